@@ -1,0 +1,118 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { adminPlugin } from './modules/admin';
+import { identityPlugin } from './modules/identity';
+import { orgsPlugin } from './modules/orgs';
+import { registerAuthentication } from './platform/auth/authenticate';
+import { AppError } from './platform/http/app-error';
+import { errorBody, registerErrorHandling } from './platform/http/error-handler';
+import { registerMetrics } from './platform/observability/metrics';
+import type { Runtime } from './platform/runtime';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** Builds the HTTP app: platform plugins first, then every module. Listening is the caller's job. */
+export async function buildApp(config: Config, runtime: Runtime, logger: Logger): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const sent = request.headers['x-request-id'];
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : crypto.randomUUID();
+    },
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    hsts: config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (request, context) => ({
+      statusCode: 429,
+      ...errorBody(request, { status: 429, code: 'REQUEST.RATE_LIMITED', message: `Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s` }),
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tend API', version: '1.0.0', description: 'Therapy and remote-care practice platform. Envelope and error codes: docs/api.md.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'tend_access' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  registerAuthentication(app, runtime.tokens);
+  registerMetrics(app);
+
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    try {
+      await runtime.db.app.query('select 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send(errorBody(request, { status: 503, code: 'SERVER.UNAVAILABLE', message: 'The database is not reachable' }));
+    }
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const shared = { db: runtime.db, crypto: runtime.crypto, tokens: runtime.tokens, mailer: runtime.mailer, publicUrl: config.publicUrl, secureCookies: config.cookieSecure };
+  const { auth } = identityPlugin(app, shared);
+  orgsPlugin(app, { ...shared, auth });
+  adminPlugin(app, shared);
+
+  await serveWebApp(app, config.webDist);
+  return app;
+}
+
+/** The built SPA at `/`, with client-side routes falling back to index.html. */
+async function serveWebApp(app: FastifyInstance, dist: string | undefined): Promise<void> {
+  if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) return;
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  const indexHtml = fs.readFileSync(path.join(dist, 'index.html'));
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url.startsWith('/socket.io')) {
+      throw new AppError('REQUEST.NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+    }
+    const file = path.join(dist, request.url.split('?')[0] ?? '');
+    if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
+    return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+  });
+}

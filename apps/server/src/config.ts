@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_APP_URL: z.string().optional(),
+  DATA_DIR: z.string().default('.data'),
+  TEND_MASTER_KEY: z.string().optional(),
+  TEND_MASTER_KEY_PREVIOUS: z.string().optional(),
+  TEND_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  TEND_SEED_DEMO: bool.optional(),
+  TEND_DEMO_PASSWORD: z.string().min(10).optional(),
+  REDIS_URL: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Tend <no-reply@tend.local>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Owner connection (migrations, jobs); absent means: start the embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  /** Request connection as the non-superuser `tend_server`; derived from databaseUrl when absent. */
+  databaseAppUrl: string | undefined;
+  dataDir: string;
+  masterKey: string | undefined;
+  previousMasterKey: string | undefined;
+  role: 'all' | 'api' | 'worker';
+  seedDemo: boolean;
+  /** A fixed password for the demo accounts (E2E); random when absent. */
+  demoPassword: string | undefined;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  trustProxy: boolean;
+  cookieSecure: boolean;
+  dbPoolSize: number;
+  /** Served by the API in production; absent in tests that do not need the SPA. */
+  webDist: string | undefined;
+};
+
+/** Parses the environment once; the only place in the server that reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const root = path.resolve(import.meta.dirname, '../../..');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL || undefined,
+    databaseAppUrl: e.DATABASE_APP_URL || undefined,
+    dataDir: path.resolve(root, e.DATA_DIR),
+    masterKey: e.TEND_MASTER_KEY || undefined,
+    previousMasterKey: e.TEND_MASTER_KEY_PREVIOUS || undefined,
+    role: e.TEND_ROLE,
+    seedDemo: e.TEND_SEED_DEMO ?? !e.DATABASE_URL,
+    demoPassword: e.TEND_DEMO_PASSWORD,
+    redisUrl: e.REDIS_URL || undefined,
+    smtpUrl: e.SMTP_URL || undefined,
+    mailFrom: e.MAIL_FROM,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: publicUrl.startsWith('https://'),
+    dbPoolSize: e.DB_POOL_SIZE,
+    webDist: path.join(root, 'apps/web/dist'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,1 @@
+export { adminRoutes as adminPlugin } from './admin.routes';

@@ -1,0 +1,59 @@
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { auditLog } from '../../platform/audit';
+import type { Tx } from '../../platform/db/database';
+import { invitations, memberships, orgs, users } from '../identity';
+
+export const orgsRepository = {
+  async byId(tx: Tx, id: string) {
+    const [row] = await tx.select().from(orgs).where(eq(orgs.id, id));
+    return row;
+  },
+  insert: (tx: Tx, row: typeof orgs.$inferInsert) => tx.insert(orgs).values(row),
+  update: (tx: Tx, id: string, patch: Partial<typeof orgs.$inferInsert>) => tx.update(orgs).set(patch).where(eq(orgs.id, id)),
+  mine: (tx: Tx, userId: string) =>
+    tx
+      .select({ org: orgs })
+      .from(orgs)
+      .innerJoin(memberships, and(eq(memberships.orgId, orgs.id), eq(memberships.userId, userId), isNull(memberships.removedAt)))
+      .orderBy(orgs.createdAt),
+  /** The caller's active role in an org, or undefined; RLS lets a user read their own memberships. */
+  async roleOf(tx: Tx, orgId: string, userId: string) {
+    const [row] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), isNull(memberships.removedAt)));
+    return row?.role;
+  },
+  members: (tx: Tx, orgId: string) =>
+    tx
+      .select({ membership: memberships, user: users })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.orgId, orgId), isNull(memberships.removedAt)))
+      .orderBy(memberships.createdAt),
+  addMember: (tx: Tx, row: typeof memberships.$inferInsert) => tx.insert(memberships).values(row),
+  setRole: (tx: Tx, orgId: string, userId: string, role: typeof memberships.$inferSelect.role) =>
+    tx.update(memberships).set({ role }).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), isNull(memberships.removedAt))).returning({ id: memberships.id }),
+  removeMember: (tx: Tx, orgId: string, userId: string) =>
+    tx.update(memberships).set({ removedAt: new Date() }).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), isNull(memberships.removedAt))).returning({ id: memberships.id }),
+  async adminCount(tx: Tx, orgId: string) {
+    const [row] = await tx.select({ n: count() }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'org_admin'), isNull(memberships.removedAt)));
+    return row?.n ?? 0;
+  },
+  invitations: (tx: Tx, orgId: string) => tx.select().from(invitations).where(eq(invitations.orgId, orgId)).orderBy(desc(invitations.createdAt)),
+  insertInvitation: (tx: Tx, row: typeof invitations.$inferInsert) => tx.insert(invitations).values(row),
+  async invitationById(tx: Tx, orgId: string, id: string) {
+    const [row] = await tx.select().from(invitations).where(and(eq(invitations.orgId, orgId), eq(invitations.id, id)));
+    return row;
+  },
+  async invitationByToken(tx: Tx, tokenHash: Buffer) {
+    const [row] = await tx.select().from(invitations).where(eq(invitations.tokenHash, tokenHash)).for('update');
+    return row;
+  },
+  updateInvitation: (tx: Tx, id: string, patch: Partial<typeof invitations.$inferInsert>) => tx.update(invitations).set(patch).where(eq(invitations.id, id)),
+  auditPage: (tx: Tx, orgId: string, limit: number, offset: number) =>
+    Promise.all([
+      tx.select().from(auditLog).where(eq(auditLog.orgId, orgId)).orderBy(desc(auditLog.seq)).limit(limit).offset(offset),
+      tx.$count(auditLog, eq(auditLog.orgId, orgId)),
+    ]),
+};

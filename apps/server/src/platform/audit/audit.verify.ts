@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import type pg from 'pg';
+
+export type ChainBreak = { id: string; org_id: string | null; seq: number; reason: string };
+export type VerifyResult = { ok: boolean; chains: number; rows: number; first_bad: ChainBreak | null };
+
+// The canonical text is rebuilt here, not by the database's own function, so altering that
+// function cannot hide an altered row.
+const ROWS = `select id, org_id, seq, hash, prev_hash,
+  jsonb_build_array(id, org_id, seq, (extract(epoch from at) * 1000000)::bigint, actor_user_id, action,
+    resource_type, resource_id, subject_user_id, purpose, outcome, request_id, host(ip), details,
+    encode(prev_hash, 'hex'))::text as canonical
+  from audit.audit_log where org_id is not distinct from $1 and seq > $2 order by seq limit $3`;
+
+/**
+ * Walks every chain (one per org, plus the platform chain) and recomputes each row's hash.
+ * Reads with the owner connection: verification must see every row, whatever RLS would show.
+ */
+export async function verifyAuditChains(owner: pg.Pool | pg.Client, batch = 5_000): Promise<VerifyResult> {
+  const heads = await owner.query<{ chain: string; seq: string; hash: Buffer }>('select chain, seq, hash from audit.chain_heads');
+  const chainOrgs = await owner.query<{ org_id: string | null }>('select distinct org_id from audit.audit_log');
+  const keys = new Set([...heads.rows.map((h) => h.chain), ...chainOrgs.rows.map((r) => r.org_id ?? 'platform')]);
+  let rows = 0;
+  for (const chain of [...keys].sort()) {
+    const orgId = chain === 'platform' ? null : chain;
+    const head = heads.rows.find((h) => h.chain === chain);
+    const result = await verifyChain(owner, orgId, batch);
+    rows += result.rows;
+    if (result.bad) return { ok: false, chains: keys.size, rows, first_bad: result.bad };
+    const lastSeq = result.lastSeq;
+    const headSeq = head ? Number(head.seq) : 0;
+    if (headSeq !== lastSeq || (head && result.lastHash && !head.hash.equals(result.lastHash))) {
+      return {
+        ok: false,
+        chains: keys.size,
+        rows,
+        first_bad: { id: result.lastId ?? '00000000-0000-0000-0000-000000000000', org_id: orgId, seq: lastSeq, reason: `chain head says seq ${headSeq}, the log ends at ${lastSeq}: rows were removed` },
+      };
+    }
+  }
+  return { ok: true, chains: keys.size, rows, first_bad: null };
+}
+
+type Row = { id: string; org_id: string | null; seq: string; hash: Buffer | null; prev_hash: Buffer | null; canonical: string };
+
+async function verifyChain(owner: pg.Pool | pg.Client, orgId: string | null, batch: number) {
+  let expectedSeq = 1;
+  let prev: Buffer | null = null;
+  let lastId: string | null = null;
+  let rows = 0;
+  for (;;) {
+    const page = await owner.query<Row>(ROWS, [orgId, expectedSeq - 1, batch]);
+    for (const row of page.rows) {
+      const seq = Number(row.seq);
+      const bad = (reason: string) => ({ id: row.id, org_id: orgId, seq, reason });
+      if (seq !== expectedSeq) return { rows, bad: bad(`expected seq ${expectedSeq}, found ${seq}: a row is missing`), lastSeq: 0, lastHash: null, lastId };
+      if (!sameBytes(row.prev_hash, prev)) return { rows, bad: bad('prev_hash does not match the previous row'), lastSeq: 0, lastHash: null, lastId };
+      const computed = crypto.createHash('sha256').update(row.canonical, 'utf8').digest();
+      if (!row.hash || !computed.equals(row.hash)) return { rows, bad: bad('the row was altered after it was written'), lastSeq: 0, lastHash: null, lastId };
+      prev = row.hash;
+      lastId = row.id;
+      expectedSeq += 1;
+      rows += 1;
+    }
+    if (page.rows.length < batch) break;
+  }
+  return { rows, bad: null, lastSeq: expectedSeq - 1, lastHash: prev, lastId };
+}
+
+function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
+  if (!a || !b) return !a && !b;
+  return a.equals(b);
+}

@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import type { OrgRole } from '@tend/contracts';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { AppError } from '../http/app-error';
+
+/** What an access token says about its bearer. */
+export type Principal = {
+  userId: string;
+  orgId: string | null;
+  role: OrgRole | null;
+  platformAdmin: boolean;
+  /** The refresh-token family (a signed-in device). */
+  sessionId: string;
+  /** The org requires 2FA for this role and the user has not enrolled yet. */
+  mfaEnrolmentRequired: boolean;
+};
+
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
+const MFA_CHALLENGE_SECONDS = 5 * 60;
+
+export type TokenService = {
+  issueAccess(p: Principal): Promise<string>;
+  verifyAccess(token: string): Promise<Principal>;
+  issueMfaChallenge(userId: string): Promise<string>;
+  verifyMfaChallenge(token: string): Promise<string>;
+};
+
+/** HS256 JWTs with a key derived from the master key; rotation signs everyone out within 15 minutes. */
+export function createTokenService(secret: Buffer): TokenService {
+  const key = new Uint8Array(crypto.hkdfSync('sha256', secret, Buffer.alloc(0), 'tend:jwt:v1', 32));
+  const sign = (claims: Record<string, unknown>, subject: string, seconds: number, audience: string) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuedAt().setAudience(audience).setIssuer('tend').setExpirationTime(`${seconds}s`).sign(key);
+  const verify = async (token: string, audience: string) => {
+    try {
+      return (await jwtVerify(token, key, { issuer: 'tend', audience, algorithms: ['HS256'] })).payload;
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw new AppError('AUTH.TOKEN_EXPIRED', 'Your session expired; sign in again');
+      throw new AppError('AUTH.UNAUTHENTICATED', 'Sign in to continue');
+    }
+  };
+  return {
+    issueAccess: (p) => sign({ org: p.orgId, role: p.role, pa: p.platformAdmin, sid: p.sessionId, mer: p.mfaEnrolmentRequired }, p.userId, ACCESS_TOKEN_SECONDS, 'tend:access'),
+    async verifyAccess(token) {
+      const c = await verify(token, 'tend:access');
+      if (typeof c.sub !== 'string' || typeof c.sid !== 'string') throw new AppError('AUTH.UNAUTHENTICATED', 'Sign in to continue');
+      return {
+        userId: c.sub,
+        orgId: typeof c.org === 'string' ? c.org : null,
+        role: typeof c.role === 'string' ? (c.role as OrgRole) : null,
+        platformAdmin: c.pa === true,
+        sessionId: c.sid,
+        mfaEnrolmentRequired: c.mer === true,
+      };
+    },
+    issueMfaChallenge: (userId) => sign({}, userId, MFA_CHALLENGE_SECONDS, 'tend:mfa'),
+    async verifyMfaChallenge(token) {
+      try {
+        const c = await verify(token, 'tend:mfa');
+        if (typeof c.sub !== 'string') throw new Error('no subject');
+        return c.sub;
+      } catch {
+        throw new AppError('AUTH.MFA_CHALLENGE_EXPIRED', 'The sign-in step expired; enter your email and password again');
+      }
+    },
+  };
+}
+
+export function randomToken(bytes = 32): string {
+  return crypto.randomBytes(bytes).toString('base64url');
+}
+
+export function hashToken(token: string): Buffer {
+  return crypto.createHash('sha256').update(token).digest();
+}

@@ -1,0 +1,27 @@
+import type { Locale } from '@tend/contracts';
+
+type Mail = { subject: string; text: string };
+
+/** Transactional emails in both languages. Links are absolute; the web app handles the paths. */
+export const mailTemplates = {
+  passwordReset: (locale: Locale, link: string): Mail =>
+    locale === 'uk'
+      ? {
+          subject: 'Tend: відновлення пароля',
+          text: `Ви (або хтось інший) попросили змінити пароль до Tend.\n\nЩоб задати новий пароль, відкрийте посилання протягом 30 хвилин:\n${link}\n\nЯкщо ви цього не робили, просто проігноруйте цей лист — пароль залишиться тим самим.`,
+        }
+      : {
+          subject: 'Tend: reset your password',
+          text: `You (or someone else) asked to reset your Tend password.\n\nOpen this link within 30 minutes to choose a new one:\n${link}\n\nIf it was not you, ignore this email; your password stays the same.`,
+        },
+  invitation: (locale: Locale, link: string, orgName: string, role: string): Mail =>
+    locale === 'uk'
+      ? {
+          subject: `Запрошення до ${orgName} у Tend`,
+          text: `Вас запрошено приєднатися до «${orgName}» у Tend (роль: ${role}).\n\nЩоб прийняти запрошення, відкрийте посилання протягом 7 днів:\n${link}`,
+        }
+      : {
+          subject: `You are invited to ${orgName} on Tend`,
+          text: `You have been invited to join ${orgName} on Tend as ${role}.\n\nOpen this link within 7 days to accept:\n${link}`,
+        },
+};

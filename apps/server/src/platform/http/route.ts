@@ -1,0 +1,102 @@
+import { envelope, errorBody, type OrgRole } from '@tend/contracts';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Principal } from '../auth/tokens';
+import { AppError } from './app-error';
+
+/** A page of results; the envelope moves the numbers into `meta`. */
+export class Paged<T> {
+  constructor(
+    readonly items: T[],
+    readonly page: number,
+    readonly perPage: number,
+    readonly total: number,
+  ) {}
+}
+
+type Schema = z.ZodType;
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+type Common<B, Q, P, R> = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  summary: string;
+  tags: string[];
+  body?: B;
+  querystring?: Q;
+  params?: P;
+  response: R;
+  status?: 200 | 201 | 202;
+  /** Per-route limit on top of the global one (e.g. sign-in). */
+  rateLimit?: { max: number; timeWindow: string };
+};
+
+type Input<B, Q, P> = { body: Out<B>; query: Out<Q>; params: Out<P>; request: FastifyRequest; reply: FastifyReply };
+type Result<R> = Out<R> | (Out<R> extends Array<infer I> ? Paged<I> : never);
+
+/** Who may call a private route. Org-level checks (membership of :id) happen in the service. */
+export type Access = { roles?: readonly OrgRole[]; platformAdmin?: true; allowPendingMfa?: true };
+
+export function publicRoute<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, R extends Schema>(
+  app: FastifyInstance,
+  spec: Common<B, Q, P, R> & { handler: (input: Input<B, Q, P> & { principal: Principal | null }) => Promise<Result<R>> },
+): void {
+  register(app, spec, { public: true }, (input) => spec.handler({ ...input, principal: input.request.principal ?? null }));
+}
+
+export function privateRoute<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined, R extends Schema>(
+  app: FastifyInstance,
+  spec: Common<B, Q, P, R> & { access?: Access; handler: (input: Input<B, Q, P> & { principal: Principal }) => Promise<Result<R>> },
+): void {
+  register(app, spec, { public: false, access: spec.access ?? {} }, (input) => {
+    const principal = input.request.principal;
+    if (!principal) throw new AppError('AUTH.UNAUTHENTICATED', 'Sign in to continue');
+    return spec.handler({ ...input, principal });
+  });
+}
+
+function register<B, Q, P, R extends Schema>(
+  app: FastifyInstance,
+  spec: Common<B, Q, P, R>,
+  config: { public: boolean; access?: Access },
+  run: (input: Input<B, Q, P>) => Promise<unknown>,
+): void {
+  const status = spec.status ?? 200;
+  // Typed by Input/Result above; fastify-type-provider-zod validates and serializes with the schemas.
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    config: { ...config, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
+    schema: {
+      summary: spec.summary,
+      tags: spec.tags,
+      ...(spec.body ? { body: spec.body as unknown as Schema } : {}),
+      ...(spec.querystring ? { querystring: spec.querystring as unknown as Schema } : {}),
+      ...(spec.params ? { params: spec.params as unknown as Schema } : {}),
+      ...(config.public ? {} : { security: [{ bearer: [] }, { cookie: [] }] }),
+      response: { [status]: envelope(spec.response), '4XX': errorBody, '5XX': errorBody },
+    },
+    preHandler: config.access ? (request, _reply, done) => done(checkAccess(request.principal, config.access as Access)) : undefined,
+    // The envelope is built here for every route; its shape is checked by the response schema.
+    handler: async (request, reply) => {
+      const result = await run({ body: request.body as Out<B>, query: request.query as Out<Q>, params: request.params as Out<P>, request, reply });
+      void reply.status(status);
+      if (result instanceof Paged) {
+        return { success: true, data: result.items, meta: { request_id: request.id, page: result.page, per_page: result.perPage, total: result.total } };
+      }
+      return { success: true, data: result, meta: { request_id: request.id } };
+    },
+  });
+}
+
+function checkAccess(principal: Principal | undefined, access: Access): AppError | undefined {
+  if (!principal) return new AppError('AUTH.UNAUTHENTICATED', 'Sign in to continue');
+  if (principal.mfaEnrolmentRequired && !access.allowPendingMfa) {
+    return new AppError('AUTH.MFA_ENROLMENT_REQUIRED', 'Your practice requires two-factor authentication; set it up under Account → Security');
+  }
+  if (access.platformAdmin && !principal.platformAdmin) return new AppError('AUTH.FORBIDDEN', 'Only platform administrators can do this');
+  if (access.roles && !(principal.role && access.roles.includes(principal.role)) && !principal.platformAdmin) {
+    return new AppError('AUTH.FORBIDDEN', 'Your role in this practice does not allow this');
+  }
+  return undefined;
+}

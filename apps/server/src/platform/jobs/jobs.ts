@@ -1,0 +1,39 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Tx } from '../db/database';
+
+export type JobHandler<T> = (data: T) => Promise<void>;
+
+export type Jobs = {
+  /** Enqueues in the caller's transaction: the job exists only if the change commits. */
+  send<T extends object>(tx: Tx, name: string, data: T, options?: PgBoss.SendOptions): Promise<void>;
+  work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  stop(): Promise<void>;
+};
+
+/** Queues the platform knows; modules add theirs through `queues`. */
+export async function startJobs(ownerUrl: string, queues: string[], logger: Logger, runWorkers: boolean): Promise<Jobs> {
+  const boss = new PgBoss({ connectionString: ownerUrl, max: 4, schema: 'pgboss', supervise: runWorkers, schedule: runWorkers, migrate: true });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const name of queues) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
+  }
+  // tend_app may add jobs inside its own transactions, and nothing else in the queue schema.
+  for (const grant of ['grant usage on schema pgboss to tend_app', 'grant select on pgboss.queue to tend_app', 'grant insert, select (id) on pgboss.job to tend_app']) {
+    await boss.getDb().executeSql(grant, []);
+  }
+  return {
+    async send(tx, name, data, options = {}) {
+      const db = { executeSql: (text: string, values: unknown[]) => tx.$client.query(text, values) };
+      await boss.send(name, data, { ...options, db } as PgBoss.SendOptions);
+    },
+    async work(name, handler) {
+      if (!runWorkers) return;
+      await boss.work<object>(name, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as never);
+      });
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

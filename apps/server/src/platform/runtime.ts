@@ -1,0 +1,68 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import { createTokenService, type TokenService } from './auth/tokens';
+import { createMailer, MAIL_QUEUE, type Mailer } from './channels/mailer';
+import { createFieldCrypto, type FieldCrypto } from './crypto/field-crypto';
+import { envMasterKeys, fileMasterKeys, type MasterKeySource } from './crypto/keyring';
+import { appRolePassword, appUrlFrom, createDatabase, type Database, migrateDatabase, systemContext } from './db/database';
+import { startEmbeddedPostgres } from './db/embedded';
+import { type Jobs, startJobs } from './jobs/jobs';
+
+/** Everything the app needs that outlives a request: database, keys, tokens, jobs, mail. */
+export type Runtime = {
+  db: Database;
+  ownerUrl: string;
+  crypto: FieldCrypto;
+  masterKeys: MasterKeySource;
+  tokens: TokenService;
+  jobs: Jobs;
+  mailer: Mailer;
+  stop(): Promise<void>;
+};
+
+export function masterKeySource(config: Config): MasterKeySource {
+  return config.masterKey ? envMasterKeys(config.masterKey, config.previousMasterKey) : fileMasterKeys(config.dataDir);
+}
+
+/** Starts (or connects to) PostgreSQL, migrates, loads keys and starts the job queue. */
+export async function startRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dir: `${config.dataDir}/postgres`, database: 'tend', logger });
+  const ownerUrl = config.databaseUrl ?? (embedded as NonNullable<typeof embedded>).url;
+  try {
+    return await startOn(config, ownerUrl, logger, async () => embedded?.stop());
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+async function startOn(config: Config, ownerUrl: string, logger: Logger, stopDatabase: () => Promise<void>): Promise<Runtime> {
+  const password = appRolePassword(ownerUrl);
+  await migrateDatabase(ownerUrl, password);
+  const db = createDatabase(ownerUrl, config.databaseAppUrl ?? appUrlFrom(ownerUrl, password), config.dbPoolSize);
+  const masterKeys = masterKeySource(config);
+  const crypto = createFieldCrypto(masterKeys);
+  await db.inContext(systemContext, (tx) => crypto.init(tx));
+  const [current] = await masterKeys.load();
+  const tokens = createTokenService((current as NonNullable<typeof current>).key);
+  const runWorkers = config.role !== 'api';
+  const jobs = await startJobs(ownerUrl, [MAIL_QUEUE], logger, runWorkers);
+  const mailer = createMailer({ db, crypto, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+  await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mailer.deliver(data.id));
+  return {
+    db,
+    ownerUrl,
+    crypto,
+    masterKeys,
+    tokens,
+    jobs,
+    mailer,
+    async stop() {
+      await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'job queue did not stop cleanly'));
+      await db.close();
+      await stopDatabase();
+    },
+  };
+}
+
+export { startOn as startRuntimeOn };
