@@ -20,6 +20,14 @@ import { errorBody, registerErrorHandling } from './platform/http/error-handler'
 import { registerMetrics } from './platform/observability/metrics';
 import type { Runtime } from './platform/runtime';
 
+/** What the deny-by-default test walks: every route with whether it declared itself public. */
+export type RegisteredRoute = { method: string; url: string; public: boolean };
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 /** Builds the HTTP app: platform plugins first, then every module. Listening is the caller's job. */
@@ -35,6 +43,11 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
     },
     ajv: { customOptions: { coerceTypes: false } },
   });
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, public: route.config?.public === true });
+  });
+  app.decorate('registeredRoutes', routes);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {

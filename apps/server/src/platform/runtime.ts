@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { createTokenService, type TokenService } from './auth/tokens';
@@ -5,7 +7,7 @@ import { createMailer, MAIL_QUEUE, type Mailer } from './channels/mailer';
 import { createFieldCrypto, type FieldCrypto } from './crypto/field-crypto';
 import { envMasterKeys, fileMasterKeys, type MasterKeySource } from './crypto/keyring';
 import { appRolePassword, appUrlFrom, createDatabase, type Database, migrateDatabase, systemContext } from './db/database';
-import { startEmbeddedPostgres } from './db/embedded';
+import { isAlive, startEmbeddedPostgres } from './db/embedded';
 import { type Jobs, startJobs } from './jobs/jobs';
 
 /** Everything the app needs that outlives a request: database, keys, tokens, jobs, mail. */
@@ -24,9 +26,17 @@ export function masterKeySource(config: Config): MasterKeySource {
   return config.masterKey ? envMasterKeys(config.masterKey, config.previousMasterKey) : fileMasterKeys(config.dataDir);
 }
 
+/** Whether the process recorded in `<dataDir>/tend.pid` (a running `npm start`) is alive. */
+export async function dataDirOwnerAlive(dataDir: string): Promise<boolean> {
+  const pid = Number(await fs.readFile(path.join(dataDir, 'tend.pid'), 'utf8').catch(() => ''));
+  return Boolean(pid) && pid !== process.pid && isAlive(pid);
+}
+
 /** Starts (or connects to) PostgreSQL, migrates, loads keys and starts the job queue. */
 export async function startRuntime(config: Config, logger: Logger): Promise<Runtime> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres({ dir: `${config.dataDir}/postgres`, database: 'tend', logger });
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({ dir: `${config.dataDir}/postgres`, database: 'tend', logger, ownerAlive: () => dataDirOwnerAlive(config.dataDir) });
   const ownerUrl = config.databaseUrl ?? (embedded as NonNullable<typeof embedded>).url;
   try {
     return await startOn(config, ownerUrl, logger, async () => embedded?.stop());

@@ -61,7 +61,7 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; rese
 
   publicRoute(app, {
     method: 'POST', url: '/api/v1/auth/refresh', summary: 'Rotate the refresh token and get a new access token', tags, rateLimit: { max: 60, timeWindow: '1 minute' },
-    body: refreshBody.optional(), response: authResult,
+    body: refreshBody.nullish(), response: authResult,
     handler: async ({ body, request, reply }) => {
       try {
         const result = await auth.refresh(body?.refresh_token ?? request.cookies[REFRESH_COOKIE], requestMeta(request));
@@ -76,7 +76,7 @@ export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; rese
 
   publicRoute(app, {
     method: 'POST', url: '/api/v1/auth/logout', summary: 'Sign out this device', tags,
-    body: refreshBody.optional(), response: ok,
+    body: refreshBody.nullish(), response: ok,
     handler: async ({ body, request, reply, principal }) => {
       await auth.logout({ refreshToken: body?.refresh_token ?? request.cookies[REFRESH_COOKIE], sessionId: principal?.sessionId ?? null, userId: principal?.userId ?? null }, requestMeta(request));
       clearSessionCookies(reply);

@@ -15,6 +15,11 @@ type Options = {
   logger: Pick<Logger, 'info' | 'warn' | 'debug' | 'error'>;
   /** Tests trade durability for speed; the practice never does. */
   durable?: boolean;
+  /**
+   * True when a live Tend server owns this data directory (the CLI next to `npm start`): attach
+   * to its PostgreSQL instead of treating it as an orphan.
+   */
+  ownerAlive?: () => Promise<boolean>;
 };
 
 /**
@@ -27,7 +32,13 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   await fs.mkdir(path.dirname(dir), { recursive: true });
   const password = await readOrCreateSecret(`${dir}.password`);
   const isRoot = os.userInfo().uid === 0;
-  await stopOrphan(dir, logger);
+  const running = await runningPostmaster(dir);
+  if (running && (await options.ownerAlive?.())) {
+    const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${options.database}`;
+    logger.info({ port: running.port }, 'attached to the PostgreSQL of the running Tend server');
+    return { url, stop: async () => undefined };
+  }
+  if (running) await stopOrphan(running.pid, logger);
 
   const port = await freePort();
   const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
@@ -70,12 +81,17 @@ async function ensureDatabase(url: string, database: string): Promise<void> {
   }
 }
 
-async function stopOrphan(dir: string, logger: Options['logger']): Promise<void> {
-  const pidFile = path.join(dir, 'postmaster.pid');
-  const content = await fs.readFile(pidFile, 'utf8').catch(() => null);
-  if (!content) return;
-  const pid = Number(content.split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: postgres handles it
+/** The postmaster recorded in the data directory's pid file, if it is still alive. */
+async function runningPostmaster(dir: string): Promise<{ pid: number; port: number } | null> {
+  const content = await fs.readFile(path.join(dir, 'postmaster.pid'), 'utf8').catch(() => null);
+  if (!content) return null;
+  const lines = content.split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null; // stale file: postgres handles it
+  return { pid, port: Number(lines[3]) };
+}
+
+async function stopOrphan(pid: number, logger: Options['logger']): Promise<void> {
   logger.warn({ pid }, 'found a PostgreSQL left running by an earlier run; stopping it cleanly');
   process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps every committed one
   const deadline = Date.now() + 60_000;
@@ -85,7 +101,7 @@ async function stopOrphan(dir: string, logger: Options['logger']): Promise<void>
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,6 @@
 import { envelope, errorBody, type OrgRole } from '@tend/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Principal } from '../auth/tokens';
 import { AppError } from './app-error';
 

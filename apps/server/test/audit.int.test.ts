@@ -1,0 +1,352 @@
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { verifyAuditChains } from '../src/platform/audit';
+import { type DbContext, systemContext } from '../src/platform/db/database';
+import { addMember, call, createOrg, freshIp, login, register, type Session, type TestApp, createTestApp } from './harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+describe('audit rows are written with the access they record', () => {
+  it('records a successful sign-in in the same transaction that starts the session', async () => {
+    const user = await register(t.app);
+    const ip = freshIp();
+    const res = await call(t.app, { method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email: user.email, password: user.password } });
+    expect(res.statusCode).toBe(200);
+
+    const [row, ...more] = await auditRowsOf(res.headers['x-request-id']);
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({ action: 'auth.login', outcome: 'success', actor_user_id: user.userId, subject_user_id: user.userId, purpose: 'authentication', ip });
+    const session = await t.owner.query<{ xmin: string }>('select xmin::text from identity.auth_sessions where user_id = $1 and host(ip) = $2', [user.userId, ip]);
+    expect(session.rows.map((r) => r.xmin)).toEqual([row?.xmin]);
+  });
+
+  it('records a wrong password and an unknown email as failed sign-ins, in the transaction that counts the failure', async () => {
+    const user = await register(t.app);
+    const cases = [
+      { email: user.email, reason: 'wrong_password', subject: user.userId },
+      { email: `nobody-${crypto.randomBytes(4).toString('hex')}@example.test`, reason: 'unknown_email', subject: null },
+    ];
+    for (const attempt of cases) {
+      const ip = freshIp();
+      const res = await call(t.app, { method: 'POST', url: '/api/v1/auth/login', remoteAddress: ip, payload: { email: attempt.email, password: 'definitely wrong' } });
+      expect(res.statusCode).toBe(401);
+
+      const [row, ...more] = await auditRowsOf(res.headers['x-request-id']);
+      expect(more).toEqual([]);
+      expect(row).toMatchObject({ action: 'auth.login', outcome: 'failure', actor_user_id: null, subject_user_id: attempt.subject, ip, details: { reason: attempt.reason } });
+      const counter = await t.owner.query<{ xmin: string; failures: number }>('select xmin::text, failures from identity.login_attempts where key = $1', [`ip:${ip}`]);
+      expect(counter.rows).toEqual([{ xmin: row?.xmin, failures: 1 }]);
+    }
+  });
+
+  it('records reading and updating your own profile', async () => {
+    const user = await register(t.app);
+    const read = await call(t.app, { method: 'GET', url: '/api/v1/me', token: user.token });
+    expect(await auditRowsOf(read.headers['x-request-id'])).toEqual([
+      expect.objectContaining({ action: 'user.profile_read', outcome: 'success', actor_user_id: user.userId, subject_user_id: user.userId, resource_type: 'user', resource_id: user.userId }),
+    ]);
+
+    const update = await call(t.app, { method: 'PATCH', url: '/api/v1/me', token: user.token, payload: { name: 'Renamed Person', phone: '+380 50 000 0000' } });
+    expect(update.statusCode).toBe(200);
+    const [row, ...more] = await auditRowsOf(update.headers['x-request-id']);
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({ action: 'user.profile_update', actor_user_id: user.userId, subject_user_id: user.userId, details: { fields: expect.arrayContaining(['name', 'phone']) } });
+    expect(await xminOf('identity.users', user.userId)).toBe(row?.xmin);
+  });
+
+  it('records sending and revoking an invitation in the org chain, with the change', async () => {
+    const admin = await createOrg(t.app, 'Audited Practice');
+    const invite = await call(t.app, { method: 'POST', url: `/api/v1/orgs/${admin.orgId}/invitations`, token: admin.token, payload: { email: `invitee-${crypto.randomBytes(4).toString('hex')}@example.test`, role: 'specialist' } });
+    expect(invite.statusCode).toBe(201);
+    const invitationId = invite.json().data.id as string;
+    const [created] = await auditRowsOf(invite.headers['x-request-id']);
+    expect(created).toMatchObject({ action: 'invitation.create', org_id: admin.orgId, actor_user_id: admin.userId, resource_type: 'invitation', resource_id: invitationId, details: { role: 'specialist' } });
+    expect(await xminOf('identity.invitations', invitationId)).toBe(created?.xmin);
+
+    const revoke = await call(t.app, { method: 'DELETE', url: `/api/v1/orgs/${admin.orgId}/invitations/${invitationId}`, token: admin.token });
+    expect(revoke.statusCode).toBe(200);
+    const [revoked] = await auditRowsOf(revoke.headers['x-request-id']);
+    expect(revoked).toMatchObject({ action: 'invitation.revoke', org_id: admin.orgId, actor_user_id: admin.userId, resource_id: invitationId });
+    expect(await xminOf('identity.invitations', invitationId)).toBe(revoked?.xmin);
+  });
+
+  it("records changing a member's role and removing them, naming the member", async () => {
+    const admin = await createOrg(t.app, 'Audited Practice');
+    const member = await addMember(t, admin, 'client');
+    const membershipId = await membershipIdOf(admin.orgId, member.userId);
+
+    const change = await call(t.app, { method: 'PATCH', url: `/api/v1/orgs/${admin.orgId}/members/${member.userId}`, token: admin.token, payload: { role: 'specialist' } });
+    expect(change.statusCode).toBe(200);
+    const [changed] = await auditRowsOf(change.headers['x-request-id']);
+    expect(changed).toMatchObject({ action: 'org.member_role_change', org_id: admin.orgId, actor_user_id: admin.userId, subject_user_id: member.userId, details: { from: 'client', to: 'specialist' } });
+    expect(await xminOf('identity.memberships', membershipId)).toBe(changed?.xmin);
+
+    const remove = await call(t.app, { method: 'DELETE', url: `/api/v1/orgs/${admin.orgId}/members/${member.userId}`, token: admin.token });
+    expect(remove.statusCode).toBe(200);
+    const [removed] = await auditRowsOf(remove.headers['x-request-id']);
+    expect(removed).toMatchObject({ action: 'org.member_remove', org_id: admin.orgId, actor_user_id: admin.userId, subject_user_id: member.userId, details: { role: 'specialist' } });
+    expect(await xminOf('identity.memberships', membershipId)).toBe(removed?.xmin);
+  });
+});
+
+describe('the audit log is append-only', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE from the app role, even in the system context', async () => {
+    const admin = await createOrg(t.app, 'Append Only Practice');
+    const target = await newestAuditRow(admin.orgId);
+    const contexts: [string, DbContext][] = [
+      ['system', systemContext],
+      ['org admin', { userId: admin.userId, orgId: admin.orgId, role: 'org_admin', platformAdmin: false, system: false }],
+      ['platform admin', { userId: admin.userId, orgId: null, role: null, platformAdmin: true, system: false }],
+    ];
+    for (const [who, context] of contexts) {
+      for (const statement of changeStatements(target.id)) {
+        await expect(t.runtime.db.inContext(context, (tx) => tx.$client.query(statement)), `${who}: ${statement}`).rejects.toThrow(/permission denied/);
+      }
+    }
+    expect(await newestAuditRow(admin.orgId)).toEqual(target);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE even from the database owner (superuser), through the trigger', async () => {
+    const admin = await createOrg(t.app, 'Append Only Practice');
+    const target = await newestAuditRow(admin.orgId);
+    for (const statement of changeStatements(target.id)) {
+      await expect(t.owner.query(statement), statement).rejects.toThrow(/append-only/);
+    }
+    for (const statement of [`delete from audit.chain_heads where chain = '${admin.orgId}'`, 'truncate audit.chain_heads']) {
+      await expect(t.owner.query(statement), statement).rejects.toThrow(/append-only/);
+    }
+    expect(await newestAuditRow(admin.orgId)).toEqual(target);
+    expect((await verifyAuditChains(t.owner)).ok).toBe(true);
+  });
+});
+
+describe('the hash chain makes tampering visible', () => {
+  it('verifies an untouched log, and names a row whose content was changed', async () => {
+    const chain = await orgChain();
+    const intact = await verifyAuditChains(t.owner);
+    expect(intact).toMatchObject({ ok: true, first_bad: null });
+    expect(intact.rows).toBeGreaterThanOrEqual(chain.rows.length);
+
+    const victim = chain.rows[1] as AuditRow;
+    const result = await inRolledBackOwnerTransaction(async (client) => {
+      await withoutAppendOnly(client, () => client.query(`update audit.audit_log set action = 'tampered' where id = $1`, [victim.id]));
+      return verifyAuditChains(client);
+    });
+    expect(result.ok).toBe(false);
+    expect(result.first_bad).toMatchObject({ id: victim.id, org_id: chain.orgId, seq: 2, reason: expect.stringMatching(/altered/) });
+  });
+
+  it('notices a row deleted from the middle of a chain', async () => {
+    const chain = await orgChain();
+    const [, deleted, next] = chain.rows as [AuditRow, AuditRow, AuditRow];
+    const result = await inRolledBackOwnerTransaction(async (client) => {
+      await withoutAppendOnly(client, () => client.query('delete from audit.audit_log where id = $1', [deleted.id]));
+      return verifyAuditChains(client);
+    });
+    expect(result.ok).toBe(false);
+    expect(result.first_bad).toMatchObject({ id: next.id, org_id: chain.orgId, seq: 3, reason: expect.stringMatching(/missing/) });
+  });
+
+  it('notices the newest row cut from the end of a chain, through audit.chain_heads', async () => {
+    const chain = await orgChain();
+    const last = chain.rows.at(-1) as AuditRow;
+    const newLast = chain.rows.at(-2) as AuditRow;
+    const result = await inRolledBackOwnerTransaction(async (client) => {
+      await withoutAppendOnly(client, () => client.query('delete from audit.audit_log where id = $1', [last.id]));
+      return verifyAuditChains(client);
+    });
+    expect(result.ok).toBe(false);
+    expect(result.first_bad).toMatchObject({ id: newLast.id, org_id: chain.orgId, seq: Number(newLast.seq), reason: expect.stringMatching(/removed/) });
+    expect((await verifyAuditChains(t.owner)).ok).toBe(true);
+  });
+
+  it('`tend audit verify` exits 0 on an intact log, and non-zero naming the row after tampering', { timeout: 180_000 }, async () => {
+    const chain = await orgChain();
+    const victim = chain.rows[1] as AuditRow;
+
+    const clean = await runCli(['audit', 'verify']);
+    expect(clean.code, clean.stdout + clean.stderr).toBe(0);
+
+    await tamperCommitted(victim.id, 'tampered');
+    try {
+      const tampered = await runCli(['audit', 'verify']);
+      expect(tampered.code).not.toBe(0);
+      expect(tampered.stdout + tampered.stderr).toContain(victim.id);
+    } finally {
+      await tamperCommitted(victim.id, victim.action);
+    }
+    expect((await verifyAuditChains(t.owner)).ok).toBe(true);
+  });
+});
+
+describe('reading and verifying the audit log through the API', () => {
+  it("shows an org admin their org's audit rows, newest first, with the total", async () => {
+    const admin = await createOrg(t.app, 'Readable Practice');
+    const member = await addMember(t, admin, 'specialist');
+    await call(t.app, { method: 'GET', url: `/api/v1/orgs/${admin.orgId}/members`, token: admin.token });
+    const owned = await t.owner.query<{ n: number }>('select count(*)::int as n from audit.audit_log where org_id = $1', [admin.orgId]);
+
+    const res = await call(t.app, { method: 'GET', url: `/api/v1/orgs/${admin.orgId}/audit?per_page=100`, token: admin.token });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.meta).toMatchObject({ page: 1, per_page: 100, total: owned.rows[0]?.n });
+    const entries = body.data as { seq: number; at: string; org_id: string; action: string; actor_user_id: string | null; actor_name: string | null }[];
+    expect(entries).toHaveLength(owned.rows[0]?.n as number);
+    expect(entries.every((e) => e.org_id === admin.orgId)).toBe(true);
+    expect(entries.map((e) => e.seq)).toEqual([...entries.map((e) => e.seq)].sort((a, b) => b - a));
+    expect(entries.map((e) => Date.parse(e.at))).toEqual([...entries.map((e) => Date.parse(e.at))].sort((a, b) => b - a));
+    expect(entries[0]).toMatchObject({ action: 'org.members_list', actor_user_id: admin.userId, actor_name: 'Test Person' });
+    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['org.create', 'invitation.create', 'invitation.accept']));
+    expect(entries.some((e) => e.actor_user_id === member.userId)).toBe(true);
+
+    const paged = await call(t.app, { method: 'GET', url: `/api/v1/orgs/${admin.orgId}/audit?per_page=2&page=2`, token: admin.token });
+    expect(paged.json().data.map((e: { seq: number }) => e.seq)).toHaveLength(2);
+    expect(paged.json().meta).toMatchObject({ page: 2, per_page: 2, total: (owned.rows[0]?.n as number) + 1 });
+  });
+
+  it('lets a platform admin verify every chain through POST /api/v1/admin/audit/verify, and records that check', async () => {
+    const admin = await platformAdmin();
+    const res = await call(t.app, { method: 'POST', url: '/api/v1/admin/audit/verify', token: admin.token });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data).toMatchObject({ ok: true, first_bad: null, chains: expect.any(Number), rows: expect.any(Number) });
+    expect(res.json().data.rows).toBeGreaterThan(0);
+    expect(await auditRowsOf(res.headers['x-request-id'])).toEqual([expect.objectContaining({ action: 'audit.verify', org_id: null, actor_user_id: admin.userId, outcome: 'success' })]);
+  });
+
+  it('tells the platform admin which row was tampered with', async () => {
+    const admin = await platformAdmin();
+    const chain = await orgChain();
+    const victim = chain.rows[2] as AuditRow;
+    await tamperCommitted(victim.id, 'tampered');
+    try {
+      const res = await call(t.app, { method: 'POST', url: '/api/v1/admin/audit/verify', token: admin.token });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().data).toMatchObject({ ok: false, first_bad: { id: victim.id, org_id: chain.orgId, seq: 3 } });
+      expect(await auditRowsOf(res.headers['x-request-id'])).toEqual([expect.objectContaining({ action: 'audit.verify', outcome: 'failure' })]);
+    } finally {
+      await tamperCommitted(victim.id, victim.action);
+    }
+    expect((await verifyAuditChains(t.owner)).ok).toBe(true);
+  });
+});
+
+type AuditRow = {
+  id: string;
+  org_id: string | null;
+  seq: string;
+  action: string;
+  outcome: string;
+  purpose: string;
+  resource_type: string;
+  resource_id: string | null;
+  actor_user_id: string | null;
+  subject_user_id: string | null;
+  ip: string | null;
+  details: Record<string, unknown>;
+  xmin: string;
+};
+
+const AUDIT_COLUMNS = 'id, org_id, seq, action, outcome, purpose, resource_type, resource_id, actor_user_id, subject_user_id, host(ip) as ip, details, xmin::text as xmin';
+
+/** The audit rows a request wrote, read as the owner (found by the request id every response carries). */
+async function auditRowsOf(requestId: string | string[] | number | undefined): Promise<AuditRow[]> {
+  if (typeof requestId !== 'string') throw new Error('the response has no x-request-id');
+  return (await t.owner.query<AuditRow>(`select ${AUDIT_COLUMNS} from audit.audit_log where request_id = $1 order by at`, [requestId])).rows;
+}
+
+async function newestAuditRow(orgId: string): Promise<AuditRow> {
+  const row = (await t.owner.query<AuditRow>(`select ${AUDIT_COLUMNS} from audit.audit_log where org_id = $1 order by seq desc limit 1`, [orgId])).rows[0];
+  if (!row) throw new Error(`org ${orgId} has no audit rows`);
+  return row;
+}
+
+/** The transaction id that last wrote a row; equal to an audit row's when both were written together. */
+async function xminOf(table: 'identity.users' | 'identity.invitations' | 'identity.memberships', id: string): Promise<string | undefined> {
+  return (await t.owner.query<{ xmin: string }>(`select xmin::text from ${table} where id = $1`, [id])).rows[0]?.xmin;
+}
+
+async function membershipIdOf(orgId: string, userId: string): Promise<string> {
+  const row = (await t.owner.query<{ id: string }>('select id from identity.memberships where org_id = $1 and user_id = $2 and removed_at is null', [orgId, userId])).rows[0];
+  if (!row) throw new Error('membership missing');
+  return row.id;
+}
+
+function changeStatements(id: string): string[] {
+  return [`update audit.audit_log set action = 'tampered' where id = '${id}'`, `delete from audit.audit_log where id = '${id}'`, 'truncate audit.audit_log'];
+}
+
+/** A fresh org whose own chain has at least five rows, oldest first. */
+async function orgChain(): Promise<{ orgId: string; rows: AuditRow[] }> {
+  const admin = await createOrg(t.app, 'Chained Practice');
+  for (let i = 0; i < 3; i++) await call(t.app, { method: 'GET', url: `/api/v1/orgs/${admin.orgId}/members`, token: admin.token });
+  const rows = (await t.owner.query<AuditRow>(`select ${AUDIT_COLUMNS} from audit.audit_log where org_id = $1 order by seq`, [admin.orgId])).rows;
+  if (rows.length < 5) throw new Error(`expected at least 5 rows in the org chain, got ${rows.length}`);
+  return { orgId: admin.orgId, rows };
+}
+
+/** Runs `work` on a separate owner connection inside a transaction that is always rolled back. */
+async function inRolledBackOwnerTransaction<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: t.databaseUrl });
+  await client.connect();
+  try {
+    await client.query('begin');
+    return await work(client);
+  } finally {
+    await client.query('rollback').catch(() => undefined);
+    await client.end();
+  }
+}
+
+/** What an attacker holding the owner role can do: switch the append-only trigger off around a change. */
+async function withoutAppendOnly(client: pg.Client | pg.PoolClient, change: () => Promise<unknown>): Promise<void> {
+  await client.query('alter table audit.audit_log disable trigger audit_log_append_only');
+  await change();
+  await client.query('alter table audit.audit_log enable trigger audit_log_append_only');
+}
+
+/** Sets a row's action as the owner and commits (for checks that run outside this connection). */
+async function tamperCommitted(id: string, action: string): Promise<void> {
+  const client = await t.owner.connect();
+  try {
+    await client.query('begin');
+    await withoutAppendOnly(client, () => client.query('update audit.audit_log set action = $2 where id = $1', [id, action]));
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function platformAdmin(): Promise<Session> {
+  const user = await register(t.app);
+  await t.owner.query('update identity.users set platform_admin = true where id = $1', [user.userId]);
+  return login(t.app, user.email, user.password);
+}
+
+/** Runs the `tend` CLI against this file's database, as an operator would. */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'apps/server/src/cli/tend.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: t.databaseUrl, TEND_MASTER_KEY: inject('masterKey'), LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

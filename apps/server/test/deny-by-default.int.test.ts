@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createTestApp, type TestApp } from './harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+/** Public on purpose. Anything else reachable without a token is a bug. */
+const PUBLIC = new Set([
+  'GET /health',
+  'GET /ready',
+  'GET /metrics',
+  'GET /api/openapi.json',
+  'POST /api/v1/auth/register',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/login/mfa',
+  'POST /api/v1/auth/refresh',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password/forgot',
+  'POST /api/v1/auth/password/reset',
+  'GET /api/v1/invitations/preview',
+  'POST /api/v1/invitations/accept',
+]);
+
+const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '0190a5e4-1d2c-7b3a-8f00-000000000001');
+
+describe('deny by default', () => {
+  it('answers 401 on every route that is not on the public list', async () => {
+    const routes = t.app.registeredRoutes.filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS' && r.url.startsWith('/api/v1'));
+    expect(routes.length).toBeGreaterThan(25);
+    const leaks: string[] = [];
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      if (PUBLIC.has(key)) {
+        expect(route.public, `${key} is on the public list but does not declare itself public`).toBe(true);
+        continue;
+      }
+      const res = await call(t.app, { method: route.method as 'GET', url: concrete(route.url), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      if (res.statusCode !== 401 || res.json().error?.code !== 'AUTH.UNAUTHENTICATED') leaks.push(`${key} → ${res.statusCode}`);
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('has no public route that is not on the reviewed list', () => {
+    const declared = t.app.registeredRoutes.filter((r) => r.public && r.method !== 'HEAD' && r.url.startsWith('/api/v1')).map((r) => `${r.method} ${r.url}`);
+    expect(declared.filter((k) => !PUBLIC.has(k))).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app';
+import { startRealtime, type Realtime } from '../src/platform/realtime/realtime';
+import { startRuntime } from '../src/platform/runtime';
+import { createTestApp, register, type TestApp, testConfig } from './harness';
+
+const redisUrl = process.env.TEST_REDIS_URL;
+
+async function listen(t: Pick<TestApp, 'app' | 'runtime'>, redis: string | undefined): Promise<{ url: string; realtime: Realtime }> {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const realtime = startRealtime(t.app.server, { tokens: t.runtime.tokens, redisUrl: redis, logger: pino({ level: 'silent' }) });
+  return { url: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, realtime };
+}
+
+const connect = (url: string, token?: string) =>
+  new Promise<Socket>((resolve, reject) => {
+    const socket = io(url, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false });
+    socket.on('connect', () => resolve(socket));
+    socket.on('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+
+const next = (socket: Socket, event: string) => new Promise<unknown>((resolve) => socket.once(event, resolve));
+
+describe('Socket.IO on the API port', () => {
+  let t: TestApp;
+  let server: { url: string; realtime: Realtime };
+  beforeAll(async () => {
+    t = await createTestApp();
+    server = await listen(t, undefined);
+  });
+  afterAll(async () => {
+    await server.realtime.close();
+    await t.close();
+  });
+
+  it('refuses a socket without a valid token', async () => {
+    await expect(connect(server.url)).rejects.toThrow(/AUTH.UNAUTHENTICATED/);
+    await expect(connect(server.url, 'forged.token.value')).rejects.toThrow(/AUTH.UNAUTHENTICATED/);
+  });
+
+  it("delivers an event to the user's room and not to another user", async () => {
+    const alice = await register(t.app);
+    const bob = await register(t.app);
+    const aliceSocket = await connect(server.url, alice.token);
+    const bobSocket = await connect(server.url, bob.token);
+    let bobGot = false;
+    bobSocket.on('notification', () => (bobGot = true));
+    const received = next(aliceSocket, 'notification');
+    server.realtime.emitToUser(alice.userId, 'notification', { kind: 'test', title: 'Hello' });
+    expect(await received).toEqual({ kind: 'test', title: 'Hello' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(bobGot).toBe(false);
+    aliceSocket.close();
+    bobSocket.close();
+  });
+});
+
+describe.runIf(redisUrl)('two instances with the Redis adapter', () => {
+  it('delivers an event emitted on one instance to a socket connected to the other', async () => {
+    const first = await createTestApp({ redisUrl });
+    const logger = pino({ level: 'silent' });
+    const config = testConfig(first.databaseUrl, { redisUrl });
+    const runtime = await startRuntime(config, logger);
+    const secondApp = await buildApp(config, runtime, logger);
+    const a = await listen(first, redisUrl);
+    const b = await listen({ app: secondApp, runtime }, redisUrl);
+    try {
+      const user = await register(first.app);
+      const socket = await connect(b.url, user.token);
+      await new Promise((r) => setTimeout(r, 300)); // let the adapter subscribe
+      const received = next(socket, 'notification');
+      a.realtime.emitToUser(user.userId, 'notification', { kind: 'cross-instance' });
+      expect(await received).toEqual({ kind: 'cross-instance' });
+      socket.close();
+    } finally {
+      await b.realtime.close();
+      await a.realtime.close();
+      await secondApp.close();
+      await runtime.stop();
+      await first.close();
+    }
+  });
+});
