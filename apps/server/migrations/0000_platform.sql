@@ -103,6 +103,7 @@ CREATE TABLE "identity"."users" (
 CREATE TABLE "audit"."audit_log" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"org_id" uuid,
+	"lane" smallint DEFAULT 0 NOT NULL,
 	"seq" bigint DEFAULT 0 NOT NULL,
 	"at" timestamp (6) with time zone DEFAULT now() NOT NULL,
 	"actor_user_id" uuid,
@@ -162,7 +163,8 @@ CREATE INDEX "memberships_user_idx" ON "identity"."memberships" USING btree ("us
 CREATE UNIQUE INDEX "password_resets_token_uq" ON "identity"."password_resets" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "recovery_codes_user_idx" ON "identity"."recovery_codes" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_bidx" ON "identity"."users" USING btree ("email_blind_index");--> statement-breakpoint
-CREATE INDEX "audit_log_chain_idx" ON "audit"."audit_log" USING btree ("org_id","seq");--> statement-breakpoint
+CREATE INDEX "audit_log_chain_idx" ON "audit"."audit_log" USING btree ("org_id","lane","seq");--> statement-breakpoint
+CREATE INDEX "audit_log_org_at_idx" ON "audit"."audit_log" USING btree ("org_id","at");--> statement-breakpoint
 CREATE INDEX "audit_log_at_idx" ON "audit"."audit_log" USING btree ("at");--> statement-breakpoint
 CREATE INDEX "audit_log_subject_idx" ON "audit"."audit_log" USING btree ("subject_user_id","at");--> statement-breakpoint
 CREATE INDEX "mail_outbox_created_idx" ON "notify"."mail_outbox" USING btree ("created_at");--> statement-breakpoint

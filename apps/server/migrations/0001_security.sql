@@ -141,21 +141,24 @@ CREATE POLICY audit_read ON audit.audit_log FOR SELECT TO tend_app USING (
 --> statement-breakpoint
 CREATE POLICY audit_insert ON audit.audit_log FOR INSERT TO tend_app WITH CHECK (org_id IS NULL OR org_id = app.org_id() OR app.is_system());
 --> statement-breakpoint
--- The head of every chain. Locking its row serialises appends per chain; comparing it with the last
--- row lets `tend audit verify` notice rows cut from the end.
+-- The head of every chain ("<org id or platform>/<lane>"). Locking its row serialises appends per
+-- chain; comparing it with the last row lets `tend audit verify` notice rows cut from the end.
 CREATE TABLE audit.chain_heads (chain text PRIMARY KEY, seq bigint NOT NULL, hash bytea NOT NULL);
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION audit.canonical(r audit.audit_log) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-  SELECT jsonb_build_array(r.id, r.org_id, r.seq, (extract(epoch FROM r.at) * 1000000)::bigint, r.actor_user_id, r.action,
+  SELECT jsonb_build_array(r.id, r.org_id, r.lane, r.seq, (extract(epoch FROM r.at) * 1000000)::bigint, r.actor_user_id, r.action,
     r.resource_type, r.resource_id, r.subject_user_id, r.purpose, r.outcome, r.request_id, host(r.ip), r.details,
     encode(r.prev_hash, 'hex'))::text
 $$;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION audit.chain_row() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, audit AS $$
 DECLARE
-  chain_key text := coalesce(NEW.org_id::text, 'platform');
+  chain_key text;
   head record;
 BEGIN
+  -- One lane per connection (mod 32): appends from different connections rarely wait for each other.
+  NEW.lane := pg_backend_pid() % 32;
+  chain_key := coalesce(NEW.org_id::text, 'platform') || '/' || NEW.lane;
   INSERT INTO audit.chain_heads (chain, seq, hash) VALUES (chain_key, 0, '\x'::bytea) ON CONFLICT (chain) DO NOTHING;
   SELECT seq, hash INTO head FROM audit.chain_heads WHERE chain = chain_key FOR UPDATE;
   NEW.seq := head.seq + 1;

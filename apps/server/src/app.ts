@@ -70,8 +70,8 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   });
   await app.register(cookie);
   await app.register(rateLimit, {
-    global: true,
-    max: 600,
+    global: config.rateLimitPerMinute > 0,
+    max: config.rateLimitPerMinute || 1,
     timeWindow: '1 minute',
     errorResponseBuilder: (request, context) => ({
       statusCode: 429,

@@ -22,6 +22,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Tend <no-reply@tend.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
 });
 
@@ -47,6 +48,8 @@ export type Config = {
   trustProxy: boolean;
   cookieSecure: boolean;
   dbPoolSize: number;
+  /** Requests per minute per client address across the API; 0 turns the global limit off. */
+  rateLimitPerMinute: number;
   /** Served by the API in production; absent in tests that do not need the SPA. */
   webDist: string | undefined;
 };
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: e.TRUST_PROXY,
     cookieSecure: publicUrl.startsWith('https://'),
     dbPoolSize: e.DB_POOL_SIZE,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     webDist: path.join(root, 'apps/web/dist'),
     ...overrides,
   };

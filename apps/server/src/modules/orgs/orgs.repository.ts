@@ -53,7 +53,7 @@ export const orgsRepository = {
   updateInvitation: (tx: Tx, id: string, patch: Partial<typeof invitations.$inferInsert>) => tx.update(invitations).set(patch).where(eq(invitations.id, id)),
   auditPage: (tx: Tx, orgId: string, limit: number, offset: number) =>
     Promise.all([
-      tx.select().from(auditLog).where(eq(auditLog.orgId, orgId)).orderBy(desc(auditLog.seq)).limit(limit).offset(offset),
+      tx.select().from(auditLog).where(eq(auditLog.orgId, orgId)).orderBy(desc(auditLog.at)).limit(limit).offset(offset),
       tx.$count(auditLog, eq(auditLog.orgId, orgId)),
     ]),
 };

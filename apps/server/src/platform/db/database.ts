@@ -28,11 +28,17 @@ export type Database = {
   close(): Promise<void>;
 };
 
-// Sets the role and the context for this transaction only (is_local = true): the pooled connection
-// returns to tend_server with no settings when the transaction ends.
-const BEGIN_AS_APP = `select set_config('role', 'tend_app', true), set_config('app.user_id', $1, true),
-  set_config('app.org_id', $2, true), set_config('app.role', $3, true),
-  set_config('app.platform_admin', $4, true), set_config('app.system', $5, true)`;
+/**
+ * Opens the transaction and sets the role and context for it only (is_local = true), in one round
+ * trip: the simple protocol takes several statements but no parameters, so values are escaped by pg.
+ * The pooled connection returns to tend_server with no settings when the transaction ends.
+ */
+function beginAsApp(client: pg.PoolClient, context: DbContext): string {
+  const literal = (value: string | null) => client.escapeLiteral(value ?? '');
+  return `begin; select set_config('role', 'tend_app', true), set_config('app.user_id', ${literal(context.userId)}, true),
+    set_config('app.org_id', ${literal(context.orgId)}, true), set_config('app.role', ${literal(context.role)}, true),
+    set_config('app.platform_admin', '${context.platformAdmin ? 'on' : ''}', true), set_config('app.system', '${context.system ? 'on' : ''}', true)`;
+}
 
 /** Narrows a running transaction to an org once the caller's membership there is known. */
 export async function enterOrg(tx: Tx, orgId: string, role: string): Promise<void> {
@@ -54,8 +60,7 @@ export function createDatabase(ownerUrl: string, appUrl: string, poolSize: numbe
     async inContext(context, work) {
       const client = await app.connect();
       try {
-        await client.query('begin');
-        await client.query(BEGIN_AS_APP, [context.userId ?? '', context.orgId ?? '', context.role ?? '', context.platformAdmin ? 'on' : '', context.system ? 'on' : '']);
+        await client.query(beginAsApp(client, context));
         const result = await work(drizzle({ client }) as Tx);
         await client.query('commit');
         return result;

@@ -32,6 +32,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   await fs.mkdir(path.dirname(dir), { recursive: true });
   const password = await readOrCreateSecret(`${dir}.password`);
   const isRoot = os.userInfo().uid === 0;
+  // As root, postgres runs as the `postgres` system user, which must be able to reach its directory.
+  if (isRoot) await fs.chmod(path.dirname(dir), ((await fs.stat(path.dirname(dir))).mode & 0o777) | 0o711);
   const running = await runningPostmaster(dir);
   if (running && (await options.ownerAlive?.())) {
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${running.port}/${options.database}`;

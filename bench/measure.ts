@@ -1,0 +1,42 @@
+import autocannon from 'autocannon';
+
+export type Figures = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number };
+
+/** autocannon against one URL; `rate` fixes the offered load (req/s) instead of saturating. */
+export async function http(url: string, headers: Record<string, string>, options: { connections: number; seconds: number; rate?: number }): Promise<Figures> {
+  const result = await autocannon({ url, headers, connections: options.connections, duration: options.seconds, ...(options.rate ? { overallRate: options.rate } : {}) });
+  const errors = result.errors + result.timeouts + result.non2xx;
+  return { rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ? percentile(result, 95) : result.latency.p99, p99: result.latency.p99, requests: result.requests.total, errors };
+}
+
+// autocannon reports p90, p97.5 and p99 but not p95; interpolate between p90 and p97.5.
+function percentile(result: autocannon.Result, p: 95): number {
+  const { p90, p97_5 } = result.latency;
+  return Math.round((p90 + ((p97_5 - p90) * (p - 90)) / 7.5) * 100) / 100;
+}
+
+/** Runs `work` from `concurrency` loops for `seconds`, the direct-SQL ceiling. */
+export async function loop(concurrency: number, seconds: number, work: () => Promise<void>): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          await work();
+          latencies.push(performance.now() - t0);
+        } catch (error) {
+          errors += 1;
+          if (errors === 1) process.stderr.write(`first SQL error: ${String(error)}\n`);
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 100) / 100;
+  return { rps: Math.round(latencies.length / elapsed), p50: at(0.5), p95: at(0.95), p99: at(0.99), requests: latencies.length, errors };
+}
