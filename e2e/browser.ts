@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -14,6 +14,15 @@ export function launch(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+/** A fresh browser profile. CSP is bypassed only so axe-core can be injected into our strict-CSP pages. */
+export async function newContext(browser: Browser, options: BrowserContextOptions & { language?: 'en' | 'uk' } = {}): Promise<BrowserContext> {
+  const { language = 'en', ...rest } = options;
+  const context = await browser.newContext({ locale: language === 'uk' ? 'uk-UA' : 'en-US', ...rest, bypassCSP: true });
+  // The language a person picked on this device wins over their account's; specs read English labels.
+  await context.addInitScript((lang) => window.localStorage.setItem('tend.language', lang), language);
+  return context;
 }
 
 /** Runs axe-core on the page and fails on any serious or critical violation (WCAG 2.1 A/AA). */

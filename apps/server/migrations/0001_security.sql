@@ -51,6 +51,20 @@ CREATE POLICY users_insert ON identity.users FOR INSERT TO tend_app WITH CHECK (
 --> statement-breakpoint
 CREATE POLICY users_update ON identity.users FOR UPDATE TO tend_app USING (id = app.user_id() OR app.is_system()) WITH CHECK (id = app.user_id() OR app.is_system());
 --> statement-breakpoint
+-- A user may update their own row, but never their privileges, erasure or identity (email): those
+-- change only in the system context, so one injectable query cannot make anyone a platform admin.
+CREATE OR REPLACE FUNCTION identity.guard_user_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT app.is_system() AND (NEW.platform_admin IS DISTINCT FROM OLD.platform_admin OR NEW.erased_at IS DISTINCT FROM OLD.erased_at
+      OR NEW.email_blind_index IS DISTINCT FROM OLD.email_blind_index OR NEW.email_ciphertext IS DISTINCT FROM OLD.email_ciphertext
+      OR NEW.id IS DISTINCT FROM OLD.id OR NEW.created_at IS DISTINCT FROM OLD.created_at) THEN
+    RAISE EXCEPTION 'this change to a user needs the system context' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER users_guard BEFORE UPDATE ON identity.users FOR EACH ROW EXECUTE FUNCTION identity.guard_user_update();
+--> statement-breakpoint
 ALTER TABLE identity.orgs ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE identity.orgs FORCE ROW LEVEL SECURITY;

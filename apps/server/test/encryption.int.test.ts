@@ -27,10 +27,19 @@ describe('field encryption at rest', () => {
     await setPhone(second.token, colleague.phone);
 
     const admin = await createOrg(t.app, 'Encrypted Practice');
-    const invite = await call(t.app, { method: 'POST', url: `/api/v1/orgs/${admin.orgId}/invitations`, token: admin.token, payload: { email: invitee.email, role: 'specialist' } });
+    const invite = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/orgs/${admin.orgId}/invitations`,
+      token: admin.token,
+      payload: { email: invitee.email, role: 'specialist' },
+    });
     expect(invite.statusCode).toBe(201);
     const token = await latestLinkToken(t, invitee.email, '/invitations/accept');
-    const accepted = await call(t.app, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token, name: invitee.name, password: 'correct horse battery' } });
+    const accepted = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token, name: invitee.name, password: 'correct horse battery' },
+    });
     expect(accepted.statusCode).toBe(200);
     // More places personal data could leak to: a reset mail, throttle counters, profile reads.
     await call(t.app, { method: 'POST', url: '/api/v1/auth/password/forgot', payload: { email: colleague.email } });
@@ -42,14 +51,26 @@ describe('field encryption at rest', () => {
     expect(me.json().data).toMatchObject({ name: person.name, email: person.email.toLowerCase(), phone: person.phone });
 
     const needles = [
-      person.name, person.email, localPart(person.email), person.phone, onlyDigits(person.phone),
-      colleague.name, colleague.email, localPart(colleague.email), colleague.phone, onlyDigits(colleague.phone),
-      invitee.name, invitee.email, localPart(invitee.email),
+      person.name,
+      person.email,
+      localPart(person.email),
+      person.phone,
+      onlyDigits(person.phone),
+      colleague.name,
+      colleague.email,
+      localPart(colleague.email),
+      colleague.phone,
+      onlyDigits(colleague.phone),
+      invitee.name,
+      invitee.email,
+      localPart(invitee.email),
       ...[person.name, colleague.name, invitee.name].flatMap((n) => n.split(' ')),
     ];
     const dump = await dumpSchemas(SCHEMAS);
     expect(dump.size).toBeGreaterThan(5);
-    expect([...dump.keys()]).toEqual(expect.arrayContaining(['identity.users', 'identity.invitations', 'notify.mail_outbox', 'audit.audit_log', 'crypto.data_keys']));
+    expect([...dump.keys()]).toEqual(
+      expect.arrayContaining(['identity.users', 'identity.invitations', 'notify.mail_outbox', 'audit.audit_log', 'crypto.data_keys']),
+    );
 
     // Controls: the dump does see plaintext columns (the org name) and bytea columns as hex (the blind index).
     const all = [...dump.values()].join('\n');
@@ -70,7 +91,9 @@ describe('field encryption at rest', () => {
     const name = `Same Name ${crypto.randomBytes(3).toString('hex')}`;
     const one = await register(t.app, { name });
     const two = await register(t.app, { name });
-    const rows = await t.owner.query<{ id: string; name_ciphertext: Buffer }>('select id, name_ciphertext from identity.users where id = any($1::uuid[])', [[one.userId, two.userId]]);
+    const rows = await t.owner.query<{ id: string; name_ciphertext: Buffer }>('select id, name_ciphertext from identity.users where id = any($1::uuid[])', [
+      [one.userId, two.userId],
+    ]);
     expect(rows.rows).toHaveLength(2);
     const [a, b] = rows.rows.map((r) => r.name_ciphertext);
     expect(a?.equals(b as Buffer)).toBe(false);
@@ -88,7 +111,10 @@ describe('field encryption at rest', () => {
     const lower = await login(t.app, ` ${email.toLowerCase()} `, user.password);
     expect(lower.userId).toBe(user.userId);
 
-    const stored = await t.owner.query<{ email_blind_index: Buffer; email_ciphertext: Buffer }>('select email_blind_index, email_ciphertext from identity.users where id = $1', [user.userId]);
+    const stored = await t.owner.query<{ email_blind_index: Buffer; email_ciphertext: Buffer }>(
+      'select email_blind_index, email_ciphertext from identity.users where id = $1',
+      [user.userId],
+    );
     const row = stored.rows[0];
     expect(row?.email_blind_index).toHaveLength(32);
     expect(row?.email_blind_index.equals(t.runtime.crypto.blindIndex(email.toUpperCase()))).toBe(true);
@@ -129,7 +155,12 @@ describe('field encryption at rest', () => {
     const fresh = createFieldCrypto({ load: async () => [next] });
     const decrypted = await t.runtime.db.inContext(systemContext, async (tx) => {
       await fresh.init(tx);
-      const row = (await tx.$client.query<{ name_ciphertext: Buffer; email_ciphertext: Buffer }>('select name_ciphertext, email_ciphertext from identity.users where id = $1', [user.userId])).rows[0];
+      const row = (
+        await tx.$client.query<{ name_ciphertext: Buffer; email_ciphertext: Buffer }>(
+          'select name_ciphertext, email_ciphertext from identity.users where id = $1',
+          [user.userId],
+        )
+      ).rows[0];
       if (!row) throw new Error('user row missing');
       return {
         name: await fresh.open(tx, row.name_ciphertext, `identity.users.name:${user.userId}`),
@@ -157,7 +188,13 @@ async function dumpSchemas(schemas: string[]): Promise<Map<string, string>> {
   const dump = new Map<string, string>();
   for (const { schema, name } of tables.rows) {
     const rows = await t.owner.query<{ row: string }>(`select t::text as row from ${quoteIdent(schema)}.${quoteIdent(name)} t`);
-    dump.set(`${schema}.${name}`, rows.rows.map((r) => r.row).join('\n').toLowerCase());
+    dump.set(
+      `${schema}.${name}`,
+      rows.rows
+        .map((r) => r.row)
+        .join('\n')
+        .toLowerCase(),
+    );
   }
   return dump;
 }
@@ -176,7 +213,9 @@ function encodings(value: string): { kind: string; value: string }[] {
 type DataKeyRow = { id: string; scope: string; purpose: string; kek_id: string; wrapped: Buffer };
 
 async function dataKeys(): Promise<DataKeyRow[]> {
-  const rows = await t.owner.query<DataKeyRow>('select id, scope, purpose, kek_id, wrapped from crypto.data_keys where destroyed_at is null and wrapped is not null order by id');
+  const rows = await t.owner.query<DataKeyRow>(
+    'select id, scope, purpose, kek_id, wrapped from crypto.data_keys where destroyed_at is null and wrapped is not null order by id',
+  );
   return rows.rows;
 }
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbContext } from '../src/platform/db/database';
+import { type DbContext, systemContext } from '../src/platform/db/database';
 import { addMember, call, createOrg, register, type Session, type TestApp, createTestApp } from './harness';
 
 let t: TestApp;
@@ -27,14 +27,24 @@ const ORG_ROUTES: OrgRoute[] = [
   { does: "change a member's role", method: 'PATCH', url: (a) => `/api/v1/orgs/${a.orgId}/members/${a.memberUserId}`, payload: { role: 'org_admin' } },
   { does: 'remove a member', method: 'DELETE', url: (a) => `/api/v1/orgs/${a.orgId}/members/${a.memberUserId}` },
   { does: 'list the invitations', method: 'GET', url: (a) => `/api/v1/orgs/${a.orgId}/invitations` },
-  { does: 'send an invitation', method: 'POST', url: (a) => `/api/v1/orgs/${a.orgId}/invitations`, payload: { email: 'attacker@evil.test', role: 'org_admin' } },
+  {
+    does: 'send an invitation',
+    method: 'POST',
+    url: (a) => `/api/v1/orgs/${a.orgId}/invitations`,
+    payload: { email: 'attacker@evil.test', role: 'org_admin' },
+  },
   { does: 'revoke an invitation', method: 'DELETE', url: (a) => `/api/v1/orgs/${a.orgId}/invitations/${a.invitationId}` },
   { does: 'read the audit log', method: 'GET', url: (a) => `/api/v1/orgs/${a.orgId}/audit` },
 ];
 
 /** The attacker's own org id with the victim org's member / invitation ids (only an admin gets that far). */
 const MIXED_ID_ROUTES: OrgRoute[] = [
-  { does: "change the role of another org's member through its own org", method: 'PATCH', url: (a) => `/api/v1/orgs/${a.ownOrgId}/members/${a.memberUserId}`, payload: { role: 'client' } },
+  {
+    does: "change the role of another org's member through its own org",
+    method: 'PATCH',
+    url: (a) => `/api/v1/orgs/${a.ownOrgId}/members/${a.memberUserId}`,
+    payload: { role: 'client' },
+  },
   { does: "remove another org's member through its own org", method: 'DELETE', url: (a) => `/api/v1/orgs/${a.ownOrgId}/members/${a.memberUserId}` },
   { does: "revoke another org's invitation through its own org", method: 'DELETE', url: (a) => `/api/v1/orgs/${a.ownOrgId}/invitations/${a.invitationId}` },
 ];
@@ -54,7 +64,8 @@ describe('tenancy: another organization is invisible through the API', () => {
     const unexpected: string[] = [];
     const attempt = async (caller: string, session: Session, route: OrgRoute, ids: TargetIds) => {
       const res = await call(t.app, { method: route.method, url: route.url(ids), token: session.token, ...(route.payload ? { payload: route.payload } : {}) });
-      if (res.statusCode !== 404) unexpected.push(`${caller} tried to ${route.does}: ${route.method} ${route.url(ids)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+      if (res.statusCode !== 404)
+        unexpected.push(`${caller} tried to ${route.does}: ${route.method} ${route.url(ids)} → ${res.statusCode} ${res.body.slice(0, 200)}`);
       else if (res.json().success !== false) unexpected.push(`${caller} tried to ${route.does}: 404 without the error envelope`);
     };
     for (const [caller, session] of [
@@ -92,13 +103,17 @@ describe('tenancy: another organization is invisible through the API', () => {
       const me = await call(t.app, { method: 'GET', url: '/api/v1/me', token: session.token });
       expect(me.json().data.active_org_id).toBe(b.orgId);
     }
-    const defaults = await t.owner.query<{ default_org_id: string | null }>('select default_org_id from identity.users where id = any($1::uuid[])', [[b.admin.userId, b.client.userId]]);
+    const defaults = await t.owner.query<{ default_org_id: string | null }>('select default_org_id from identity.users where id = any($1::uuid[])', [
+      [b.admin.userId, b.client.userId],
+    ]);
     expect(defaults.rows.map((r) => r.default_org_id)).not.toContain(a.orgId);
-    const sessions = await t.owner.query<{ org_id: string | null }>('select distinct org_id from identity.auth_sessions where user_id = any($1::uuid[])', [[b.admin.userId, b.client.userId]]);
+    const sessions = await t.owner.query<{ org_id: string | null }>('select distinct org_id from identity.auth_sessions where user_id = any($1::uuid[])', [
+      [b.admin.userId, b.client.userId],
+    ]);
     expect(sessions.rows.map((r) => r.org_id)).not.toContain(a.orgId);
   });
 
-  it("answers 404 when a user of org B tries to sign out a device of a user in org A, and that device stays signed in", async () => {
+  it('answers 404 when a user of org B tries to sign out a device of a user in org A, and that device stays signed in', async () => {
     const a = await buildOrg('Practice A');
     const b = await buildOrg('Practice B');
     const sessions = await call(t.app, { method: 'GET', url: '/api/v1/me/sessions', token: a.specialist.token });
@@ -131,18 +146,56 @@ describe('roles inside one organization', () => {
     ] as const) {
       for (const route of ORG_ROUTES) {
         const allowed = OPEN_TO[route.does]?.includes(role) ?? false;
-        const res = await call(t.app, { method: route.method, url: route.url(ids), token: session.token, ...(route.payload ? { payload: route.payload } : {}) });
+        const res = await call(t.app, {
+          method: route.method,
+          url: route.url(ids),
+          token: session.token,
+          ...(route.payload ? { payload: route.payload } : {}),
+        });
         const wanted = allowed ? 200 : 403;
-        if (res.statusCode !== wanted) unexpected.push(`${role} tried to ${route.does}: ${route.method} ${route.url(ids)} → ${res.statusCode} (wanted ${wanted}) ${res.body.slice(0, 200)}`);
-        else if (!allowed && res.json().error.code !== 'AUTH.FORBIDDEN') unexpected.push(`${role} tried to ${route.does}: 403 with code ${res.json().error.code}`);
+        if (res.statusCode !== wanted)
+          unexpected.push(`${role} tried to ${route.does}: ${route.method} ${route.url(ids)} → ${res.statusCode} (wanted ${wanted}) ${res.body.slice(0, 200)}`);
+        else if (!allowed && res.json().error.code !== 'AUTH.FORBIDDEN')
+          unexpected.push(`${role} tried to ${route.does}: 403 with code ${res.json().error.code}`);
       }
     }
     expect(unexpected).toEqual([]);
     const after = await snapshotOrg(a.orgId);
     expect({ ...after, audit: null }).toEqual({ ...before, audit: null });
     // The only new audit row is the supervisor's allowed member list; refused attempts leave none.
-    const added = await t.owner.query<{ action: string; actor_user_id: string }>('select action, actor_user_id from audit.audit_log where org_id = $1 and not (id = any($2::uuid[]))', [a.orgId, before.audit]);
+    const added = await t.owner.query<{ action: string; actor_user_id: string }>(
+      'select action, actor_user_id from audit.audit_log where org_id = $1 and not (id = any($2::uuid[]))',
+      [a.orgId, before.audit],
+    );
     expect(added.rows).toEqual([{ action: 'org.members_list', actor_user_id: a.supervisor.userId }]);
+  });
+
+  it('takes effect at once: a removed member gets 404 and a demoted admin 403, although their access tokens still carry the old role', async () => {
+    const a = await buildOrg('Practice A');
+    const second = await addMember(t, a.admin, 'org_admin');
+    expect((await call(t.app, { method: 'GET', url: `/api/v1/orgs/${a.orgId}/members`, token: a.supervisor.token })).statusCode).toBe(200);
+
+    const removal = await call(t.app, { method: 'DELETE', url: `/api/v1/orgs/${a.orgId}/members/${a.supervisor.userId}`, token: a.admin.token });
+    expect(removal.statusCode).toBe(200);
+    for (const url of [`/api/v1/orgs/${a.orgId}`, `/api/v1/orgs/${a.orgId}/members`]) {
+      expect((await call(t.app, { method: 'GET', url, token: a.supervisor.token })).statusCode, url).toBe(404);
+    }
+
+    const demotion = await call(t.app, {
+      method: 'PATCH',
+      url: `/api/v1/orgs/${a.orgId}/members/${second.userId}`,
+      token: a.admin.token,
+      payload: { role: 'client' },
+    });
+    expect(demotion.statusCode).toBe(200);
+    const invite = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/orgs/${a.orgId}/invitations`,
+      token: second.token,
+      payload: { email: 'late@example.test', role: 'org_admin' },
+    });
+    expect(invite.statusCode).toBe(403);
+    expect((await call(t.app, { method: 'GET', url: `/api/v1/orgs/${a.orgId}/audit`, token: second.token })).statusCode).toBe(403);
   });
 
   it('answers 403 on every /api/v1/admin route to anyone who is not a platform admin, including org admins', async () => {
@@ -150,7 +203,13 @@ describe('roles inside one organization', () => {
     const loner = await register(t.app);
     const adminRoutes = await platformAdminRoutes();
     expect(adminRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(
-      expect.arrayContaining(['GET /api/v1/admin/orgs', 'GET /api/v1/admin/audit', 'POST /api/v1/admin/audit/verify', 'GET /api/v1/admin/mail', 'GET /api/v1/admin/mail/{id}']),
+      expect.arrayContaining([
+        'GET /api/v1/admin/orgs',
+        'GET /api/v1/admin/audit',
+        'POST /api/v1/admin/audit/verify',
+        'GET /api/v1/admin/mail',
+        'GET /api/v1/admin/mail/{id}',
+      ]),
     );
 
     const unexpected: string[] = [];
@@ -163,7 +222,8 @@ describe('roles inside one organization', () => {
       for (const route of adminRoutes) {
         const url = route.path.replaceAll(/\{[^}]+\}/g, () => crypto.randomUUID());
         const res = await call(t.app, { method: route.method, url, token: session.token });
-        if (res.statusCode !== 403 || res.json().error.code !== 'AUTH.FORBIDDEN') unexpected.push(`${who}: ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
+        if (res.statusCode !== 403 || res.json().error.code !== 'AUTH.FORBIDDEN')
+          unexpected.push(`${who}: ${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
       }
     }
     expect(unexpected).toEqual([]);
@@ -171,7 +231,7 @@ describe('roles inside one organization', () => {
 });
 
 describe('tenancy in the database: tend_app sees no row of another org', () => {
-  it("returns zero rows of org A to raw SQL run as tend_app for a member of org B, in every tenant table", async () => {
+  it('returns zero rows of org A to raw SQL run as tend_app for a member of org B, in every tenant table', async () => {
     const a = await buildOrg('Practice A');
     const b = await buildOrg('Practice B');
     // Rows for the tables that only get them through less common flows.
@@ -225,7 +285,10 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
   it('keeps the request connection from escaping tend_app: RESET ROLE lands on tend_server, which can read nothing', async () => {
     const b = await buildOrg('Practice B');
     const context = adminContext(b);
-    const who = await t.runtime.db.inContext(context, async (tx) => (await tx.$client.query<{ session_user: string; current_user: string }>('select session_user, current_user')).rows[0]);
+    const who = await t.runtime.db.inContext(
+      context,
+      async (tx) => (await tx.$client.query<{ session_user: string; current_user: string }>('select session_user, current_user')).rows[0],
+    );
     expect(who).toEqual({ session_user: 'tend_server', current_user: 'tend_app' });
 
     await expect(
@@ -258,7 +321,10 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
       [`set session authorization ${quoteIdent(owner)}`, 'permission denied'],
     ];
     for (const [statement, error] of attempts) {
-      await expect(t.runtime.db.inContext(context, (tx) => tx.$client.query(statement)), statement).rejects.toThrow(error);
+      await expect(
+        t.runtime.db.inContext(context, (tx) => tx.$client.query(statement)),
+        statement,
+      ).rejects.toThrow(error);
     }
     await expect(
       t.runtime.db.inContext(context, async (tx) => {
@@ -284,7 +350,19 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         order by 1`,
     );
     const names = tables.rows.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['identity.users', 'identity.orgs', 'identity.memberships', 'identity.invitations', 'identity.auth_sessions', 'audit.audit_log', 'audit.chain_heads', 'crypto.data_keys', 'notify.mail_outbox']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'identity.users',
+        'identity.orgs',
+        'identity.memberships',
+        'identity.invitations',
+        'identity.auth_sessions',
+        'audit.audit_log',
+        'audit.chain_heads',
+        'crypto.data_keys',
+        'notify.mail_outbox',
+      ]),
+    );
 
     const exempt = new Set(['audit.chain_heads']);
     const unprotected = tables.rows.filter((r) => !exempt.has(r.name) && !(r.rls && r.forced)).map((r) => `${r.name} (rls ${r.rls}, forced ${r.forced})`);
@@ -297,9 +375,91 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
       [['tend_app', 'tend_server'], privileges],
     );
     expect(granted.rows).toEqual([]);
-    await expect(t.runtime.db.inContext(adminContext(await buildOrg('Practice C')), (tx) => tx.$client.query('select * from audit.chain_heads'))).rejects.toThrow(/permission denied/);
+    await expect(
+      t.runtime.db.inContext(adminContext(await buildOrg('Practice C')), (tx) => tx.$client.query('select * from audit.chain_heads')),
+    ).rejects.toThrow(/permission denied/);
   });
 });
+
+describe('a user can change their own row, but not their privileges, erasure or identity', () => {
+  // Regression: users_update lets a user update their own row, so before identity.guard_user_update
+  // one injectable query in a request could make its caller a platform admin.
+  it('refuses a plain user context setting platform_admin, email or erased_at on its own row, and allows name and locale', async () => {
+    const user = await register(t.app);
+    const context: DbContext = { userId: user.userId, orgId: null, role: null, platformAdmin: false, system: false };
+    const before = await userRow(user.userId);
+
+    const refused = [
+      'update identity.users set platform_admin = true where id = $1',
+      "update identity.users set email_ciphertext = '\\x00'::bytea where id = $1",
+      "update identity.users set email_blind_index = '\\x00'::bytea where id = $1",
+      'update identity.users set erased_at = now() where id = $1',
+      "update identity.users set created_at = now() - interval '1 year' where id = $1",
+    ];
+    for (const statement of refused) {
+      const attempt = t.runtime.db.inContext(context, (tx) => tx.$client.query(statement, [user.userId]));
+      await expect(attempt, statement).rejects.toMatchObject({ code: '42501' });
+      await expect(attempt, statement).rejects.toThrow(/system context/);
+    }
+    expect(await userRow(user.userId)).toEqual(before);
+
+    const allowed = await t.runtime.db.inContext(context, (tx) =>
+      tx.$client.query("update identity.users set name_ciphertext = '\\x01'::bytea, locale = 'en' where id = $1", [user.userId]),
+    );
+    expect(allowed.rowCount).toBe(1);
+    expect(await userRow(user.userId)).toEqual({ ...before, name_ciphertext: Buffer.from([1]), locale: 'en' });
+  });
+
+  it('refuses an org admin, or a token claiming platform admin, making anyone a platform admin', async () => {
+    const a = await buildOrg('Practice A');
+    const contexts: [string, DbContext, string][] = [
+      ['org admin, own row', adminContext(a), a.admin.userId],
+      ['platform-admin claim, own row', { userId: a.client.userId, orgId: null, role: null, platformAdmin: true, system: false }, a.client.userId],
+    ];
+    for (const [who, context, target] of contexts) {
+      await expect(
+        t.runtime.db.inContext(context, (tx) => tx.$client.query('update identity.users set platform_admin = true where id = $1', [target])),
+        who,
+      ).rejects.toMatchObject({ code: '42501' });
+    }
+    // Another member's row is not theirs to update at all: the policy hides it, so nothing changes.
+    const other = await t.runtime.db.inContext(adminContext(a), (tx) =>
+      tx.$client.query('update identity.users set platform_admin = true where id = $1', [a.specialist.userId]),
+    );
+    expect(other.rowCount).toBe(0);
+    const flags = await t.owner.query<{ platform_admin: boolean }>('select platform_admin from identity.users where id = any($1::uuid[])', [
+      [a.admin.userId, a.client.userId, a.specialist.userId],
+    ]);
+    expect(flags.rows.map((r) => r.platform_admin)).toEqual([false, false, false]);
+  });
+
+  it('lets the system context grant and revoke platform admin', async () => {
+    const user = await register(t.app);
+    const set = (value: boolean) =>
+      t.runtime.db.inContext(systemContext, (tx) => tx.$client.query('update identity.users set platform_admin = $2 where id = $1', [user.userId, value]));
+    expect((await set(true)).rowCount).toBe(1);
+    expect((await userRow(user.userId)).platform_admin).toBe(true);
+    expect((await set(false)).rowCount).toBe(1);
+    expect((await userRow(user.userId)).platform_admin).toBe(false);
+  });
+});
+
+/** The guarded and the freely editable columns of a user, read as the owner. */
+async function userRow(id: string) {
+  const row = (
+    await t.owner.query<{
+      platform_admin: boolean;
+      erased_at: Date | null;
+      email_blind_index: Buffer;
+      email_ciphertext: Buffer;
+      created_at: Date;
+      name_ciphertext: Buffer;
+      locale: string;
+    }>('select platform_admin, erased_at, email_blind_index, email_ciphertext, created_at, name_ciphertext, locale from identity.users where id = $1', [id])
+  ).rows[0];
+  if (!row) throw new Error(`user ${id} missing`);
+  return row;
+}
 
 type BuiltOrg = {
   orgId: string;
@@ -342,7 +502,7 @@ async function snapshotOrg(orgId: string) {
     org: await q('select to_jsonb(o) as row from identity.orgs o where id = $1'),
     memberships: await q('select to_jsonb(m) as row from identity.memberships m where org_id = $1 order by id'),
     invitations: await q('select to_jsonb(i) as row from identity.invitations i where org_id = $1 order by id'),
-    audit: (await q('select id from audit.audit_log where org_id = $1 order by seq')).map((r) => r.id as string),
+    audit: (await q('select id from audit.audit_log where org_id = $1 order by id')).map((r) => r.id as string),
     mail: await q('select count(*)::int as n from notify.mail_outbox where org_id = $1'),
   };
 }

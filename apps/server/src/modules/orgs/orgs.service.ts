@@ -7,7 +7,7 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import { type Database, enterOrg, systemContext, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
-import { contextOf, type RequestMeta, userAad, users } from '../identity';
+import { contextOf, type RequestMeta, userAad, users, usersRepository } from '../identity';
 import { orgsRepository } from './orgs.repository';
 import { toAuditEntry, toOrg } from './orgs.mapper';
 
@@ -45,6 +45,7 @@ export function createOrgsService(deps: OrgDeps) {
         await orgsRepository.insert(tx, { id, ...input, createdBy: p.userId });
         await crypto.createOrgKey(tx, id);
         await orgsRepository.addMember(tx, { id: uuidv7(), orgId: id, userId: p.userId, role: 'org_admin' });
+        await usersRepository.update(tx, p.userId, { defaultOrgId: id });
         await recordAudit(tx, { userId: p.userId, orgId: id, requestId: meta.requestId, ip: meta.ip }, { action: 'org.create', resourceType: 'org', resourceId: id, purpose: 'operations' });
         return toOrg((await orgsRepository.byId(tx, id)) as NonNullable<Awaited<ReturnType<typeof orgsRepository.byId>>>);
       }),

@@ -17,7 +17,24 @@ const ROWS = `select id, org_id, seq, hash, prev_hash,
  * Walks every chain (32 lanes per org, plus the platform's) and recomputes each row's hash.
  * Reads with the owner connection: verification must see every row, whatever RLS would show.
  */
-export async function verifyAuditChains(owner: pg.Pool | pg.Client, batch = 5_000): Promise<VerifyResult> {
+export async function verifyAuditChains(owner: pg.Pool, batch = 5_000): Promise<VerifyResult> {
+  // One snapshot for heads and rows: a row committing mid-walk must not look like a removed one.
+  const client = await owner.connect();
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    const result = await verifyAuditChainsIn(client, batch);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The same walk on a connection the caller controls (inside its own transaction). */
+export async function verifyAuditChainsIn(owner: pg.ClientBase, batch = 5_000): Promise<VerifyResult> {
   const heads = await owner.query<{ chain: string; seq: string; hash: Buffer }>('select chain, seq, hash from audit.chain_heads');
   const logged = await owner.query<{ org_id: string | null; lane: number }>('select distinct org_id, lane from audit.audit_log');
   const chains = new Map<string, Chain>();
@@ -48,7 +65,7 @@ function parseChain(key: string): Chain {
   return { key, orgId: org === 'platform' ? null : org, lane: Number(lane) };
 }
 
-async function verifyChain(owner: pg.Pool | pg.Client, chain: Chain, batch: number) {
+async function verifyChain(owner: pg.ClientBase, chain: Chain, batch: number) {
   const orgId = chain.orgId;
   let expectedSeq = 1;
   let prev: Buffer | null = null;

@@ -1,3 +1,3 @@
 export { recordAudit, type AuditActor, type AuditEvent } from './audit.service';
-export { verifyAuditChains, type VerifyResult } from './audit.verify';
+export { verifyAuditChains, verifyAuditChainsIn, type VerifyResult } from './audit.verify';
 export { auditLog } from './audit.table';

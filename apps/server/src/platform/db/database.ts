@@ -96,11 +96,14 @@ export async function migrateDatabase(ownerUrl: string, appPassword: string): Pr
 }
 
 /**
- * The request role's password, derived from the owner URL so every instance agrees without storing
- * another secret (whoever holds the owner URL already holds more than this role can do).
+ * The request role's password, derived from the owner's credentials and server so every instance
+ * agrees without storing another secret (whoever holds them already holds more than this role can
+ * do). Not from the database name: the role is cluster-wide, shared by every database on the server.
  */
 export function appRolePassword(ownerUrl: string): string {
-  return crypto.createHmac('sha256', ownerUrl).update('tend:db:tend_server').digest('base64url');
+  const url = new URL(ownerUrl);
+  const identity = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}@${url.hostname}:${url.port || '5432'}`;
+  return crypto.createHmac('sha256', identity).update('tend:db:tend_server').digest('base64url');
 }
 
 export function appUrlFrom(ownerUrl: string, password: string): string {

@@ -1,0 +1,81 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { expectAccessible, launch, newContext, snapshot } from '../browser';
+
+const baseUrl = inject('baseUrl');
+const demoPassword = inject('demoPassword');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+async function visit(page: Page, label: string) {
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, label);
+  await snapshot(page, label);
+}
+
+async function signIn(context: BrowserContext, email: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(demoPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
+}
+
+describe('a practice grows', () => {
+  it('org admin invites a specialist, who accepts from the dev mailbox link and lands on the specialist home', async () => {
+    const invitee = `new-specialist-${Date.now()}@example.test`;
+
+    const adminContext = await newContext(browser, { locale: 'en-US' });
+    const admin = await signIn(adminContext, 'admin@demo.tend.local');
+    await visit(admin, 'org-home');
+    await admin.goto(`${baseUrl}/org/invitations`);
+    await admin.getByLabel('Email').fill(invitee);
+    await admin.getByLabel('Role').selectOption('specialist');
+    await admin.getByRole('button', { name: 'Send invitation' }).click();
+    await expect.poll(() => admin.getByRole('cell', { name: invitee }).first().isVisible()).toBe(true);
+    await visit(admin, 'org-invitations');
+    await admin.goto(`${baseUrl}/org/members`);
+    await visit(admin, 'org-members');
+    await admin.goto(`${baseUrl}/org/audit`);
+    await visit(admin, 'org-audit');
+    await adminContext.close();
+
+    const platformContext = await newContext(browser, { locale: 'en-US' });
+    const platform = await signIn(platformContext, 'platform@demo.tend.local');
+    await visit(platform, 'admin-home');
+    await platform.goto(`${baseUrl}/admin/mail`);
+    await expect.poll(() => platform.getByText(invitee).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await visit(platform, 'admin-mailbox');
+    await platform.getByRole('row', { name: new RegExp(invitee.replaceAll('.', '\\.')) }).getByRole('link').click();
+    const link = platform.getByRole('link', { name: /\/invitations\/accept\?token=/ });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    expect(href).toContain('/invitations/accept?token=');
+    await visit(platform, 'admin-mail-message');
+    await platform.goto(`${baseUrl}/admin/audit`);
+    await platform.getByRole('button', { name: /verify/i }).first().click();
+    await expect.poll(() => platform.getByText(/intact|no changes|verified/i).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await visit(platform, 'admin-audit-verified');
+    await platform.goto(`${baseUrl}/admin/orgs`);
+    await visit(platform, 'admin-orgs');
+    await platformContext.close();
+
+    const specialistContext = await newContext(browser, { locale: 'en-US' });
+    const specialist = await specialistContext.newPage();
+    await specialist.goto(href as string);
+    await expect.poll(() => specialist.getByText('Demo Practice').first().isVisible()).toBe(true);
+    await visit(specialist, 'invitation-accept');
+    await specialist.getByLabel('Name').fill('Dr Nova Specialist');
+    await specialist.getByLabel(/^Password/).fill('a quiet forest path');
+    await specialist.getByRole('button', { name: 'Create account and join' }).click();
+    await specialist.waitForURL(/\/specialist/);
+    await expect.poll(() => specialist.getByRole('heading', { name: 'Specialist home' }).isVisible()).toBe(true);
+    await visit(specialist, 'specialist-home');
+    await specialistContext.close();
+  });
+});
