@@ -173,8 +173,11 @@ BEGIN
   -- One lane per connection (mod 32): appends from different connections rarely wait for each other.
   NEW.lane := pg_backend_pid() % 32;
   chain_key := coalesce(NEW.org_id::text, 'platform') || '/' || NEW.lane;
-  INSERT INTO audit.chain_heads (chain, seq, hash) VALUES (chain_key, 0, '\x'::bytea) ON CONFLICT (chain) DO NOTHING;
   SELECT seq, hash INTO head FROM audit.chain_heads WHERE chain = chain_key FOR UPDATE;
+  IF NOT FOUND THEN -- the lane's first row: create its head (once), then lock it
+    INSERT INTO audit.chain_heads (chain, seq, hash) VALUES (chain_key, 0, '\x'::bytea) ON CONFLICT (chain) DO NOTHING;
+    SELECT seq, hash INTO head FROM audit.chain_heads WHERE chain = chain_key FOR UPDATE;
+  END IF;
   NEW.seq := head.seq + 1;
   NEW.prev_hash := CASE WHEN head.seq = 0 THEN NULL ELSE head.hash END;
   NEW.at := clock_timestamp();

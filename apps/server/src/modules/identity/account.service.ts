@@ -31,8 +31,9 @@ export function createAccountService(deps: IdentityDeps) {
     me: (p: Principal, meta: RequestMeta): Promise<Me> =>
       db.inContext(contextOf(p), async (tx) => {
         const user = await self(tx, p);
-        await audit(tx, p, meta, 'user.profile_read');
-        return toMe(tx, crypto, user, await usersRepository.memberships(tx, p.userId), p);
+        const me = await toMe(tx, crypto, user, await usersRepository.memberships(tx, p.userId), p);
+        await audit(tx, p, meta, 'user.profile_read'); // last: the audit lane stays locked until commit
+        return me;
       }),
 
     updateProfile: (p: Principal, patch: { name?: string | undefined; phone?: string | null | undefined; locale?: 'uk' | 'en' | undefined }, meta: RequestMeta): Promise<Me> =>
