@@ -119,13 +119,13 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
 async function serveWebApp(app: FastifyInstance, dist: string | undefined): Promise<void> {
   if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) return;
   await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
-  const indexHtml = fs.readFileSync(path.join(dist, 'index.html'));
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/socket.io')) {
       throw new AppError('REQUEST.NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
     }
     const file = path.join(dist, request.url.split('?')[0] ?? '');
     if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
-    return reply.type('text/html').header('cache-control', 'no-cache').send(indexHtml);
+    // Read per request: a rebuilt web app must not leave this server pointing at deleted assets.
+    return reply.type('text/html').header('cache-control', 'no-cache').send(await fs.promises.readFile(path.join(dist, 'index.html')));
   });
 }

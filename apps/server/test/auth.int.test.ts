@@ -247,6 +247,11 @@ describe('two-factor authentication', () => {
     const blocked = await call(t.app, { method: 'GET', url: `/api/v1/orgs/${admin.orgId}`, token: specialist.token });
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().error.code).toBe('AUTH.MFA_ENROLMENT_REQUIRED');
+    // Enrolling answers with a fresh access cookie whose claims no longer block the specialist.
+    const start = await post('/api/v1/me/mfa/enrol', {}, { token: specialist.token });
+    const verify = await post('/api/v1/me/mfa/verify', { code: authenticator.generate(start.json().data.secret) }, { token: specialist.token });
+    const fresh = verify.cookies.find((c) => c.name === 'tend_access')?.value ?? '';
+    expect((await call(t.app, { method: 'GET', url: `/api/v1/orgs/${admin.orgId}`, token: fresh })).statusCode).toBe(200);
     const client = await addMember(t, admin, 'client');
     expect((await call(t.app, { method: 'GET', url: '/api/v1/me', token: client.token })).json().data.mfa_enrolment_required).toBe(false);
   });

@@ -24,6 +24,12 @@ export function createAccountService(deps: IdentityDeps) {
     if (!user) throw new AppError('AUTH.UNAUTHENTICATED', 'Your account no longer exists');
     return user;
   }
+  /** An access token whose claims reflect the user's current 2FA state and membership. */
+  async function freshAccess(tx: Tx, p: Principal): Promise<string> {
+    const user = await self(tx, p);
+    const membership = pickMembership(await usersRepository.memberships(tx, p.userId), p.orgId);
+    return deps.tokens.issueAccess(principalFor(user, membership, p.sessionId));
+  }
   const audit = (tx: Tx, p: Principal, meta: RequestMeta, action: string, purpose = 'account') =>
     recordAudit(tx, actor(p, meta), { action, resourceType: 'user', resourceId: p.userId, subjectUserId: p.userId, purpose });
 
@@ -106,19 +112,21 @@ export function createAccountService(deps: IdentityDeps) {
         await usersRepository.update(tx, p.userId, { totpEnabledAt: new Date(), totpLastStep: step });
         await usersRepository.replaceRecoveryCodes(tx, p.userId, codes.map((c) => ({ id: uuidv7(), codeHash: hashToken(normaliseRecoveryCode(c)) })));
         await audit(tx, p, meta, 'user.mfa_enabled', 'security');
-        return { recovery_codes: codes };
+        return { recovery_codes: codes, accessToken: await freshAccess(tx, p) };
       }),
 
-    async disableMfa(p: Principal, password: string, code: string, meta: RequestMeta): Promise<void> {
+    /** Returns a new access token: "2FA required" and similar claims change with it. */
+    async disableMfa(p: Principal, password: string, code: string, meta: RequestMeta): Promise<string> {
       const user = await db.inContext(contextOf(p), (tx) => self(tx, p));
       if (!user.totpEnabledAt || !user.totpSecretCiphertext) throw new AppError('AUTH.MFA_NOT_ENABLED', 'Two-factor authentication is not on');
       if (!(await verifyPassword(user.passwordHash, password))) throw new AppError('AUTH.WRONG_PASSWORD', 'Your password is not right');
-      await db.inContext(contextOf(p), async (tx) => {
+      return db.inContext(contextOf(p), async (tx) => {
         const secret = (await crypto.open(tx, user.totpSecretCiphertext as Buffer, userAad(p.userId, 'totp'))) ?? '';
         if (matchTotp(secret, code) === null) throw new AppError('AUTH.INVALID_TOTP', 'That code is not right');
         await usersRepository.update(tx, p.userId, { totpEnabledAt: null, totpSecretCiphertext: null, totpLastStep: null });
         await usersRepository.replaceRecoveryCodes(tx, p.userId, []);
         await audit(tx, p, meta, 'user.mfa_disabled', 'security');
+        return freshAccess(tx, p);
       });
     },
   };

@@ -80,14 +80,18 @@ export function meRoutes(app: FastifyInstance, deps: { account: AccountService; 
   privateRoute(app, {
     method: 'POST', url: '/api/v1/me/mfa/verify', summary: 'Confirm two-factor set-up; returns 10 recovery codes once', tags, access: pendingMfa, rateLimit: { max: 10, timeWindow: '1 minute' },
     body: mfaVerifyBody, response: recoveryCodes,
-    handler: ({ principal, body, request }) => account.confirmMfa(principal, body.code, requestMeta(request)),
+    handler: async ({ principal, body, request, reply }) => {
+      const { recovery_codes, accessToken } = await account.confirmMfa(principal, body.code, requestMeta(request));
+      setAccessCookie(reply, accessToken, deps.secureCookies);
+      return { recovery_codes };
+    },
   });
 
   privateRoute(app, {
     method: 'POST', url: '/api/v1/me/mfa/disable', summary: 'Turn two-factor authentication off', tags, access: pendingMfa, rateLimit: { max: 10, timeWindow: '1 minute' },
     body: mfaDisableBody, response: ok,
-    handler: async ({ principal, body, request }) => {
-      await account.disableMfa(principal, body.password, body.code, requestMeta(request));
+    handler: async ({ principal, body, request, reply }) => {
+      setAccessCookie(reply, await account.disableMfa(principal, body.password, body.code, requestMeta(request)), deps.secureCookies);
       return { ok: true as const };
     },
   });

@@ -2,6 +2,12 @@ import type { Locale } from '@tend/contracts';
 
 type Mail = { subject: string; text: string };
 
+const ROLE_NAMES: Record<Locale, Record<string, string>> = {
+  uk: { client: 'клієнт', specialist: 'спеціаліст', co_specialist: 'співспеціаліст', supervisor: 'супервізор', org_admin: 'адміністратор практики', eap_manager: 'менеджер EAP' },
+  en: { client: 'client', specialist: 'specialist', co_specialist: 'co-specialist', supervisor: 'supervisor', org_admin: 'practice administrator', eap_manager: 'EAP manager' },
+};
+const roleName = (locale: Locale, role: string) => ROLE_NAMES[locale][role] ?? role;
+
 /** Transactional emails in both languages. Links are absolute; the web app handles the paths. */
 export const mailTemplates = {
   passwordReset: (locale: Locale, link: string): Mail =>
@@ -18,10 +24,10 @@ export const mailTemplates = {
     locale === 'uk'
       ? {
           subject: `Запрошення до ${orgName} у Tend`,
-          text: `Вас запрошено приєднатися до «${orgName}» у Tend (роль: ${role}).\n\nЩоб прийняти запрошення, відкрийте посилання протягом 7 днів:\n${link}`,
+          text: `Вас запрошено приєднатися до «${orgName}» у Tend (роль: ${roleName(locale, role)}).\n\nЩоб прийняти запрошення, відкрийте посилання протягом 7 днів:\n${link}`,
         }
       : {
           subject: `You are invited to ${orgName} on Tend`,
-          text: `You have been invited to join ${orgName} on Tend as ${role}.\n\nOpen this link within 7 days to accept:\n${link}`,
+          text: `You have been invited to join ${orgName} on Tend as ${roleName(locale, role)}.\n\nOpen this link within 7 days to accept:\n${link}`,
         },
 };

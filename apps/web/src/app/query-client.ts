@@ -1,0 +1,29 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+
+const sessionEndedCodes = new Set(['AUTH.UNAUTHENTICATED', 'AUTH.TOKEN_EXPIRED', 'AUTH.REFRESH_INVALID', 'AUTH.REFRESH_REUSED']);
+
+/** Client errors will not change on a retry; only network and server failures are retried. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  // When the session is gone for good (revoked elsewhere, refresh expired), the guards send the user to sign in.
+  const forgetEndedSession = (error: unknown) => {
+    if (error instanceof ApiError && error.status === 401 && sessionEndedCodes.has(error.code)) {
+      client.setQueryData(queryKeys.me, null);
+    }
+  };
+  const client = new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 15_000 },
+      mutations: { retry: false },
+    },
+    queryCache: new QueryCache({ onError: forgetEndedSession }),
+    mutationCache: new MutationCache({ onError: forgetEndedSession }),
+  });
+  return client;
+}

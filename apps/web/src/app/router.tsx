@@ -1,0 +1,93 @@
+import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../account/account-page';
+import { SecurityPage } from '../account/security-page';
+import { AdminAuditPage } from '../admin/admin-audit-page';
+import { AdminHome } from '../admin/admin-home';
+import { AdminOrgsPage } from '../admin/admin-orgs-page';
+import { MailMessagePage } from '../admin/mail-message-page';
+import { MailboxPage } from '../admin/mailbox-page';
+import { ForgotPasswordPage } from '../auth/forgot-password-page';
+import { GuestOnly } from '../auth/guest-only';
+import { MfaChallengePage } from '../auth/mfa-challenge-page';
+import { RegisterPage } from '../auth/register-page';
+import { RequireAuth } from '../auth/require-auth';
+import { RequireRole } from '../auth/require-role';
+import { ResetPasswordPage } from '../auth/reset-password-page';
+import { RootRedirect } from '../auth/root-redirect';
+import { SignInPage } from '../auth/sign-in-page';
+import { ClientHome } from '../homes/client-home';
+import { EapHome } from '../homes/eap-home';
+import { SpecialistHome } from '../homes/specialist-home';
+import { WelcomePage } from '../homes/welcome-page';
+import { AcceptInvitationPage } from '../invitations/accept-invitation-page';
+import { InvitationsPage } from '../org/invitations-page';
+import { MembersPage } from '../org/members-page';
+import { OrgAuditPage } from '../org/org-audit-page';
+import { OrgHome } from '../org/org-home';
+import { OrgSettingsPage } from '../org/org-settings-page';
+import { AppLayout } from '../shell/app-layout';
+import { NotFoundPage } from '../shell/not-found-page';
+import { PublicLayout } from '../shell/public-layout';
+
+export const router = createBrowserRouter([
+  { path: '/', element: <RootRedirect /> },
+  {
+    element: <PublicLayout />,
+    children: [
+      {
+        element: <GuestOnly />,
+        children: [
+          { path: '/sign-in', element: <SignInPage /> },
+          { path: '/sign-in/2fa', element: <MfaChallengePage /> },
+          { path: '/register', element: <RegisterPage /> },
+          { path: '/forgot-password', element: <ForgotPasswordPage /> },
+        ],
+      },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { path: '/welcome', element: <WelcomePage /> },
+          { path: '/account', element: <AccountPage /> },
+          { path: '/account/security', element: <SecurityPage /> },
+          {
+            element: <RequireRole platformAdmin />,
+            children: [
+              { path: '/admin', element: <AdminHome /> },
+              { path: '/admin/orgs', element: <AdminOrgsPage /> },
+              { path: '/admin/audit', element: <AdminAuditPage /> },
+              { path: '/admin/mail', element: <MailboxPage /> },
+              { path: '/admin/mail/:mailId', element: <MailMessagePage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['org_admin']} />,
+            children: [
+              { path: '/org', element: <OrgHome /> },
+              { path: '/org/invitations', element: <InvitationsPage /> },
+              { path: '/org/audit', element: <OrgAuditPage /> },
+              { path: '/org/settings', element: <OrgSettingsPage /> },
+            ],
+          },
+          {
+            element: <RequireRole roles={['org_admin', 'supervisor']} />,
+            children: [{ path: '/org/members', element: <MembersPage /> }],
+          },
+          {
+            element: <RequireRole roles={['specialist', 'co_specialist', 'supervisor']} />,
+            children: [{ path: '/specialist', element: <SpecialistHome /> }],
+          },
+          { element: <RequireRole roles={['eap_manager']} />, children: [{ path: '/eap', element: <EapHome /> }] },
+          { element: <RequireRole roles={['client']} />, children: [{ path: '/client', element: <ClientHome /> }] },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);

@@ -1,0 +1,33 @@
+import { Alert, Container } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { errorMessage } from '../i18n/error-message';
+import { PageLoader } from '../ui/page-loader';
+import { SignedInUserContext } from './signed-in-user';
+import { useMe } from './use-me';
+
+/** Lets signed-in users through; sends everyone else to sign in and back here afterwards. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageLoader />;
+  if (me.isError) {
+    return (
+      <Container size="xs" py="xl">
+        <Alert color="red" role="alert">
+          {errorMessage(t, me.error)}
+        </Alert>
+      </Container>
+    );
+  }
+  if (!me.data) {
+    const next = encodeURIComponent(`${location.pathname}${location.search}`);
+    return <Navigate to={`/sign-in?next=${next}`} replace />;
+  }
+  return (
+    <SignedInUserContext value={me.data}>
+      <Outlet />
+    </SignedInUserContext>
+  );
+}

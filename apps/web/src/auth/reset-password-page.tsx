@@ -1,0 +1,93 @@
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { fieldErrors } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+import { AuthCard } from '../ui/auth-card';
+import { FormError } from '../ui/form-error';
+import { formValues } from '../ui/form-values';
+import { PasswordField } from '../ui/password-field';
+import { usePageTitle } from '../ui/use-page-title';
+import { authApi } from './auth.api';
+
+export function ResetPasswordPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('resetPassword.title'));
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const queryClient = useQueryClient();
+  const [mismatch, setMismatch] = useState(false);
+  const reset = useMutation({
+    mutationFn: authApi.resetPassword,
+    // Every session ends with a reset, this tab's included.
+    onSuccess: () => queryClient.setQueryData(queryKeys.me, null),
+  });
+  const errors = fieldErrors(reset.error);
+
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    const values = formValues(event, ['new_password', 'confirm_password']);
+    setMismatch(values.new_password !== values.confirm_password);
+    if (values.new_password === values.confirm_password) reset.mutate({ token, new_password: values.new_password });
+  };
+
+  if (!token) {
+    return (
+      <AuthCard title={t('resetPassword.title')}>
+        <Alert color="red" role="alert">
+          {t('resetPassword.missingToken')}
+        </Alert>
+        <Anchor component={Link} to="/forgot-password">
+          {t('resetPassword.requestNew')}
+        </Anchor>
+      </AuthCard>
+    );
+  }
+
+  return (
+    <AuthCard title={t('resetPassword.title')}>
+      {reset.isSuccess ? (
+        <Stack gap="md">
+          <Alert color="green" role="status">
+            {t('resetPassword.done')}
+          </Alert>
+          <Button component={Link} to="/sign-in">
+            {t('resetPassword.signIn')}
+          </Button>
+        </Stack>
+      ) : (
+        <form onSubmit={submit}>
+          <Stack gap="sm">
+            <FormError error={reset.error} />
+            <PasswordField
+              name="new_password"
+              label={t('fields.newPassword')}
+              description={t('fields.passwordRule')}
+              autoComplete="new-password"
+              required
+              error={errors.new_password}
+            />
+            <PasswordField
+              name="confirm_password"
+              label={t('fields.confirmPassword')}
+              autoComplete="new-password"
+              required
+              error={mismatch ? t('fields.passwordsDiffer') : undefined}
+            />
+            <Button type="submit" loading={reset.isPending} fullWidth>
+              {t('resetPassword.submit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      {reset.isSuccess ? null : (
+        <Text size="sm" ta="center">
+          <Anchor component={Link} to="/forgot-password">
+            {t('resetPassword.requestNew')}
+          </Anchor>
+        </Text>
+      )}
+    </AuthCard>
+  );
+}

@@ -1,0 +1,20 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../auth/signed-in-user';
+import { HomeGreeting } from './home-greeting';
+import { HomeLinks } from './home-links';
+import { useAccountLinks } from './use-account-links';
+
+export function SpecialistHome() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const accountLinks = useAccountLinks();
+  const teamLinks = me.active_role === 'supervisor' ? [{ to: '/org/members', label: t('nav.team'), description: t('home.teamDescription') }] : [];
+
+  return (
+    <Stack gap="xl">
+      <HomeGreeting title={t('home.specialistTitle')} />
+      <HomeLinks label={t('home.shortcuts')} links={[...teamLinks, ...accountLinks]} />
+    </Stack>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Org } from '@tend/contracts';
+import { Button, Group, Paper, Stack, Switch, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { fieldErrors } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+import { FormError } from '../ui/form-error';
+import { formValues } from '../ui/form-values';
+import { orgApi, type OrgChanges } from './org.api';
+import { notify } from '../ui/notify';
+
+export function OrgSettingsForm({ org }: { org: Org }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const update = useMutation({
+    mutationFn: (changes: OrgChanges) => orgApi.update(org.id, changes),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(queryKeys.org(org.id), updated);
+      notify({ color: 'teal', message: t('orgSettings.saved') });
+      // The practice name and the 2FA rule both show up in the signed-in user's own data.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.me });
+    },
+  });
+  const errors = fieldErrors(update.error);
+
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
+    const values = formValues(event, ['name', 'timezone', 'require_specialist_mfa']);
+    update.mutate({
+      name: values.name,
+      timezone: values.timezone.trim(),
+      require_specialist_mfa: values.require_specialist_mfa !== '',
+    });
+  };
+
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <FormError error={update.error} />
+          <TextInput name="name" label={t('orgSettings.name')} defaultValue={org.name} required error={errors.name} />
+          <TextInput
+            name="timezone"
+            label={t('orgSettings.timezone')}
+            description={t('orgSettings.timezoneHint')}
+            defaultValue={org.timezone}
+            required
+            error={errors.timezone}
+          />
+          <Switch
+            name="require_specialist_mfa"
+            label={t('orgSettings.requireMfa')}
+            description={t('orgSettings.requireMfaHint')}
+            defaultChecked={org.require_specialist_mfa}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={update.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Me, OrgRole } from '@tend/contracts';
+import type { TFunction } from 'i18next';
+import { homePath, roleHomePath } from '../auth/home-path';
+
+type NavLinkItem = { to: string; label: string };
+type NavSection = { title: string; links: NavLinkItem[] };
+
+function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
+  if (role === 'org_admin') {
+    return [
+      { to: '/org/members', label: t('nav.members') },
+      { to: '/org/invitations', label: t('nav.invitations') },
+      { to: '/org/audit', label: t('nav.orgAudit') },
+      { to: '/org/settings', label: t('nav.orgSettings') },
+    ];
+  }
+  return role === 'supervisor' ? [{ to: '/org/members', label: t('nav.team') }] : [];
+}
+
+/** The navbar of each role: only pages that exist and that this user may open. */
+export function navSections(me: Me, t: TFunction): NavSection[] {
+  const sections: NavSection[] = [{ title: t('nav.general'), links: [{ to: homePath(me), label: t('nav.home') }] }];
+  if (me.platform_admin) {
+    sections.push({
+      title: t('nav.platform'),
+      links: [
+        { to: '/admin/orgs', label: t('nav.adminOrgs') },
+        { to: '/admin/audit', label: t('nav.adminAudit') },
+        { to: '/admin/mail', label: t('nav.mailbox') },
+      ],
+    });
+  }
+  if (me.active_role) {
+    const practiceHome = roleHomePath(me.active_role);
+    const links = practiceHome === homePath(me) ? [] : [{ to: practiceHome, label: t('nav.practiceHome') }];
+    links.push(...practiceLinks(me.active_role, t));
+    if (links.length > 0) sections.push({ title: t('nav.practice'), links });
+  }
+  sections.push({
+    title: t('nav.yourAccount'),
+    links: [
+      { to: '/account', label: t('nav.account') },
+      { to: '/account/security', label: t('nav.security') },
+    ],
+  });
+  return sections;
+}
