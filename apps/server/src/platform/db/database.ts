@@ -28,6 +28,36 @@ export type Database = {
   close(): Promise<void>;
 };
 
+const NAMED = Symbol('tend.namedStatements');
+const statementNames = new Map<string, string>();
+
+/**
+ * Names every parameterised query by a hash of its text, so each pooled connection parses it once
+ * and PostgreSQL can reuse its plan (planning under the RLS policies costs more than running these
+ * queries). PostgreSQL re-plans by itself when the role or the policies change.
+ */
+function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
+  const marked = client as pg.PoolClient & { [NAMED]?: true };
+  if (marked[NAMED]) return client;
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  // Every argument passes through: pool.query() calls with a callback as the third one.
+  marked.query = ((...args: unknown[]) => {
+    const config = args[0];
+    if (config && typeof config === 'object' && 'text' in config && !('name' in config && config.name)) {
+      const text = (config as { text: string }).text;
+      let name = statementNames.get(text);
+      if (!name) {
+        name = `tend_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+        statementNames.set(text, name);
+      }
+      (config as unknown as { name: string }).name = name;
+    }
+    return query(...args);
+  }) as typeof client.query;
+  marked[NAMED] = true;
+  return client;
+}
+
 /**
  * Opens the transaction and sets the role and context for it only (is_local = true), in one round
  * trip: the simple protocol takes several statements but no parameters, so values are escaped by pg.
@@ -61,7 +91,7 @@ export function createDatabase(ownerUrl: string, appUrl: string, poolSize: numbe
       const client = await app.connect();
       try {
         await client.query(beginAsApp(client, context));
-        const result = await work(drizzle({ client }) as Tx);
+        const result = await work(drizzle({ client: withNamedStatements(client) }) as Tx);
         await client.query('commit');
         return result;
       } catch (error) {
