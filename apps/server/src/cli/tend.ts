@@ -17,7 +17,7 @@ const USAGE = `Usage: npm run tend -- <command>
 
 async function main(argv: string[]): Promise<number> {
   const command = argv.join(' ');
-  const config = loadConfig(process.env, { seedDemo: false });
+  const config = loadConfig(undefined, { seedDemo: false });
   const logger = createLogger(config.logLevel);
   switch (command) {
     case 'audit verify': {
