@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
+import { inTransaction } from '../db/database';
 
 export type ChainBreak = { id: string; org_id: string | null; seq: number; reason: string };
 type Chain = { key: string; orgId: string | null; lane: number };
@@ -19,18 +20,7 @@ const ROWS = `select id, org_id, seq, hash, prev_hash,
  */
 export async function verifyAuditChains(owner: pg.Pool, batch = 5_000): Promise<VerifyResult> {
   // One snapshot for heads and rows: a row committing mid-walk must not look like a removed one.
-  const client = await owner.connect();
-  try {
-    await client.query('begin isolation level repeatable read read only');
-    const result = await verifyAuditChainsIn(client, batch);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return inTransaction(owner, () => 'begin isolation level repeatable read read only', (client) => verifyAuditChainsIn(client, batch));
 }
 
 /** The same walk on a connection the caller controls (inside its own transaction). */

@@ -28,6 +28,22 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/** One transaction on one pooled connection: `begin` opens it, commit on success, rollback on error. */
+export async function inTransaction<T>(pool: pg.Pool, begin: (client: pg.PoolClient) => string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query(begin(client));
+    const result = await work(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 const NAMED = Symbol('tend.namedStatements');
 const statementNames = new Map<string, string>();
 
@@ -87,20 +103,8 @@ export function createDatabase(ownerUrl: string, appUrl: string, poolSize: numbe
   return {
     owner,
     app,
-    async inContext(context, work) {
-      const client = await app.connect();
-      try {
-        await client.query(beginAsApp(client, context));
-        const result = await work(drizzle({ client: withNamedStatements(client) }) as Tx);
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    inContext: (context, work) =>
+      inTransaction(app, (client) => beginAsApp(client, context), (client) => work(drizzle({ client: withNamedStatements(client) }) as Tx)),
     close: async () => {
       await Promise.all([app.end(), owner.end()]);
     },
