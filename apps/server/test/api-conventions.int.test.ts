@@ -27,7 +27,12 @@ describe('API conventions', () => {
   });
 
   it('answers malformed JSON with 400 REQUEST.MALFORMED_JSON', async () => {
-    const res = await call(t.app, { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email": "a@b.c",' });
+    const res = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "a@b.c",',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ success: false, error: { code: 'REQUEST.MALFORMED_JSON', request_id: expect.any(String) } });
   });
@@ -55,13 +60,22 @@ describe('API conventions', () => {
   });
 
   it('rejects a 20 MB body with 413', async () => {
-    const res = await call(t.app, { method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(20 * 1024 * 1024) }) });
+    const res = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(20 * 1024 * 1024) }),
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().error.code).toBe('REQUEST.BODY_TOO_LARGE');
   });
 
   it('rejects a 10,000-character email with 400 and a message', async () => {
-    const res = await call(t.app, { method: 'POST', url: '/api/v1/auth/register', payload: { email: `${'a'.repeat(10_000)}@example.test`, password: 'long enough password', name: 'X' } });
+    const res = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { email: `${'a'.repeat(10_000)}@example.test`, password: 'long enough password', name: 'X' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/254/);
   });

@@ -62,7 +62,8 @@ describe('registration and sign-in', () => {
   it('throttles one address across many accounts', async () => {
     const remoteAddress = '192.0.2.77';
     const codes: number[] = [];
-    for (let i = 0; i < 32; i++) codes.push((await post('/api/v1/auth/login', { email: `spray${i}@example.test`, password: 'guess password' }, { remoteAddress })).statusCode);
+    for (let i = 0; i < 32; i++)
+      codes.push((await post('/api/v1/auth/login', { email: `spray${i}@example.test`, password: 'guess password' }, { remoteAddress })).statusCode);
     expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
     expect(codes.at(-1)).toBe(429);
   });
@@ -125,7 +126,13 @@ describe('tokens', () => {
     const without = await call(t.app, { method: 'PATCH', url: '/api/v1/me', cookies, payload: { name: 'Changed' } });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('REQUEST.CSRF');
-    const withHeader = await call(t.app, { method: 'PATCH', url: '/api/v1/me', cookies, headers: { 'x-csrf-token': cookies.tend_csrf as string }, payload: { name: 'Changed' } });
+    const withHeader = await call(t.app, {
+      method: 'PATCH',
+      url: '/api/v1/me',
+      cookies,
+      headers: { 'x-csrf-token': cookies.tend_csrf as string },
+      payload: { name: 'Changed' },
+    });
     expect(withHeader.statusCode).toBe(200);
   });
 
@@ -224,7 +231,9 @@ describe('two-factor authentication', () => {
   });
 
   it('rejects a forged challenge and a malformed code', async () => {
-    expect((await post('/api/v1/auth/login/mfa', { challenge: 'not-a-real-challenge-token', code: '123456' })).json().error.code).toBe('AUTH.MFA_CHALLENGE_EXPIRED');
+    expect((await post('/api/v1/auth/login/mfa', { challenge: 'not-a-real-challenge-token', code: '123456' })).json().error.code).toBe(
+      'AUTH.MFA_CHALLENGE_EXPIRED',
+    );
     expect((await post('/api/v1/auth/login/mfa', { challenge: 'not-a-real-challenge-token', code: '12ab56' })).statusCode).toBe(400);
   });
 

@@ -37,7 +37,11 @@ describe('deny by default', () => {
         expect(route.public, `${key} is on the public list but does not declare itself public`).toBe(true);
         continue;
       }
-      const res = await call(t.app, { method: route.method as 'GET', url: concrete(route.url), payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await call(t.app, {
+        method: route.method as 'GET',
+        url: concrete(route.url),
+        payload: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       if (res.statusCode !== 401 || res.json().error?.code !== 'AUTH.UNAUTHENTICATED') leaks.push(`${key} → ${res.statusCode}`);
     }
     expect(leaks).toEqual([]);

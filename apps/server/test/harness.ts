@@ -43,7 +43,10 @@ export async function cloneDatabase(): Promise<string> {
 }
 
 export function testConfig(databaseUrl: string, overrides: Partial<Config> = {}): Config {
-  return loadConfig({ LOG_LEVEL: 'silent', TEND_MASTER_KEY: inject('masterKey'), TEND_SEED_DEMO: 'false' }, { databaseUrl, webDist: undefined, publicUrl: 'http://tend.test', ...overrides });
+  return loadConfig(
+    { LOG_LEVEL: 'silent', TEND_MASTER_KEY: inject('masterKey'), TEND_SEED_DEMO: 'false' },
+    { databaseUrl, webDist: undefined, publicUrl: 'http://tend.test', ...overrides },
+  );
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
@@ -110,7 +113,11 @@ export async function addMember(t: TestApp, admin: Session & { orgId: string }, 
   const invite = await call(t.app, { method: 'POST', url: `/api/v1/orgs/${admin.orgId}/invitations`, token: admin.token, payload: { email, role } });
   if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.statusCode} ${invite.body}`);
   const token = await latestLinkToken(t, email, '/invitations/accept');
-  const res = await call(t.app, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token, name: `A ${role}`, password: 'correct horse battery' } });
+  const res = await call(t.app, {
+    method: 'POST',
+    url: '/api/v1/invitations/accept',
+    payload: { token, name: `A ${role}`, password: 'correct horse battery' },
+  });
   if (res.statusCode !== 200) throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
   const data = res.json().data;
   return { token: data.access_token, userId: data.user.id, email, password: 'correct horse battery', orgId: data.user.active_org_id };

@@ -26,10 +26,20 @@ describe('organizations and memberships', () => {
   it('invites a specialist by email; the link creates their account in the org', async () => {
     const admin = await createOrg(t.app);
     const email = 'invited.specialist@example.test';
-    const invite = await call(t.app, { method: 'POST', url: `/api/v1/orgs/${admin.orgId}/invitations`, token: admin.token, payload: { email, role: 'specialist' } });
+    const invite = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/orgs/${admin.orgId}/invitations`,
+      token: admin.token,
+      payload: { email, role: 'specialist' },
+    });
     expect(invite.statusCode).toBe(201);
     expect(invite.json().data).toMatchObject({ email, role: 'specialist', status: 'pending' });
-    const duplicate = await call(t.app, { method: 'POST', url: `/api/v1/orgs/${admin.orgId}/invitations`, token: admin.token, payload: { email, role: 'client' } });
+    const duplicate = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/orgs/${admin.orgId}/invitations`,
+      token: admin.token,
+      payload: { email, role: 'client' },
+    });
     expect(duplicate.statusCode).toBe(409);
 
     const token = await latestLinkToken(t, email, '/invitations/accept');
@@ -37,7 +47,11 @@ describe('organizations and memberships', () => {
     expect(preview.json().data).toMatchObject({ role: 'specialist', email });
     const missing = await call(t.app, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token } });
     expect(missing.statusCode).toBe(400);
-    const accepted = await call(t.app, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token, name: 'Dr Invited', password: 'a fine passphrase' } });
+    const accepted = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/invitations/accept',
+      payload: { token, name: 'Dr Invited', password: 'a fine passphrase' },
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json().data.user).toMatchObject({ active_org_id: admin.orgId, active_role: 'specialist' });
     const reuse = await call(t.app, { method: 'POST', url: '/api/v1/invitations/accept', payload: { token, name: 'Again', password: 'a fine passphrase' } });
@@ -53,7 +67,12 @@ describe('organizations and memberships', () => {
     const admin = await createOrg(t.app);
     const existing = await register(t.app);
     const stranger = await register(t.app);
-    await call(t.app, { method: 'POST', url: `/api/v1/orgs/${admin.orgId}/invitations`, token: admin.token, payload: { email: existing.email, role: 'client' } });
+    await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/orgs/${admin.orgId}/invitations`,
+      token: admin.token,
+      payload: { email: existing.email, role: 'client' },
+    });
     const token = await latestLinkToken(t, existing.email, '/invitations/accept');
     const wrong = await call(t.app, { method: 'POST', url: '/api/v1/invitations/accept', token: stranger.token, payload: { token } });
     expect(wrong.statusCode).toBe(403);
@@ -65,7 +84,14 @@ describe('organizations and memberships', () => {
 
   it('refuses a revoked invitation', async () => {
     const admin = await createOrg(t.app);
-    const invite = (await call(t.app, { method: 'POST', url: `/api/v1/orgs/${admin.orgId}/invitations`, token: admin.token, payload: { email: 'revoked@example.test', role: 'client' } })).json().data;
+    const invite = (
+      await call(t.app, {
+        method: 'POST',
+        url: `/api/v1/orgs/${admin.orgId}/invitations`,
+        token: admin.token,
+        payload: { email: 'revoked@example.test', role: 'client' },
+      })
+    ).json().data;
     const token = await latestLinkToken(t, 'revoked@example.test', '/invitations/accept');
     expect((await call(t.app, { method: 'DELETE', url: `/api/v1/orgs/${admin.orgId}/invitations/${invite.id}`, token: admin.token })).statusCode).toBe(200);
     expect((await call(t.app, { method: 'GET', url: `/api/v1/invitations/preview?token=${token}` })).statusCode).toBe(404);
@@ -90,7 +116,12 @@ describe('organizations and memberships', () => {
     const first = await createOrg(t.app, 'First');
     const second = await createOrg(t.app, 'Second');
     const person = await addMember(t, first, 'specialist');
-    await call(t.app, { method: 'POST', url: `/api/v1/orgs/${second.orgId}/invitations`, token: second.token, payload: { email: person.email, role: 'client' } });
+    await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/orgs/${second.orgId}/invitations`,
+      token: second.token,
+      payload: { email: person.email, role: 'client' },
+    });
     const token = await latestLinkToken(t, person.email, '/invitations/accept');
     await call(t.app, { method: 'POST', url: '/api/v1/invitations/accept', token: person.token, payload: { token } });
     const switched = await call(t.app, { method: 'POST', url: '/api/v1/me/active-org', token: person.token, payload: { org_id: first.orgId } });

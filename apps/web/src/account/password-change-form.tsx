@@ -1,11 +1,11 @@
 import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../api/client';
 import { queryKeys } from '../api/query-keys';
 import { FormError } from '../ui/form-error';
 import { formValues } from '../ui/form-values';
+import { NewPasswordFields, usePasswordConfirmation } from '../ui/new-password-fields';
 import { PasswordField } from '../ui/password-field';
 import { accountApi } from './account.api';
 import { notify } from '../ui/notify';
@@ -13,7 +13,7 @@ import { notify } from '../ui/notify';
 export function PasswordChangeForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [mismatch, setMismatch] = useState(false);
+  const confirmation = usePasswordConfirmation();
   const change = useMutation({
     mutationFn: accountApi.changePassword,
     onSuccess: () => {
@@ -26,9 +26,7 @@ export function PasswordChangeForm() {
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
     const values = formValues(event, ['current_password', 'new_password', 'confirm_password']);
-    const same = values.new_password === values.confirm_password;
-    setMismatch(!same);
-    if (!same) return;
+    if (!confirmation.matches(values)) return;
     change.mutate({ current_password: values.current_password, new_password: values.new_password }, { onSuccess: () => form.reset() });
   };
 
@@ -41,21 +39,7 @@ export function PasswordChangeForm() {
           </Title>
           <FormError error={change.error} />
           <PasswordField name="current_password" label={t('fields.currentPassword')} autoComplete="current-password" required error={errors.current_password} />
-          <PasswordField
-            name="new_password"
-            label={t('fields.newPassword')}
-            description={t('fields.passwordRule')}
-            autoComplete="new-password"
-            required
-            error={errors.new_password}
-          />
-          <PasswordField
-            name="confirm_password"
-            label={t('fields.confirmPassword')}
-            autoComplete="new-password"
-            required
-            error={mismatch ? t('fields.passwordsDiffer') : undefined}
-          />
+          <NewPasswordFields name="new_password" error={errors.new_password} confirmation={confirmation} />
           <Group justify="flex-end">
             <Button type="submit" loading={change.isPending}>
               {t('account.changePasswordSubmit')}

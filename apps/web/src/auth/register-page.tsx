@@ -7,7 +7,7 @@ import { asLocale } from '../i18n/language';
 import { AuthCard } from '../ui/auth-card';
 import { FormError } from '../ui/form-error';
 import { formValues } from '../ui/form-values';
-import { PasswordField } from '../ui/password-field';
+import { NewPasswordFields } from '../ui/new-password-fields';
 import { usePageTitle } from '../ui/use-page-title';
 import { authApi } from './auth.api';
 import { useCompleteAuth } from './use-complete-auth';
@@ -31,14 +31,7 @@ export function RegisterPage() {
           <FormError error={register.error} />
           <TextInput name="name" label={t('fields.name')} autoComplete="name" required error={errors.name} />
           <TextInput name="email" type="email" label={t('fields.email')} autoComplete="email" required error={errors.email} />
-          <PasswordField
-            name="password"
-            label={t('fields.password')}
-            description={t('fields.passwordRule')}
-            autoComplete="new-password"
-            required
-            error={errors.password}
-          />
+          <NewPasswordFields name="password" error={errors.password} />
           <Button type="submit" loading={register.isPending} fullWidth>
             {t('register.submit')}
           </Button>

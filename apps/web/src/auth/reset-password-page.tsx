@@ -1,6 +1,5 @@
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { fieldErrors } from '../api/client';
@@ -8,7 +7,7 @@ import { queryKeys } from '../api/query-keys';
 import { AuthCard } from '../ui/auth-card';
 import { FormError } from '../ui/form-error';
 import { formValues } from '../ui/form-values';
-import { PasswordField } from '../ui/password-field';
+import { NewPasswordFields, usePasswordConfirmation } from '../ui/new-password-fields';
 import { usePageTitle } from '../ui/use-page-title';
 import { authApi } from './auth.api';
 
@@ -18,7 +17,7 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const queryClient = useQueryClient();
-  const [mismatch, setMismatch] = useState(false);
+  const confirmation = usePasswordConfirmation();
   const reset = useMutation({
     mutationFn: authApi.resetPassword,
     // Every session ends with a reset, this tab's included.
@@ -28,8 +27,7 @@ export function ResetPasswordPage() {
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     const values = formValues(event, ['new_password', 'confirm_password']);
-    setMismatch(values.new_password !== values.confirm_password);
-    if (values.new_password === values.confirm_password) reset.mutate({ token, new_password: values.new_password });
+    if (confirmation.matches(values)) reset.mutate({ token, new_password: values.new_password });
   };
 
   if (!token) {
@@ -60,21 +58,7 @@ export function ResetPasswordPage() {
         <form onSubmit={submit}>
           <Stack gap="sm">
             <FormError error={reset.error} />
-            <PasswordField
-              name="new_password"
-              label={t('fields.newPassword')}
-              description={t('fields.passwordRule')}
-              autoComplete="new-password"
-              required
-              error={errors.new_password}
-            />
-            <PasswordField
-              name="confirm_password"
-              label={t('fields.confirmPassword')}
-              autoComplete="new-password"
-              required
-              error={mismatch ? t('fields.passwordsDiffer') : undefined}
-            />
+            <NewPasswordFields name="new_password" error={errors.new_password} confirmation={confirmation} />
             <Button type="submit" loading={reset.isPending} fullWidth>
               {t('resetPassword.submit')}
             </Button>

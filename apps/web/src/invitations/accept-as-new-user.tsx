@@ -5,7 +5,7 @@ import { fieldErrors } from '../api/client';
 import { useCompleteAuth } from '../auth/use-complete-auth';
 import { FormError } from '../ui/form-error';
 import { formValues } from '../ui/form-values';
-import { PasswordField } from '../ui/password-field';
+import { NewPasswordFields } from '../ui/new-password-fields';
 import { invitationsApi } from './invitations.api';
 
 /** Someone without an account creates one while accepting. */
@@ -20,14 +20,7 @@ export function AcceptAsNewUser({ token }: { token: string }) {
       <Stack gap="sm">
         <FormError error={accept.error} />
         <TextInput name="name" label={t('fields.name')} autoComplete="name" required error={errors.name} />
-        <PasswordField
-          name="password"
-          label={t('fields.password')}
-          description={t('fields.passwordRule')}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
+        <NewPasswordFields name="password" error={errors.password} />
         <Button type="submit" loading={accept.isPending} fullWidth>
           {t('invitation.createAndAccept')}
         </Button>
