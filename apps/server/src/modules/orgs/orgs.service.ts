@@ -25,6 +25,12 @@ export function inOrg<T>(deps: OrgDeps, p: Principal, orgId: string, meta: Reque
   });
 }
 
+/** Runs `work` in the org the caller's token names as active, re-checking the membership and role. */
+export function inActiveOrg<T>(deps: OrgDeps, p: Principal, meta: RequestMeta, roles: readonly OrgRole[] | null, work: (scope: OrgScope) => Promise<T>): Promise<T> {
+  if (!p.orgId) return Promise.reject(new AppError('ORG.NONE_ACTIVE', 'Join or choose a practice first'));
+  return inOrg(deps, p, p.orgId, meta, roles, work);
+}
+
 export async function userNames(tx: Tx, crypto: FieldCrypto, ids: (string | null)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (!wanted.length) return new Map();
