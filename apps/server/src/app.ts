@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { adminPlugin } from './modules/admin';
+import { casesPlugin } from './modules/cases';
 import { identityPlugin } from './modules/identity';
 import { orgsPlugin } from './modules/orgs';
 import { registerAuthentication } from './platform/auth/authenticate';
@@ -110,6 +111,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   const { auth } = identityPlugin(app, shared);
   orgsPlugin(app, { ...shared, auth });
   adminPlugin(app, shared);
+  await casesPlugin(app, { ...shared, jobs: runtime.jobs });
 
   await serveWebApp(app, config.webDist);
   return app;

@@ -52,7 +52,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const databaseUrl = await cloneDatabase();
   const config = testConfig(databaseUrl, overrides);
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const runtime = await startRuntime(config, logger);
   const app = await buildApp(config, runtime, logger);
   await app.ready();

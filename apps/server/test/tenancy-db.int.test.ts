@@ -121,11 +121,11 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
     ]);
   });
 
-  it('has row level security enabled and forced on every table of identity, audit, crypto and notify; audit.chain_heads is closed to the app roles', async () => {
+  it("has row level security enabled and forced on every table of Tend's schemas; audit.chain_heads is closed to the app roles", async () => {
     const tables = await t.owner.query<{ name: string; rls: boolean; forced: boolean }>(
       `select n.nspname || '.' || c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname in ('identity', 'audit', 'crypto', 'notify') and c.relkind in ('r', 'p')
+        where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'public', 'drizzle', 'pgboss', 'app') and c.relkind in ('r', 'p')
         order by 1`,
     );
     const names = tables.rows.map((r) => r.name);
@@ -140,6 +140,9 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'audit.chain_heads',
         'crypto.data_keys',
         'notify.mail_outbox',
+        'case_mgmt.cases',
+        'case_mgmt.case_access',
+        'case_mgmt.case_events',
       ]),
     );
 

@@ -8,6 +8,8 @@ export type Jobs = {
   /** Enqueues in the caller's transaction: the job exists only if the change commits. */
   send<T extends object>(tx: Tx, name: string, data: T, options?: PgBoss.SendOptions): Promise<void>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  /** Runs `handler` on a cron schedule (UTC) on worker instances; one run per tick across instances. */
+  schedule(name: string, cron: string, handler: JobHandler<object>): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -16,14 +18,15 @@ export async function startJobs(ownerUrl: string, queues: string[], logger: Logg
   const boss = new PgBoss({ connectionString: ownerUrl, max: 4, schema: 'pgboss', supervise: runWorkers, schedule: runWorkers, migrate: true });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   await boss.start();
-  for (const name of queues) {
+  const ensureQueue = async (name: string) => {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
-  }
+  };
+  for (const name of queues) await ensureQueue(name);
   // tend_app may add jobs inside its own transactions, and nothing else in the queue schema.
   for (const grant of ['grant usage on schema pgboss to tend_app', 'grant select on pgboss.queue to tend_app', 'grant insert, select (id) on pgboss.job to tend_app']) {
     await boss.getDb().executeSql(grant, []);
   }
-  return {
+  const jobs: Jobs = {
     async send(tx, name, data, options = {}) {
       const db = { executeSql: (text: string, values: unknown[]) => tx.$client.query(text, values) };
       await boss.send(name, data, { ...options, db } as PgBoss.SendOptions);
@@ -34,6 +37,13 @@ export async function startJobs(ownerUrl: string, queues: string[], logger: Logg
         for (const job of jobs) await handler(job.data as never);
       });
     },
+    async schedule(name, cron, handler) {
+      if (!runWorkers) return;
+      await ensureQueue(name);
+      await boss.schedule(name, cron, {}, { tz: 'UTC' });
+      await jobs.work(name, handler);
+    },
     stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
   };
+  return jobs;
 }

@@ -1,0 +1,47 @@
+import { autoPauseAt, type CaseDto, type CaseEvent, type Insurance } from '@tend/contracts';
+import type { FieldCrypto } from '../../platform/crypto/field-crypto';
+import type { Tx } from '../../platform/db/database';
+import type { CaseEventRow, CaseRow } from './cases.repository';
+
+/** Additional authenticated data binds each ciphertext to its row and field. */
+export const caseAad = (caseId: string, field: 'title' | 'insurance') => `case:${caseId}:${field}`;
+export const eventAad = (eventId: string) => `case_event:${eventId}:note`;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const nameOf = (names: Map<string, string>, id: string) => names.get(id) ?? '';
+
+export async function toCase(tx: Tx, crypto: FieldCrypto, row: CaseRow, names: Map<string, string>, myAccess: CaseDto['my_access']): Promise<CaseDto> {
+  const [title, insurance] = await Promise.all([
+    crypto.open(tx, row.titleCiphertext, caseAad(row.id, 'title')),
+    row.insuranceCiphertext ? crypto.open(tx, row.insuranceCiphertext, caseAad(row.id, 'insurance')) : null,
+  ]);
+  return {
+    id: row.id,
+    org_id: row.orgId,
+    title: title ?? '[erased]',
+    status: row.status,
+    risk_level: row.riskLevel,
+    jurisdiction: row.jurisdiction,
+    client: { id: row.clientUserId, name: nameOf(names, row.clientUserId) },
+    specialist: { id: row.specialistUserId, name: nameOf(names, row.specialistUserId) },
+    insurance: insurance ? (JSON.parse(insurance) as Insurance) : null,
+    opened_at: iso(row.openedAt),
+    closed_at: iso(row.closedAt),
+    last_session_at: iso(row.lastSessionAt),
+    auto_pause_at: iso(autoPauseAt(row.status, row.lastSessionAt)),
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    my_access: myAccess,
+  };
+}
+
+export async function toCaseEvent(tx: Tx, crypto: FieldCrypto, row: CaseEventRow, names: Map<string, string>): Promise<CaseEvent> {
+  return {
+    id: row.id,
+    kind: row.kind,
+    at: row.at.toISOString(),
+    actor: row.actorUserId ? { id: row.actorUserId, name: nameOf(names, row.actorUserId) } : null,
+    data: row.data,
+    note: row.noteCiphertext ? ((await crypto.open(tx, row.noteCiphertext, eventAad(row.id))) ?? '[erased]') : null,
+  };
+}

@@ -1,0 +1,36 @@
+import type { CaseDto, OrgRole } from '@tend/contracts';
+import type { Tx } from '../../platform/db/database';
+import { AppError } from '../../platform/http/app-error';
+import { type CaseRow, casesRepository } from './cases.repository';
+
+export type CaseAccessKind = CaseDto['my_access'];
+
+/** How `userId` (with `role` in the org) reaches a case the database already let them see. */
+export async function accessTo(tx: Tx, row: CaseRow, userId: string, role: OrgRole): Promise<CaseAccessKind> {
+  if (row.clientUserId === userId) return 'client';
+  if (row.specialistUserId === userId) return 'primary';
+  const grant = await casesRepository.accessOf(tx, row.id, userId);
+  if (grant) return grant.role;
+  if (role === 'org_admin') return 'org_admin';
+  if (role === 'supervisor') return 'supervisor';
+  // Row-level security showed the case, so one of the above holds; stay closed if it ever does not.
+  throw new AppError('CASE.NOT_FOUND', 'No such case');
+}
+
+/** What each kind of access may do with a case. */
+const ALLOWED = {
+  read: ['client', 'primary', 'co_specialist', 'supervisor', 'org_admin'],
+  edit: ['primary', 'co_specialist', 'supervisor', 'org_admin'],
+  set_risk: ['primary', 'co_specialist', 'supervisor', 'org_admin'],
+  change_status: ['primary', 'supervisor', 'org_admin'],
+  transfer: ['primary', 'supervisor', 'org_admin'],
+  manage_access: ['primary', 'org_admin'],
+  read_history: ['primary', 'co_specialist', 'supervisor', 'org_admin'],
+} as const satisfies Record<string, readonly CaseAccessKind[]>;
+export type CaseAction = keyof typeof ALLOWED;
+
+export function ensureAllowed(access: CaseAccessKind, action: CaseAction): void {
+  if (!(ALLOWED[action] as readonly CaseAccessKind[]).includes(access)) {
+    throw new AppError('AUTH.FORBIDDEN', 'Your access to this case does not allow this');
+  }
+}

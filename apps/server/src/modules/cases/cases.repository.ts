@@ -1,0 +1,113 @@
+import { and, asc, count, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database';
+import { caseAccess, caseEvents, cases } from './cases.table';
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type CaseAccessRow = typeof caseAccess.$inferSelect;
+export type CaseFilters = {
+  status?: CaseRow['status'] | undefined;
+  risk?: CaseRow['riskLevel'] | undefined;
+  specialistId?: string | undefined;
+  clientId?: string | undefined;
+};
+export type CaseSort = 'updated' | 'risk' | 'last_session';
+
+const riskRank = sql`array_position(array['crisis','high','moderate','low']::text[], ${cases.riskLevel})`;
+
+/** Row-level security decides which cases a query can see; these functions only add filters. */
+export const casesRepository = {
+  insert: (tx: Tx, row: typeof cases.$inferInsert) => tx.insert(cases).values(row),
+
+  async byId(tx: Tx, id: string): Promise<CaseRow | undefined> {
+    const [row] = await tx.select().from(cases).where(eq(cases.id, id));
+    return row;
+  },
+
+  /** Locks the case for a change; undefined when the caller cannot see it. */
+  async forUpdate(tx: Tx, id: string): Promise<CaseRow | undefined> {
+    const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
+    return row;
+  },
+
+  update: (tx: Tx, id: string, patch: Partial<typeof cases.$inferInsert>) =>
+    tx
+      .update(cases)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(cases.id, id)),
+
+  /** Changes the lead specialist (see case_mgmt.hand_over); false when the caller may not. */
+  async handOver(tx: Tx, id: string, to: string): Promise<boolean> {
+    const result = await tx.execute<{ done: boolean }>(sql`select case_mgmt.hand_over(${id}, ${to}) as done`);
+    return result.rows[0]?.done === true;
+  },
+
+  async page(tx: Tx, orgId: string, filters: CaseFilters, sort: CaseSort, limit: number, offset: number): Promise<[CaseRow[], number]> {
+    const where: SQL[] = [eq(cases.orgId, orgId)];
+    if (filters.status) where.push(eq(cases.status, filters.status));
+    if (filters.risk) where.push(eq(cases.riskLevel, filters.risk));
+    if (filters.specialistId) where.push(eq(cases.specialistUserId, filters.specialistId));
+    if (filters.clientId) where.push(eq(cases.clientUserId, filters.clientId));
+    const order =
+      sort === 'risk'
+        ? [asc(riskRank), desc(cases.updatedAt)]
+        : sort === 'last_session'
+          ? [sql`${cases.lastSessionAt} desc nulls last`, desc(cases.updatedAt)]
+          : [desc(cases.updatedAt)];
+    const [rows, [total]] = await Promise.all([
+      tx
+        .select()
+        .from(cases)
+        .where(and(...where))
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+      tx
+        .select({ n: count() })
+        .from(cases)
+        .where(and(...where)),
+    ]);
+    return [rows, total?.n ?? 0];
+  },
+
+  addEvent: (tx: Tx, row: typeof caseEvents.$inferInsert) => tx.insert(caseEvents).values(row),
+
+  events: (tx: Tx, caseId: string, kind?: CaseEventRow['kind']) =>
+    tx
+      .select()
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, caseId), kind ? eq(caseEvents.kind, kind) : undefined))
+      .orderBy(desc(caseEvents.at), desc(caseEvents.id)),
+
+  activeAccess: (tx: Tx, caseId: string) =>
+    tx
+      .select()
+      .from(caseAccess)
+      .where(and(eq(caseAccess.caseId, caseId), isNull(caseAccess.revokedAt)))
+      .orderBy(caseAccess.grantedAt),
+
+  async accessOf(tx: Tx, caseId: string, userId: string): Promise<CaseAccessRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(caseAccess)
+      .where(and(eq(caseAccess.caseId, caseId), eq(caseAccess.userId, userId), isNull(caseAccess.revokedAt)));
+    return row;
+  },
+
+  grantAccess: (tx: Tx, row: typeof caseAccess.$inferInsert) => tx.insert(caseAccess).values(row),
+
+  revokeAccess: (tx: Tx, caseId: string, userId: string, by: string) =>
+    tx
+      .update(caseAccess)
+      .set({ revokedAt: new Date(), revokedBy: by })
+      .where(and(eq(caseAccess.caseId, caseId), eq(caseAccess.userId, userId), isNull(caseAccess.revokedAt)))
+      .returning({ id: caseAccess.id }),
+
+  /** Active cases whose last completed session is older than `before` (system context). */
+  pauseDormant: (tx: Tx, before: Date) =>
+    tx
+      .update(cases)
+      .set({ status: 'paused', updatedAt: new Date() })
+      .where(and(eq(cases.status, 'active'), lt(cases.lastSessionAt, before)))
+      .returning({ id: cases.id, orgId: cases.orgId, clientUserId: cases.clientUserId }),
+};
