@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config';
 import { adminPlugin } from './modules/admin';
 import { casesPlugin } from './modules/cases';
+import { clinicalPlugin } from './modules/clinical';
 import { identityPlugin } from './modules/identity';
 import { orgsPlugin } from './modules/orgs';
 import { registerAuthentication } from './platform/auth/authenticate';
@@ -111,7 +112,8 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   const { auth } = identityPlugin(app, shared);
   orgsPlugin(app, { ...shared, auth });
   adminPlugin(app, shared);
-  await casesPlugin(app, { ...shared, jobs: runtime.jobs });
+  const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });
+  clinicalPlugin(app, { ...shared, cases });
 
   await serveWebApp(app, config.webDist);
   return app;

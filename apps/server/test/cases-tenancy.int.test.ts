@@ -10,6 +10,9 @@ let a: BuiltOrg;
 let b: BuiltOrg;
 let aCase: string;
 let aCo: Session;
+let aNote: string;
+let aPsyNote: string;
+let aTemplate: string;
 beforeAll(async () => {
   t = await createTestApp();
   a = await buildOrg(t, 'Practice A');
@@ -23,6 +26,23 @@ beforeAll(async () => {
     payload: { user_id: aCo.userId, role: 'co_specialist' },
   });
   await call(t.app, { method: 'POST', url: `/api/v1/cases/${aCase}/risk`, token: a.specialist.token, payload: { level: 'high', note: 'private note' } });
+  const note = await call(t.app, {
+    method: 'POST',
+    url: `/api/v1/cases/${aCase}/notes`,
+    token: a.specialist.token,
+    payload: { template_id: 'dap', content: { data: 'd', assessment: 'a', plan: 'p' } },
+  });
+  aNote = note.json().data.id;
+  await call(t.app, { method: 'POST', url: `/api/v1/cases/${aCase}/notes/${aNote}/sign`, token: a.specialist.token });
+  const psy = await call(t.app, { method: 'POST', url: `/api/v1/cases/${aCase}/psychotherapy-notes`, token: a.specialist.token, payload: { text: 'private' } });
+  aPsyNote = psy.json().data.id;
+  const template = await call(t.app, {
+    method: 'POST',
+    url: '/api/v1/note-templates',
+    token: a.admin.token,
+    payload: { name_en: 'A only', name_uk: 'Лише A', sections: [{ key: 'x', label_en: 'X', label_uk: 'X', type: 'text' }] },
+  });
+  aTemplate = template.json().data.id;
 });
 afterAll(() => t.close());
 
@@ -48,9 +68,25 @@ const CASE_ROUTES: { does: string; method: Method; url: (id: string) => string; 
     payload: (o) => ({ user_id: o.specialist.userId, role: 'co_specialist' }),
   },
   { does: 'revoke access', method: 'DELETE', url: (id) => `/api/v1/cases/${id}/access/${aCo.userId}` },
+  { does: 'list its notes', method: 'GET', url: (id) => `/api/v1/cases/${id}/notes` },
+  { does: 'start a note', method: 'POST', url: (id) => `/api/v1/cases/${id}/notes`, payload: () => ({ template_id: 'soap' }) },
+  { does: 'read a note', method: 'GET', url: (id) => `/api/v1/cases/${id}/notes/${aNote}` },
+  { does: 'edit a note', method: 'PATCH', url: (id) => `/api/v1/cases/${id}/notes/${aNote}`, payload: () => ({ content: { data: 'x' } }) },
+  { does: 'sign a note', method: 'POST', url: (id) => `/api/v1/cases/${id}/notes/${aNote}/sign` },
+  {
+    does: 'amend a note',
+    method: 'POST',
+    url: (id) => `/api/v1/cases/${id}/notes/${aNote}/amend`,
+    payload: () => ({ content: { data: 'x' }, reason: 'because' }),
+  },
+  { does: 'co-sign a note', method: 'POST', url: (id) => `/api/v1/cases/${id}/notes/${aNote}/cosign` },
+  { does: 'list psychotherapy notes', method: 'GET', url: (id) => `/api/v1/cases/${id}/psychotherapy-notes` },
+  { does: 'write a psychotherapy note', method: 'POST', url: (id) => `/api/v1/cases/${id}/psychotherapy-notes`, payload: () => ({ text: 'x' }) },
+  { does: 'read a psychotherapy note', method: 'GET', url: (id) => `/api/v1/cases/${id}/psychotherapy-notes/${aPsyNote}` },
+  { does: 'edit a psychotherapy note', method: 'PATCH', url: (id) => `/api/v1/cases/${id}/psychotherapy-notes/${aPsyNote}`, payload: () => ({ text: 'x' }) },
 ];
 
-describe('cases: another organization is invisible', () => {
+describe('cases and clinical notes: another organization is invisible', () => {
   it("answers 404 to every member of org B on every route that names org A's case, and changes nothing", async () => {
     const before = (await t.owner.query('select c::text as row from case_mgmt.cases c where id = $1', [aCase])).rows;
     const unexpected: string[] = [];
@@ -73,6 +109,15 @@ describe('cases: another organization is invisible', () => {
       const list = await call(t.app, { method: 'GET', url: `/api/v1/cases?client_id=${a.client.userId}`, token: session.token });
       if (list.statusCode !== 200 || list.json().meta.total !== 0) unexpected.push(`${who} listed A's cases: ${list.statusCode} ${list.body.slice(0, 160)}`);
     }
+    const templates = await call(t.app, { method: 'GET', url: '/api/v1/note-templates', token: b.admin.token });
+    if (templates.body.includes(aTemplate)) unexpected.push("B's admin saw A's note template");
+    const withATemplate = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/cases/${await openCase(t, b.specialist, b.client.userId)}/notes`,
+      token: b.specialist.token,
+      payload: { template_id: aTemplate },
+    });
+    if (withATemplate.statusCode !== 404) unexpected.push(`B's specialist used A's template: ${withATemplate.statusCode}`);
     // Opening a case in B for A's client must not work either.
     const cross = await call(t.app, {
       method: 'POST',
@@ -108,6 +153,10 @@ describe('cases: another organization is invisible', () => {
       'select id from case_mgmt.cases where org_id = $1',
       'select id from case_mgmt.case_access where org_id = $1',
       'select id from case_mgmt.case_events where org_id = $1',
+      'select id from clinical.notes where org_id = $1',
+      'select id from clinical.note_versions where org_id = $1',
+      'select id from clinical.note_templates where org_id = $1',
+      'select id from clinical.psychotherapy_notes where org_id = $1',
     ];
     const contexts: [string, DbContext][] = [
       ["B's org admin", { userId: b.admin.userId, orgId: b.orgId, role: 'org_admin', platformAdmin: false, system: false }],

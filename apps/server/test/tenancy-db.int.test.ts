@@ -143,6 +143,10 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'case_mgmt.cases',
         'case_mgmt.case_access',
         'case_mgmt.case_events',
+        'clinical.notes',
+        'clinical.note_versions',
+        'clinical.note_templates',
+        'clinical.psychotherapy_notes',
       ]),
     );
 

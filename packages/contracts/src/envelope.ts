@@ -10,8 +10,7 @@ export const responseMeta = z.object({
 export type ResponseMeta = z.infer<typeof responseMeta>;
 
 /** Wraps a data schema in the success envelope `{ success: true, data, meta }`. */
-export const envelope = <T extends z.ZodType>(data: T) =>
-  z.object({ success: z.literal(true), data, meta: responseMeta });
+export const envelope = <T extends z.ZodType>(data: T) => z.object({ success: z.literal(true), data, meta: responseMeta });
 
 export const errorBody = z.object({
   success: z.literal(false),

@@ -19,13 +19,13 @@ export const email = z
   .transform((v) => v.toLowerCase());
 
 /** NIST 800-63B: length over composition rules; an upper bound keeps hashing cheap. */
-export const password = z
-  .string()
-  .min(10, 'Use at least 10 characters')
-  .max(128, 'Use at most 128 characters');
+export const password = z.string().min(10, 'Use at least 10 characters').max(128, 'Use at most 128 characters');
 
 export const personName = z.string().trim().min(1, 'Enter a name').max(200, 'A name has at most 200 characters');
-export const totpCode = z.string().trim().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app');
+export const totpCode = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app');
 export const recoveryCode = z
   .string()
   .trim()
@@ -44,7 +44,16 @@ export const mfaVerifyBody = z.object({ code: totpCode });
 export const mfaDisableBody = z.object({ password: z.string().max(128), code: totpCode });
 export const switchOrgBody = z.object({ org_id: z.uuid() });
 export const profileUpdateBody = z
-  .object({ name: personName.optional(), phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,30}$/, 'Enter a phone number').nullable().optional(), locale: locale.optional() })
+  .object({
+    name: personName.optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,30}$/, 'Enter a phone number')
+      .nullable()
+      .optional(),
+    locale: locale.optional(),
+  })
   .strict();
 
 export const membership = z.object({
@@ -104,6 +113,8 @@ export const org = z.object({
   currency: z.string().length(3),
   region: z.string(),
   require_specialist_mfa: z.boolean(),
+  /** Progress notes of specialists need a supervisor's co-signature. */
+  require_note_cosign: z.boolean(),
   created_at: z.iso.datetime(),
 });
 export type Org = z.infer<typeof org>;
@@ -123,11 +134,19 @@ export const createOrgBody = z.object({
   name: z.string().trim().min(2).max(200),
   timezone: ianaTimezone.default('Europe/Kyiv'),
   locale: locale.default('uk'),
-  currency: z.string().regex(/^[A-Z]{3}$/).default('UAH'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .default('UAH'),
   region: z.enum(['ua', 'us', 'eu']).default('ua'),
 });
 export const updateOrgBody = z
-  .object({ name: z.string().trim().min(2).max(200).optional(), timezone: ianaTimezone.optional(), require_specialist_mfa: z.boolean().optional() })
+  .object({
+    name: z.string().trim().min(2).max(200).optional(),
+    timezone: ianaTimezone.optional(),
+    require_specialist_mfa: z.boolean().optional(),
+    require_note_cosign: z.boolean().optional(),
+  })
   .strict();
 
 export const member = z.object({

@@ -26,6 +26,9 @@ const ALLOWED = {
   transfer: ['primary', 'supervisor', 'org_admin'],
   manage_access: ['primary', 'org_admin'],
   read_history: ['primary', 'co_specialist', 'supervisor', 'org_admin'],
+  read_notes: ['primary', 'co_specialist', 'supervisor'],
+  write_notes: ['primary', 'co_specialist'],
+  cosign_notes: ['supervisor'],
 } as const satisfies Record<string, readonly CaseAccessKind[]>;
 export type CaseAction = keyof typeof ALLOWED;
 

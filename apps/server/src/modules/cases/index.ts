@@ -6,6 +6,8 @@ import { type CasesDeps, createCasesService } from './cases.service';
 
 export { cases, caseMgmt } from './cases.table';
 export type { CasesService } from './cases.service';
+export type { CaseAccessKind, CaseAction } from './cases.policy';
+export type { CaseRow } from './cases.repository';
 
 export const AUTO_PAUSE_JOB = 'cases.auto-pause';
 

@@ -42,15 +42,28 @@ export function createAccountService(deps: IdentityDeps) {
         return me;
       }),
 
-    updateProfile: (p: Principal, patch: { name?: string | undefined; phone?: string | null | undefined; locale?: 'uk' | 'en' | undefined }, meta: RequestMeta): Promise<Me> =>
+    updateProfile: (
+      p: Principal,
+      patch: { name?: string | undefined; phone?: string | null | undefined; locale?: 'uk' | 'en' | undefined },
+      meta: RequestMeta,
+    ): Promise<Me> =>
       db.inContext(contextOf(p), async (tx) => {
         await self(tx, p);
         await usersRepository.update(tx, p.userId, {
           ...(patch.name !== undefined ? { nameCiphertext: await crypto.sealForUser(tx, p.userId, patch.name, userAad(p.userId, 'name')) } : {}),
-          ...(patch.phone !== undefined ? { phoneCiphertext: patch.phone === null ? null : await crypto.sealForUser(tx, p.userId, patch.phone, userAad(p.userId, 'phone')) } : {}),
+          ...(patch.phone !== undefined
+            ? { phoneCiphertext: patch.phone === null ? null : await crypto.sealForUser(tx, p.userId, patch.phone, userAad(p.userId, 'phone')) }
+            : {}),
           ...(patch.locale !== undefined ? { locale: patch.locale } : {}),
         });
-        await recordAudit(tx, actor(p, meta), { action: 'user.profile_update', resourceType: 'user', resourceId: p.userId, subjectUserId: p.userId, purpose: 'account', details: { fields: Object.keys(patch) } });
+        await recordAudit(tx, actor(p, meta), {
+          action: 'user.profile_update',
+          resourceType: 'user',
+          resourceId: p.userId,
+          subjectUserId: p.userId,
+          purpose: 'account',
+          details: { fields: Object.keys(patch) },
+        });
         return toMe(tx, crypto, await self(tx, p), await usersRepository.memberships(tx, p.userId), p);
       }),
 
@@ -73,7 +86,13 @@ export function createAccountService(deps: IdentityDeps) {
         const sessions = await sessionsRepository.active(tx, p.userId);
         if (!sessions.some((s) => s.familyId === familyId)) throw new AppError('SESSION.NOT_FOUND', 'No such active session');
         await sessionsRepository.revokeFamily(tx, familyId, 'revoked_by_user');
-        await recordAudit(tx, actor(p, meta), { action: 'auth.session_revoke', resourceType: 'session', resourceId: familyId, subjectUserId: p.userId, purpose: 'security' });
+        await recordAudit(tx, actor(p, meta), {
+          action: 'auth.session_revoke',
+          resourceType: 'session',
+          resourceId: familyId,
+          subjectUserId: p.userId,
+          purpose: 'security',
+        });
       }),
 
     switchOrg: (p: Principal, orgId: string, meta: RequestMeta) =>
@@ -85,8 +104,16 @@ export function createAccountService(deps: IdentityDeps) {
         await usersRepository.update(tx, p.userId, { defaultOrgId: orgId });
         await sessionsRepository.setFamilyOrg(tx, p.sessionId, orgId);
         const principal = principalFor(user, membership, p.sessionId);
-        await recordAudit(tx, { ...actor(p, meta), orgId }, { action: 'user.switch_org', resourceType: 'org', resourceId: orgId, subjectUserId: p.userId, purpose: 'account' });
-        return { access_token: await deps.tokens.issueAccess(principal), expires_in: ACCESS_TOKEN_SECONDS, user: await toMe(tx, crypto, user, memberships, principal) };
+        await recordAudit(
+          tx,
+          { ...actor(p, meta), orgId },
+          { action: 'user.switch_org', resourceType: 'org', resourceId: orgId, subjectUserId: p.userId, purpose: 'account' },
+        );
+        return {
+          access_token: await deps.tokens.issueAccess(principal),
+          expires_in: ACCESS_TOKEN_SECONDS,
+          user: await toMe(tx, crypto, user, memberships, principal),
+        };
       }),
 
     startMfaEnrolment: (p: Principal, meta: RequestMeta) =>
@@ -110,7 +137,11 @@ export function createAccountService(deps: IdentityDeps) {
         if (step === null) throw new AppError('AUTH.INVALID_TOTP', 'That code is not right; check the time on your phone and try again');
         const codes = newRecoveryCodes();
         await usersRepository.update(tx, p.userId, { totpEnabledAt: new Date(), totpLastStep: step });
-        await usersRepository.replaceRecoveryCodes(tx, p.userId, codes.map((c) => ({ id: uuidv7(), codeHash: hashToken(normaliseRecoveryCode(c)) })));
+        await usersRepository.replaceRecoveryCodes(
+          tx,
+          p.userId,
+          codes.map((c) => ({ id: uuidv7(), codeHash: hashToken(normaliseRecoveryCode(c)) })),
+        );
         await audit(tx, p, meta, 'user.mfa_enabled', 'security');
         return { recovery_codes: codes, accessToken: await freshAccess(tx, p) };
       }),

@@ -26,7 +26,12 @@ async function inSystem<T>(db: Database, work: (tx: Tx) => Promise<T | Committed
 }
 
 const locked = (seconds: number) =>
-  new AppError('AUTH.LOCKED', `Too many attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`, { retry_after: seconds }, { 'retry-after': String(seconds) });
+  new AppError(
+    'AUTH.LOCKED',
+    `Too many attempts. Try again in ${Math.ceil(seconds / 60)} minute(s).`,
+    { retry_after: seconds },
+    { 'retry-after': String(seconds) },
+  );
 const invalidCredentials = () => new AppError('AUTH.INVALID_CREDENTIALS', 'The email or password is incorrect');
 
 export function createAuthService(deps: IdentityDeps) {
@@ -46,7 +51,14 @@ export function createAuthService(deps: IdentityDeps) {
 
   async function signIn(tx: Tx, user: UserRow, meta: RequestMeta, method: string): Promise<Authenticated> {
     const tokens = await issueTokens(deps, tx, user, meta);
-    await recordAudit(tx, actor(meta, user.id, tokens.principal.orgId), { action: 'auth.login', resourceType: 'user', resourceId: user.id, subjectUserId: user.id, purpose: 'authentication', details: { method } });
+    await recordAudit(tx, actor(meta, user.id, tokens.principal.orgId), {
+      action: 'auth.login',
+      resourceType: 'user',
+      resourceId: user.id,
+      subjectUserId: user.id,
+      purpose: 'authentication',
+      details: { method },
+    });
     return authenticated(tx, user, tokens);
   }
 
@@ -88,7 +100,13 @@ export function createAuthService(deps: IdentityDeps) {
       const found = await inSystem(db, async (tx) => {
         const seconds = await lockedFor(tx, keys);
         if (seconds > 0) {
-          await recordAudit(tx, actor(meta, null), { action: 'auth.login', resourceType: 'user', purpose: 'authentication', outcome: 'failure', details: { reason: 'locked' } });
+          await recordAudit(tx, actor(meta, null), {
+            action: 'auth.login',
+            resourceType: 'user',
+            purpose: 'authentication',
+            outcome: 'failure',
+            details: { reason: 'locked' },
+          });
           return new CommittedFailure(locked(seconds));
         }
         return (await usersRepository.byEmailIndex(tx, emailIndex)) ?? null;
@@ -98,7 +116,15 @@ export function createAuthService(deps: IdentityDeps) {
         if (!found || !valid) {
           await recordFailure(tx, keys[0] as string, RULES.ip);
           await recordFailure(tx, keys[1] as string, RULES.email);
-          await recordAudit(tx, actor(meta, null), { action: 'auth.login', resourceType: 'user', resourceId: found?.id ?? null, subjectUserId: found?.id ?? null, purpose: 'authentication', outcome: 'failure', details: { reason: found ? 'wrong_password' : 'unknown_email' } });
+          await recordAudit(tx, actor(meta, null), {
+            action: 'auth.login',
+            resourceType: 'user',
+            resourceId: found?.id ?? null,
+            subjectUserId: found?.id ?? null,
+            purpose: 'authentication',
+            outcome: 'failure',
+            details: { reason: found ? 'wrong_password' : 'unknown_email' },
+          });
           return new CommittedFailure(invalidCredentials());
         }
         await clearFailures(tx, [keys[1] as string]);
@@ -109,7 +135,10 @@ export function createAuthService(deps: IdentityDeps) {
       });
     },
 
-    async loginWithSecondFactor(input: { challenge: string; code?: string | undefined; recovery_code?: string | undefined }, meta: RequestMeta): Promise<Authenticated> {
+    async loginWithSecondFactor(
+      input: { challenge: string; code?: string | undefined; recovery_code?: string | undefined },
+      meta: RequestMeta,
+    ): Promise<Authenticated> {
       const userId = await deps.tokens.verifyMfaChallenge(input.challenge);
       const key = `mfa:${userId}`;
       return inSystem(db, async (tx) => {
@@ -137,11 +166,19 @@ export function createAuthService(deps: IdentityDeps) {
       if (!refreshToken) throw new AppError('AUTH.REFRESH_INVALID', 'Sign in again');
       return inSystem(db, async (tx) => {
         const session = await sessionsRepository.byTokenHash(tx, hashToken(refreshToken));
-        if (!session || session.revokedAt || session.expiresAt < new Date()) return new CommittedFailure(new AppError('AUTH.REFRESH_INVALID', 'Your session ended; sign in again'));
+        if (!session || session.revokedAt || session.expiresAt < new Date())
+          return new CommittedFailure(new AppError('AUTH.REFRESH_INVALID', 'Your session ended; sign in again'));
         if (session.rotatedAt) {
           // An already-rotated token came back: it was copied. End every session of that sign-in.
           await sessionsRepository.revokeFamily(tx, session.familyId, 'refresh_token_reuse');
-          await recordAudit(tx, actor(meta, session.userId), { action: 'auth.refresh_reuse', resourceType: 'session', resourceId: session.familyId, subjectUserId: session.userId, purpose: 'security', outcome: 'failure' });
+          await recordAudit(tx, actor(meta, session.userId), {
+            action: 'auth.refresh_reuse',
+            resourceType: 'session',
+            resourceId: session.familyId,
+            subjectUserId: session.userId,
+            purpose: 'security',
+            outcome: 'failure',
+          });
           return new CommittedFailure(new AppError('AUTH.REFRESH_REUSED', 'This session was signed out for your safety; sign in again'));
         }
         const user = await usersRepository.byId(tx, session.userId);
@@ -159,14 +196,28 @@ export function createAuthService(deps: IdentityDeps) {
         const userId = session?.userId ?? input.userId;
         if (!familyId || !userId) return;
         await sessionsRepository.revokeFamily(tx, familyId, 'logout');
-        await recordAudit(tx, actor(meta, userId), { action: 'auth.logout', resourceType: 'session', resourceId: familyId, subjectUserId: userId, purpose: 'authentication' });
+        await recordAudit(tx, actor(meta, userId), {
+          action: 'auth.logout',
+          resourceType: 'session',
+          resourceId: familyId,
+          subjectUserId: userId,
+          purpose: 'authentication',
+        });
       });
     },
   };
 
   async function failSecondFactor(tx: Tx, user: UserRow, key: string, meta: RequestMeta) {
     await recordFailure(tx, key, RULES.mfa);
-    await recordAudit(tx, actor(meta, user.id), { action: 'auth.login', resourceType: 'user', resourceId: user.id, subjectUserId: user.id, purpose: 'authentication', outcome: 'failure', details: { reason: 'wrong_second_factor' } });
+    await recordAudit(tx, actor(meta, user.id), {
+      action: 'auth.login',
+      resourceType: 'user',
+      resourceId: user.id,
+      subjectUserId: user.id,
+      purpose: 'authentication',
+      outcome: 'failure',
+      details: { reason: 'wrong_second_factor' },
+    });
     return new CommittedFailure(new AppError('AUTH.INVALID_TOTP', 'That code is not right; check your authenticator app and try again'));
   }
 }

@@ -12,7 +12,13 @@ export function setAccessCookie(reply: FastifyReply, token: string, secure: bool
 /** Browser sign-in: HttpOnly tokens plus a readable CSRF token for the double-submit check. */
 export function setSessionCookies(reply: FastifyReply, tokens: { access_token: string; refresh_token: string }, secure: boolean): void {
   setAccessCookie(reply, tokens.access_token, secure);
-  void reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, { path: REFRESH_PATH, httpOnly: true, sameSite: 'strict', secure, maxAge: REFRESH_TOKEN_DAYS * 86_400 });
+  void reply.setCookie(REFRESH_COOKIE, tokens.refresh_token, {
+    path: REFRESH_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    maxAge: REFRESH_TOKEN_DAYS * 86_400,
+  });
   void reply.setCookie(CSRF_COOKIE, randomToken(18), { path: '/', httpOnly: false, sameSite: 'strict', secure, maxAge: REFRESH_TOKEN_DAYS * 86_400 });
 }
 

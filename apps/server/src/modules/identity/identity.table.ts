@@ -14,7 +14,9 @@ export const users = identitySchema.table(
     nameCiphertext: bytea('name_ciphertext').notNull(),
     phoneCiphertext: bytea('phone_ciphertext'),
     passwordHash: text('password_hash').notNull(),
-    locale: text('locale', { enum: ['uk', 'en'] }).notNull().default('uk'),
+    locale: text('locale', { enum: ['uk', 'en'] })
+      .notNull()
+      .default('uk'),
     platformAdmin: boolean('platform_admin').notNull().default(false),
     totpSecretCiphertext: bytea('totp_secret_ciphertext'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
@@ -31,10 +33,13 @@ export const orgs = identitySchema.table('orgs', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
   timezone: text('timezone').notNull().default('Europe/Kyiv'),
-  locale: text('locale', { enum: ['uk', 'en'] }).notNull().default('uk'),
+  locale: text('locale', { enum: ['uk', 'en'] })
+    .notNull()
+    .default('uk'),
   currency: text('currency').notNull().default('UAH'),
   region: text('region').notNull().default('ua'),
   requireSpecialistMfa: boolean('require_specialist_mfa').notNull().default(false),
+  requireNoteCosign: boolean('require_note_cosign').notNull().default(false),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -54,7 +59,9 @@ export const memberships = identitySchema.table(
     removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('memberships_active_uq').on(t.orgId, t.userId).where(sql`${t.removedAt} is null`),
+    uniqueIndex('memberships_active_uq')
+      .on(t.orgId, t.userId)
+      .where(sql`${t.removedAt} is null`),
     index('memberships_user_idx').on(t.userId),
   ],
 );
@@ -100,7 +107,11 @@ export const authSessions = identitySchema.table(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
   },
-  (t) => [uniqueIndex('auth_sessions_token_uq').on(t.tokenHash), index('auth_sessions_family_idx').on(t.familyId), index('auth_sessions_user_idx').on(t.userId)],
+  (t) => [
+    uniqueIndex('auth_sessions_token_uq').on(t.tokenHash),
+    index('auth_sessions_family_idx').on(t.familyId),
+    index('auth_sessions_user_idx').on(t.userId),
+  ],
 );
 
 export const recoveryCodes = identitySchema.table(

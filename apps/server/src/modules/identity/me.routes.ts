@@ -26,20 +26,35 @@ export function meRoutes(app: FastifyInstance, deps: { account: AccountService; 
   const { account } = deps;
 
   privateRoute(app, {
-    method: 'GET', url: '/api/v1/me', summary: 'The signed-in user, their memberships and active org', tags, access: pendingMfa,
+    method: 'GET',
+    url: '/api/v1/me',
+    summary: 'The signed-in user, their memberships and active org',
+    tags,
+    access: pendingMfa,
     response: me,
     handler: ({ principal, request }) => account.me(principal, requestMeta(request)),
   });
 
   privateRoute(app, {
-    method: 'PATCH', url: '/api/v1/me', summary: 'Update name, phone or language', tags, access: pendingMfa,
-    body: profileUpdateBody, response: me,
+    method: 'PATCH',
+    url: '/api/v1/me',
+    summary: 'Update name, phone or language',
+    tags,
+    access: pendingMfa,
+    body: profileUpdateBody,
+    response: me,
     handler: ({ principal, body, request }) => account.updateProfile(principal, body, requestMeta(request)),
   });
 
   privateRoute(app, {
-    method: 'POST', url: '/api/v1/me/password', summary: 'Change password; signs out other devices', tags, access: pendingMfa, rateLimit: { max: 10, timeWindow: '1 minute' },
-    body: passwordChangeBody, response: ok,
+    method: 'POST',
+    url: '/api/v1/me/password',
+    summary: 'Change password; signs out other devices',
+    tags,
+    access: pendingMfa,
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    body: passwordChangeBody,
+    response: ok,
     handler: async ({ principal, body, request }) => {
       await account.changePassword(principal, body.current_password, body.new_password, requestMeta(request));
       return { ok: true as const };
@@ -47,8 +62,13 @@ export function meRoutes(app: FastifyInstance, deps: { account: AccountService; 
   });
 
   privateRoute(app, {
-    method: 'POST', url: '/api/v1/me/active-org', summary: 'Switch the organization you act in', tags, access: pendingMfa,
-    body: switchOrgBody, response: orgSwitchResult,
+    method: 'POST',
+    url: '/api/v1/me/active-org',
+    summary: 'Switch the organization you act in',
+    tags,
+    access: pendingMfa,
+    body: switchOrgBody,
+    response: orgSwitchResult,
     handler: async ({ principal, body, request, reply }) => {
       const result = await account.switchOrg(principal, body.org_id, requestMeta(request));
       setAccessCookie(reply, result.access_token, deps.secureCookies);
@@ -57,14 +77,23 @@ export function meRoutes(app: FastifyInstance, deps: { account: AccountService; 
   });
 
   privateRoute(app, {
-    method: 'GET', url: '/api/v1/me/sessions', summary: 'Devices signed in to this account', tags, access: pendingMfa,
+    method: 'GET',
+    url: '/api/v1/me/sessions',
+    summary: 'Devices signed in to this account',
+    tags,
+    access: pendingMfa,
     response: z.array(authSession),
     handler: ({ principal }) => account.sessions(principal),
   });
 
   privateRoute(app, {
-    method: 'DELETE', url: '/api/v1/me/sessions/:id', summary: 'Sign out a device', tags, access: pendingMfa,
-    params: sessionParams, response: ok,
+    method: 'DELETE',
+    url: '/api/v1/me/sessions/:id',
+    summary: 'Sign out a device',
+    tags,
+    access: pendingMfa,
+    params: sessionParams,
+    response: ok,
     handler: async ({ principal, params, request }) => {
       await account.revokeSession(principal, params.id, requestMeta(request));
       return { ok: true as const };
@@ -72,14 +101,24 @@ export function meRoutes(app: FastifyInstance, deps: { account: AccountService; 
   });
 
   privateRoute(app, {
-    method: 'POST', url: '/api/v1/me/mfa/enrol', summary: 'Start two-factor set-up: a TOTP secret to scan', tags, access: pendingMfa,
+    method: 'POST',
+    url: '/api/v1/me/mfa/enrol',
+    summary: 'Start two-factor set-up: a TOTP secret to scan',
+    tags,
+    access: pendingMfa,
     response: mfaEnrolment,
     handler: ({ principal, request }) => account.startMfaEnrolment(principal, requestMeta(request)),
   });
 
   privateRoute(app, {
-    method: 'POST', url: '/api/v1/me/mfa/verify', summary: 'Confirm two-factor set-up; returns 10 recovery codes once', tags, access: pendingMfa, rateLimit: { max: 10, timeWindow: '1 minute' },
-    body: mfaVerifyBody, response: recoveryCodes,
+    method: 'POST',
+    url: '/api/v1/me/mfa/verify',
+    summary: 'Confirm two-factor set-up; returns 10 recovery codes once',
+    tags,
+    access: pendingMfa,
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    body: mfaVerifyBody,
+    response: recoveryCodes,
     handler: async ({ principal, body, request, reply }) => {
       const { recovery_codes, accessToken } = await account.confirmMfa(principal, body.code, requestMeta(request));
       setAccessCookie(reply, accessToken, deps.secureCookies);
@@ -88,8 +127,14 @@ export function meRoutes(app: FastifyInstance, deps: { account: AccountService; 
   });
 
   privateRoute(app, {
-    method: 'POST', url: '/api/v1/me/mfa/disable', summary: 'Turn two-factor authentication off', tags, access: pendingMfa, rateLimit: { max: 10, timeWindow: '1 minute' },
-    body: mfaDisableBody, response: ok,
+    method: 'POST',
+    url: '/api/v1/me/mfa/disable',
+    summary: 'Turn two-factor authentication off',
+    tags,
+    access: pendingMfa,
+    rateLimit: { max: 10, timeWindow: '1 minute' },
+    body: mfaDisableBody,
+    response: ok,
     handler: async ({ principal, body, request, reply }) => {
       setAccessCookie(reply, await account.disableMfa(principal, body.password, body.code, requestMeta(request)), deps.secureCookies);
       return { ok: true as const };

@@ -23,10 +23,23 @@ export function createPasswordResetService(deps: IdentityDeps) {
     async request(email: string, meta: RequestMeta): Promise<void> {
       await db.inContext(systemContext, async (tx) => {
         const user = await usersRepository.byEmailIndex(tx, crypto.blindIndex(email));
-        await recordAudit(tx, { userId: null, orgId: null, requestId: meta.requestId, ip: meta.ip }, { action: 'auth.password_reset_requested', resourceType: 'user', resourceId: user?.id ?? null, subjectUserId: user?.id ?? null, purpose: 'authentication', outcome: user ? 'success' : 'failure' });
+        await recordAudit(
+          tx,
+          { userId: null, orgId: null, requestId: meta.requestId, ip: meta.ip },
+          {
+            action: 'auth.password_reset_requested',
+            resourceType: 'user',
+            resourceId: user?.id ?? null,
+            subjectUserId: user?.id ?? null,
+            purpose: 'authentication',
+            outcome: user ? 'success' : 'failure',
+          },
+        );
         if (!user) return;
         const token = randomToken();
-        await tx.insert(passwordResets).values({ id: uuidv7(), userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
+        await tx
+          .insert(passwordResets)
+          .values({ id: uuidv7(), userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
         const to = (await crypto.open(tx, user.emailCiphertext, userAad(user.id, 'email'))) ?? '';
         const mail = mailTemplates.passwordReset(user.locale, `${deps.publicUrl}/reset-password?token=${token}`);
         await mailer.enqueue(tx, { orgId: null, to, ...mail, template: 'password_reset' });
@@ -48,7 +61,11 @@ export function createPasswordResetService(deps: IdentityDeps) {
         await usersRepository.update(tx, user.id, { passwordHash });
         await sessionsRepository.revokeAllOfUser(tx, user.id, 'password_reset');
         await clearFailures(tx, [`email:${user.emailBlindIndex.toString('hex')}`]);
-        await recordAudit(tx, { userId: user.id, orgId: null, requestId: meta.requestId, ip: meta.ip }, { action: 'auth.password_reset', resourceType: 'user', resourceId: user.id, subjectUserId: user.id, purpose: 'authentication' });
+        await recordAudit(
+          tx,
+          { userId: user.id, orgId: null, requestId: meta.requestId, ip: meta.ip },
+          { action: 'auth.password_reset', resourceType: 'user', resourceId: user.id, subjectUserId: user.id, purpose: 'authentication' },
+        );
         return undefined;
       });
     },

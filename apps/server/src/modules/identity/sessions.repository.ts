@@ -15,7 +15,10 @@ export const sessionsRepository = {
   markRotated: (tx: Tx, id: string) => tx.update(authSessions).set({ rotatedAt: new Date() }).where(eq(authSessions.id, id)),
 
   revokeFamily: (tx: Tx, familyId: string, reason: string) =>
-    tx.update(authSessions).set({ revokedAt: new Date(), revokedReason: reason }).where(and(eq(authSessions.familyId, familyId), isNull(authSessions.revokedAt))),
+    tx
+      .update(authSessions)
+      .set({ revokedAt: new Date(), revokedReason: reason })
+      .where(and(eq(authSessions.familyId, familyId), isNull(authSessions.revokedAt))),
 
   revokeAllOfUser: (tx: Tx, userId: string, reason: string, exceptFamilyId?: string) =>
     tx

@@ -9,17 +9,26 @@ export const usersRepository = {
   insert: (tx: Tx, row: typeof users.$inferInsert) => tx.insert(users).values(row),
 
   async byEmailIndex(tx: Tx, emailBlindIndex: Buffer): Promise<UserRow | undefined> {
-    const [row] = await tx.select().from(users).where(and(eq(users.emailBlindIndex, emailBlindIndex), isNull(users.erasedAt)));
+    const [row] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.emailBlindIndex, emailBlindIndex), isNull(users.erasedAt)));
     return row;
   },
 
   async byId(tx: Tx, id: string): Promise<UserRow | undefined> {
-    const [row] = await tx.select().from(users).where(and(eq(users.id, id), isNull(users.erasedAt)));
+    const [row] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, id), isNull(users.erasedAt)));
     return row;
   },
 
   update: (tx: Tx, id: string, patch: Partial<typeof users.$inferInsert>) =>
-    tx.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)),
+    tx
+      .update(users)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(users.id, id)),
 
   /** The user's active memberships with their org names, oldest first. */
   memberships: (tx: Tx, userId: string): Promise<MembershipRow[]> =>

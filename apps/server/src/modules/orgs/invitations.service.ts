@@ -27,7 +27,11 @@ export function createInvitationsService(deps: OrgDeps & { mailer: Mailer; auth:
   return {
     list: (p: Principal, orgId: string, meta: RequestMeta): Promise<Invitation[]> =>
       inOrg(deps, p, orgId, meta, ['org_admin'], async ({ tx }) =>
-        Promise.all((await orgsRepository.invitations(tx, orgId)).map(async (r) => toInvitation(r, (await crypto.open(tx, r.emailCiphertext, invitationAad(r.id))) ?? '[erased]'))),
+        Promise.all(
+          (await orgsRepository.invitations(tx, orgId)).map(async (r) =>
+            toInvitation(r, (await crypto.open(tx, r.emailCiphertext, invitationAad(r.id))) ?? '[erased]'),
+          ),
+        ),
       ),
 
     create: (p: Principal, orgId: string, input: { email: string; role: OrgRole }, meta: RequestMeta): Promise<Invitation> =>
@@ -69,7 +73,12 @@ export function createInvitationsService(deps: OrgDeps & { mailer: Mailer; auth:
       db.inContext(systemContext, async (tx) => {
         const row = await pendingByToken(tx, token);
         const org = await orgsRepository.byId(tx, row.orgId);
-        return { org_name: org?.name ?? '', role: row.role, email: (await crypto.open(tx, row.emailCiphertext, invitationAad(row.id))) ?? '', expires_at: row.expiresAt.toISOString() };
+        return {
+          org_name: org?.name ?? '',
+          role: row.role,
+          email: (await crypto.open(tx, row.emailCiphertext, invitationAad(row.id))) ?? '',
+          expires_at: row.expiresAt.toISOString(),
+        };
       }),
 
     /**
@@ -83,19 +92,28 @@ export function createInvitationsService(deps: OrgDeps & { mailer: Mailer; auth:
       });
       let userId = principal?.userId ?? null;
       if (!principal) {
-        if (!account.name || !account.password) throw new AppError('REQUEST.VALIDATION', 'Enter your name and a password to create your account', [{ path: 'name', message: 'Required' }, { path: 'password', message: 'Required' }]);
+        if (!account.name || !account.password)
+          throw new AppError('REQUEST.VALIDATION', 'Enter your name and a password to create your account', [
+            { path: 'name', message: 'Required' },
+            { path: 'password', message: 'Required' },
+          ]);
         userId = await deps.auth.createAccount({ email: invite.email, password: account.password, name: account.name }, meta);
       }
       await db.inContext(systemContext, async (tx) => {
         const row = await pendingByToken(tx, token);
         const user = await usersRepository.byId(tx, userId as string);
         const email = user ? await crypto.open(tx, user.emailCiphertext, userAad(user.id, 'email')) : null;
-        if (!user || email !== invite.email) throw new AppError('INVITATION.EMAIL_MISMATCH', `This invitation is for ${invite.email}; sign in with that email to accept it`);
+        if (!user || email !== invite.email)
+          throw new AppError('INVITATION.EMAIL_MISMATCH', `This invitation is for ${invite.email}; sign in with that email to accept it`);
         if (await orgsRepository.roleOf(tx, row.orgId, user.id)) throw new AppError('ORG.ALREADY_MEMBER', 'You are already a member of this organization');
         await orgsRepository.addMember(tx, { id: uuidv7(), orgId: row.orgId, userId: user.id, role: row.role });
         await orgsRepository.updateInvitation(tx, row.id, { acceptedAt: new Date(), acceptedBy: user.id });
         await usersRepository.update(tx, user.id, { defaultOrgId: row.orgId });
-        await recordAudit(tx, { userId: user.id, orgId: row.orgId, requestId: meta.requestId, ip: meta.ip }, { action: 'invitation.accept', resourceType: 'invitation', resourceId: row.id, subjectUserId: user.id, details: { role: row.role } });
+        await recordAudit(
+          tx,
+          { userId: user.id, orgId: row.orgId, requestId: meta.requestId, ip: meta.ip },
+          { action: 'invitation.accept', resourceType: 'invitation', resourceId: row.id, subjectUserId: user.id, details: { role: row.role } },
+        );
       });
       return { userId: userId as string, orgId: invite.row.orgId };
     },

@@ -10,6 +10,7 @@ export const toOrg = (row: typeof orgs.$inferSelect): Org => ({
   currency: row.currency,
   region: row.region,
   require_specialist_mfa: row.requireSpecialistMfa,
+  require_note_cosign: row.requireNoteCosign,
   created_at: row.createdAt.toISOString(),
 });
 

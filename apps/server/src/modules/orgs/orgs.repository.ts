@@ -33,17 +33,31 @@ export const orgsRepository = {
       .orderBy(memberships.createdAt),
   addMember: (tx: Tx, row: typeof memberships.$inferInsert) => tx.insert(memberships).values(row),
   setRole: (tx: Tx, orgId: string, userId: string, role: typeof memberships.$inferSelect.role) =>
-    tx.update(memberships).set({ role }).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), isNull(memberships.removedAt))).returning({ id: memberships.id }),
+    tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), isNull(memberships.removedAt)))
+      .returning({ id: memberships.id }),
   removeMember: (tx: Tx, orgId: string, userId: string) =>
-    tx.update(memberships).set({ removedAt: new Date() }).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), isNull(memberships.removedAt))).returning({ id: memberships.id }),
+    tx
+      .update(memberships)
+      .set({ removedAt: new Date() })
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId), isNull(memberships.removedAt)))
+      .returning({ id: memberships.id }),
   async adminCount(tx: Tx, orgId: string) {
-    const [row] = await tx.select({ n: count() }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'org_admin'), isNull(memberships.removedAt)));
+    const [row] = await tx
+      .select({ n: count() })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'org_admin'), isNull(memberships.removedAt)));
     return row?.n ?? 0;
   },
   invitations: (tx: Tx, orgId: string) => tx.select().from(invitations).where(eq(invitations.orgId, orgId)).orderBy(desc(invitations.createdAt)),
   insertInvitation: (tx: Tx, row: typeof invitations.$inferInsert) => tx.insert(invitations).values(row),
   async invitationById(tx: Tx, orgId: string, id: string) {
-    const [row] = await tx.select().from(invitations).where(and(eq(invitations.orgId, orgId), eq(invitations.id, id)));
+    const [row] = await tx
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id)));
     return row;
   },
   async invitationByToken(tx: Tx, tokenHash: Buffer) {

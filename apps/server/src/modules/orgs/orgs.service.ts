@@ -15,7 +15,14 @@ export type OrgDeps = { db: Database; crypto: FieldCrypto };
 export type OrgScope = { tx: Tx; role: OrgRole; actor: { userId: string; orgId: string; requestId: string; ip: string } };
 
 /** Runs `work` inside org `orgId` as the caller's membership there; anyone else gets a 404. */
-export function inOrg<T>(deps: OrgDeps, p: Principal, orgId: string, meta: RequestMeta, roles: readonly OrgRole[] | null, work: (scope: OrgScope) => Promise<T>): Promise<T> {
+export function inOrg<T>(
+  deps: OrgDeps,
+  p: Principal,
+  orgId: string,
+  meta: RequestMeta,
+  roles: readonly OrgRole[] | null,
+  work: (scope: OrgScope) => Promise<T>,
+): Promise<T> {
   return deps.db.inContext({ ...contextOf(p), orgId: null, role: null }, async (tx) => {
     const role = await orgsRepository.roleOf(tx, orgId, p.userId);
     if (!role) throw new AppError('ORG.NOT_FOUND', 'No such organization');
@@ -26,7 +33,13 @@ export function inOrg<T>(deps: OrgDeps, p: Principal, orgId: string, meta: Reque
 }
 
 /** Runs `work` in the org the caller's token names as active, re-checking the membership and role. */
-export function inActiveOrg<T>(deps: OrgDeps, p: Principal, meta: RequestMeta, roles: readonly OrgRole[] | null, work: (scope: OrgScope) => Promise<T>): Promise<T> {
+export function inActiveOrg<T>(
+  deps: OrgDeps,
+  p: Principal,
+  meta: RequestMeta,
+  roles: readonly OrgRole[] | null,
+  work: (scope: OrgScope) => Promise<T>,
+): Promise<T> {
   if (!p.orgId) return Promise.reject(new AppError('ORG.NONE_ACTIVE', 'Join or choose a practice first'));
   return inOrg(deps, p, p.orgId, meta, roles, work);
 }
@@ -44,7 +57,11 @@ export function createOrgsService(deps: OrgDeps) {
   return {
     listMine: (p: Principal): Promise<Org[]> => db.inContext(contextOf(p), async (tx) => (await orgsRepository.mine(tx, p.userId)).map((r) => toOrg(r.org))),
 
-    create: (p: Principal, input: { name: string; timezone: string; locale: 'uk' | 'en'; currency: string; region: 'ua' | 'us' | 'eu' }, meta: RequestMeta): Promise<Org> =>
+    create: (
+      p: Principal,
+      input: { name: string; timezone: string; locale: 'uk' | 'en'; currency: string; region: 'ua' | 'us' | 'eu' },
+      meta: RequestMeta,
+    ): Promise<Org> =>
       // Creating an org happens before any membership exists, so it runs in the system context.
       db.inContext(systemContext, async (tx) => {
         const id = uuidv7();
@@ -52,19 +69,34 @@ export function createOrgsService(deps: OrgDeps) {
         await crypto.createOrgKey(tx, id);
         await orgsRepository.addMember(tx, { id: uuidv7(), orgId: id, userId: p.userId, role: 'org_admin' });
         await usersRepository.update(tx, p.userId, { defaultOrgId: id });
-        await recordAudit(tx, { userId: p.userId, orgId: id, requestId: meta.requestId, ip: meta.ip }, { action: 'org.create', resourceType: 'org', resourceId: id, purpose: 'operations' });
+        await recordAudit(
+          tx,
+          { userId: p.userId, orgId: id, requestId: meta.requestId, ip: meta.ip },
+          { action: 'org.create', resourceType: 'org', resourceId: id, purpose: 'operations' },
+        );
         return toOrg((await orgsRepository.byId(tx, id)) as NonNullable<Awaited<ReturnType<typeof orgsRepository.byId>>>);
       }),
 
     get: (p: Principal, orgId: string, meta: RequestMeta): Promise<Org> =>
       inOrg(deps, p, orgId, meta, null, async ({ tx }) => toOrg((await orgsRepository.byId(tx, orgId)) as never)),
 
-    update: (p: Principal, orgId: string, patch: { name?: string | undefined; timezone?: string | undefined; require_specialist_mfa?: boolean | undefined }, meta: RequestMeta): Promise<Org> =>
+    update: (
+      p: Principal,
+      orgId: string,
+      patch: {
+        name?: string | undefined;
+        timezone?: string | undefined;
+        require_specialist_mfa?: boolean | undefined;
+        require_note_cosign?: boolean | undefined;
+      },
+      meta: RequestMeta,
+    ): Promise<Org> =>
       inOrg(deps, p, orgId, meta, ['org_admin'], async ({ tx, actor }) => {
         await orgsRepository.update(tx, orgId, {
           ...(patch.name !== undefined ? { name: patch.name } : {}),
           ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
           ...(patch.require_specialist_mfa !== undefined ? { requireSpecialistMfa: patch.require_specialist_mfa } : {}),
+          ...(patch.require_note_cosign !== undefined ? { requireNoteCosign: patch.require_note_cosign } : {}),
         });
         await recordAudit(tx, actor, { action: 'org.update', resourceType: 'org', resourceId: orgId, details: { fields: Object.keys(patch) } });
         return toOrg((await orgsRepository.byId(tx, orgId)) as never);
@@ -94,7 +126,13 @@ export function createOrgsService(deps: OrgDeps) {
           throw new AppError('ORG.LAST_ADMIN', 'An organization needs at least one admin; make someone else admin first');
         }
         await orgsRepository.setRole(tx, orgId, userId, role);
-        await recordAudit(tx, actor, { action: 'org.member_role_change', resourceType: 'membership', resourceId: userId, subjectUserId: userId, details: { from: current, to: role } });
+        await recordAudit(tx, actor, {
+          action: 'org.member_role_change',
+          resourceType: 'membership',
+          resourceId: userId,
+          subjectUserId: userId,
+          details: { from: current, to: role },
+        });
       }),
 
     removeMember: (p: Principal, orgId: string, userId: string, meta: RequestMeta) =>
@@ -105,15 +143,30 @@ export function createOrgsService(deps: OrgDeps) {
           throw new AppError('ORG.LAST_ADMIN', 'An organization needs at least one admin; make someone else admin first');
         }
         await orgsRepository.removeMember(tx, orgId, userId);
-        await recordAudit(tx, actor, { action: 'org.member_remove', resourceType: 'membership', resourceId: userId, subjectUserId: userId, details: { role: current } });
+        await recordAudit(tx, actor, {
+          action: 'org.member_remove',
+          resourceType: 'membership',
+          resourceId: userId,
+          subjectUserId: userId,
+          details: { role: current },
+        });
       }),
 
     audit: (p: Principal, orgId: string, page: number, perPage: number, meta: RequestMeta): Promise<Paged<AuditEntry>> =>
       inOrg(deps, p, orgId, meta, ['org_admin'], async ({ tx, actor }) => {
         const [rows, total] = await orgsRepository.auditPage(tx, orgId, perPage, (page - 1) * perPage);
         await recordAudit(tx, actor, { action: 'audit.read', resourceType: 'audit_log', resourceId: orgId, purpose: 'compliance' });
-        const names = await userNames(tx, crypto, rows.map((r) => r.actorUserId));
-        return new Paged(rows.map((r) => toAuditEntry(r, r.actorUserId ? (names.get(r.actorUserId) ?? null) : null)), page, perPage, total);
+        const names = await userNames(
+          tx,
+          crypto,
+          rows.map((r) => r.actorUserId),
+        );
+        return new Paged(
+          rows.map((r) => toAuditEntry(r, r.actorUserId ? (names.get(r.actorUserId) ?? null) : null)),
+          page,
+          perPage,
+          total,
+        );
       }),
   };
 }

@@ -1,0 +1,160 @@
+import { BUILTIN_NOTE_TEMPLATES, type NoteContent, type NoteDto, type NoteSection, type NoteTemplate } from '@tend/contracts';
+import { v7 as uuidv7 } from 'uuid';
+import { recordAudit } from '../../platform/audit';
+import type { Principal } from '../../platform/auth/tokens';
+import type { FieldCrypto } from '../../platform/crypto/field-crypto';
+import type { Database, Tx } from '../../platform/db/database';
+import { AppError } from '../../platform/http/app-error';
+import type { CaseAction, CaseRow, CasesService } from '../cases';
+import type { RequestMeta } from '../identity';
+import { inActiveOrg, type OrgScope, userNames } from '../orgs';
+import { noteAad, toNote, toTemplate } from './notes.mapper';
+import { type NoteRow, notesRepository } from './notes.repository';
+
+export type ClinicalDeps = { db: Database; crypto: FieldCrypto; cases: CasesService };
+export type CaseScope = OrgScope & { caseRow: CaseRow };
+
+/** Checks that every key is a section of the template; returns the content unchanged. */
+export function checkSections(sections: NoteSection[], content: NoteContent): NoteContent {
+  const known = new Set(sections.map((s) => s.key));
+  const unknown = Object.keys(content).filter((k) => !known.has(k));
+  if (unknown.length) throw new AppError('NOTE.UNKNOWN_SECTION', `This template has no section ${unknown.join(', ')}`, { sections: unknown });
+  return content;
+}
+
+export function createNotesService(deps: ClinicalDeps) {
+  const { crypto } = deps;
+
+  /** Runs `work` in the caller's org with the case loaded and `action` allowed on it. */
+  const inCase = <T>(p: Principal, caseId: string, action: CaseAction, meta: RequestMeta, work: (scope: CaseScope) => Promise<T>): Promise<T> =>
+    inActiveOrg(deps, p, meta, null, async (scope) => {
+      const { row } = await deps.cases.load(scope, caseId, action);
+      return work({ ...scope, caseRow: row });
+    });
+
+  async function templateFor(tx: Tx, id: string): Promise<NoteTemplate> {
+    const builtin = BUILTIN_NOTE_TEMPLATES.find((t) => t.id === id);
+    if (builtin) return builtin;
+    const row = /^[0-9a-f-]{36}$/i.test(id) ? await notesRepository.template(tx, id) : undefined;
+    if (!row || row.archivedAt) throw new AppError('NOTE.TEMPLATE_NOT_FOUND', 'No such note template');
+    return toTemplate(row);
+  }
+
+  async function loadNote(scope: CaseScope, noteId: string, lock = false): Promise<NoteRow> {
+    const row = await notesRepository.byId(scope.tx, scope.caseRow.id, noteId, lock);
+    if (!row) throw new AppError('NOTE.NOT_FOUND', 'No such note');
+    return row;
+  }
+
+  async function present(tx: Tx, row: NoteRow, withVersions: boolean): Promise<NoteDto> {
+    const versions = withVersions ? await notesRepository.versions(tx, row.id) : undefined;
+    const names = await userNames(tx, crypto, [row.authorUserId, ...(versions ?? []).map((v) => v.byUserId)]);
+    return toNote(tx, crypto, row, names, versions);
+  }
+
+  const audit = (scope: CaseScope, action: string, noteId: string | null, details?: Record<string, unknown>) =>
+    recordAudit(scope.tx, scope.actor, {
+      action,
+      resourceType: 'clinical_note',
+      resourceId: noteId,
+      subjectUserId: scope.caseRow.clientUserId,
+      purpose: 'treatment',
+      details: { case_id: scope.caseRow.id, ...details },
+    });
+
+  return {
+    inCase,
+    loadNote,
+    present,
+    audit,
+
+    templates: (p: Principal, meta: RequestMeta): Promise<NoteTemplate[]> =>
+      inActiveOrg(deps, p, meta, ['specialist', 'co_specialist', 'supervisor', 'org_admin'], async ({ tx, actor }) => [
+        ...BUILTIN_NOTE_TEMPLATES,
+        ...(await notesRepository.templates(tx, actor.orgId)).filter((r) => !r.archivedAt).map(toTemplate),
+      ]),
+
+    createTemplate: (p: Principal, body: { name_en: string; name_uk: string; sections: NoteSection[] }, meta: RequestMeta): Promise<NoteTemplate> =>
+      inActiveOrg(deps, p, meta, ['org_admin'], async ({ tx, actor }) => {
+        const id = uuidv7();
+        await notesRepository.insertTemplate(tx, {
+          id,
+          orgId: actor.orgId,
+          nameEn: body.name_en,
+          nameUk: body.name_uk,
+          sections: body.sections,
+          createdBy: p.userId,
+        });
+        await recordAudit(tx, actor, { action: 'note_template.create', resourceType: 'note_template', resourceId: id });
+        return toTemplate((await notesRepository.template(tx, id)) as NonNullable<Awaited<ReturnType<typeof notesRepository.template>>>);
+      }),
+
+    list: (p: Principal, caseId: string, meta: RequestMeta): Promise<NoteDto[]> =>
+      inCase(p, caseId, 'read_notes', meta, async (scope) => {
+        const rows = await notesRepository.forCase(scope.tx, scope.caseRow.id);
+        const names = await userNames(
+          scope.tx,
+          crypto,
+          rows.map((r) => r.authorUserId),
+        );
+        const items = await Promise.all(rows.map((r) => toNote(scope.tx, crypto, r, names)));
+        await audit(scope, 'note.list', null, { count: rows.length });
+        return items;
+      }),
+
+    create: (
+      p: Principal,
+      caseId: string,
+      body: { template_id: string; content: NoteContent; session_date?: string | undefined },
+      meta: RequestMeta,
+    ): Promise<NoteDto> =>
+      inCase(p, caseId, 'write_notes', meta, async (scope) => {
+        const { tx, caseRow } = scope;
+        if (caseRow.status === 'archived') throw new AppError('CASE.NOT_EDITABLE', 'An archived case takes no new notes');
+        const template = await templateFor(tx, body.template_id);
+        const id = uuidv7();
+        await notesRepository.insert(tx, {
+          id,
+          orgId: caseRow.orgId,
+          caseId: caseRow.id,
+          authorUserId: p.userId,
+          templateId: template.id,
+          templateName: template.name_en,
+          sections: template.sections,
+          contentCiphertext: await crypto.sealForOrg(tx, caseRow.orgId, JSON.stringify(checkSections(template.sections, body.content)), noteAad(id)),
+          sessionDate: body.session_date ?? null,
+        });
+        await audit(scope, 'note.create', id, { template: template.id });
+        return present(tx, (await loadNote(scope, id)) as NoteRow, false);
+      }),
+
+    get: (p: Principal, caseId: string, noteId: string, meta: RequestMeta): Promise<NoteDto> =>
+      inCase(p, caseId, 'read_notes', meta, async (scope) => {
+        const dto = await present(scope.tx, await loadNote(scope, noteId), true);
+        await audit(scope, 'note.read', noteId);
+        return dto;
+      }),
+
+    /** Autosave of a draft by its author. */
+    saveDraft: (
+      p: Principal,
+      caseId: string,
+      noteId: string,
+      body: { content: NoteContent; session_date?: string | null | undefined },
+      meta: RequestMeta,
+    ): Promise<NoteDto> =>
+      inCase(p, caseId, 'write_notes', meta, async (scope) => {
+        const note = await loadNote(scope, noteId, true);
+        if (note.authorUserId !== p.userId) throw new AppError('AUTH.FORBIDDEN', 'Only the author edits a draft');
+        if (note.status !== 'draft') throw new AppError('NOTE.SIGNED', 'A signed note changes only by amendment');
+        await notesRepository.update(scope.tx, note.id, {
+          contentCiphertext: await crypto.sealForOrg(scope.tx, note.orgId, JSON.stringify(checkSections(note.sections, body.content)), noteAad(note.id)),
+          ...(body.session_date !== undefined ? { sessionDate: body.session_date } : {}),
+        });
+        await audit(scope, 'note.update', note.id);
+        return present(scope.tx, await loadNote(scope, noteId), false);
+      }),
+  };
+}
+
+export type NotesService = ReturnType<typeof createNotesService>;
