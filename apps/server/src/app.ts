@@ -16,6 +16,7 @@ import { casesPlugin } from './modules/cases';
 import { clinicalPlugin } from './modules/clinical';
 import { identityPlugin } from './modules/identity';
 import { orgsPlugin } from './modules/orgs';
+import { privacyPlugin } from './modules/privacy';
 import { registerAuthentication } from './platform/auth/authenticate';
 import { AppError } from './platform/http/app-error';
 import { errorBody, registerErrorHandling } from './platform/http/error-handler';
@@ -114,6 +115,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   adminPlugin(app, shared);
   const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });
   clinicalPlugin(app, { ...shared, cases });
+  privacyPlugin(app, shared);
 
   await serveWebApp(app, config.webDist);
   return app;

@@ -4,3 +4,4 @@ export * from './identity';
 export * from './platform';
 export * from './cases';
 export * from './notes';
+export * from './privacy';
