@@ -147,6 +147,8 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'clinical.note_versions',
         'clinical.note_templates',
         'clinical.psychotherapy_notes',
+        'clinical.treatment_plans',
+        'clinical.plan_progress',
       ]),
     );
 

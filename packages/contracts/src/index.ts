@@ -5,3 +5,4 @@ export * from './platform';
 export * from './cases';
 export * from './notes';
 export * from './privacy';
+export * from './treatment-plans';

@@ -29,6 +29,7 @@ const ALLOWED = {
   read_notes: ['primary', 'co_specialist', 'supervisor'],
   write_notes: ['primary', 'co_specialist'],
   cosign_notes: ['supervisor'],
+  read_plan: ['client', 'primary', 'co_specialist', 'supervisor'],
 } as const satisfies Record<string, readonly CaseAccessKind[]>;
 export type CaseAction = keyof typeof ALLOWED;
 

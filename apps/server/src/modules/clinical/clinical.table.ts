@@ -101,3 +101,44 @@ export const psychotherapyNotes = clinical.table(
   },
   (t) => [index('psychotherapy_notes_author_idx').on(t.authorUserId, t.caseId)],
 );
+
+/** Every saved version of a case's treatment plan (problems → goals → objectives → interventions). Append-only. */
+export const treatmentPlans = clinical.table(
+  'treatment_plans',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    version: integer('version').notNull(),
+    contentCiphertext: bytea('content_ciphertext').notNull(),
+    reviewDate: date('review_date'),
+    byUserId: uuid('by_user_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('treatment_plans_version_uq').on(t.caseId, t.version)],
+);
+
+/** Progress recorded against a goal or objective of the plan. Append-only. */
+export const planProgress = clinical.table(
+  'plan_progress',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    goalId: text('goal_id').notNull(),
+    objectiveId: text('objective_id'),
+    progress: integer('progress').notNull(),
+    noteCiphertext: bytea('note_ciphertext'),
+    byUserId: uuid('by_user_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plan_progress_case_idx').on(t.caseId, t.at)],
+);
