@@ -4,9 +4,22 @@ export type Figures = { rps: number; p50: number; p95: number; p99: number; requ
 
 /** autocannon against one URL; `rate` fixes the offered load (req/s) instead of saturating. */
 export async function http(url: string, headers: Record<string, string>, options: { connections: number; seconds: number; rate?: number }): Promise<Figures> {
-  const result = await autocannon({ url, headers, connections: options.connections, duration: options.seconds, ...(options.rate ? { overallRate: options.rate } : {}) });
+  const result = await autocannon({
+    url,
+    headers,
+    connections: options.connections,
+    duration: options.seconds,
+    ...(options.rate ? { overallRate: options.rate } : {}),
+  });
   const errors = result.errors + result.timeouts + result.non2xx;
-  return { rps: result.requests.average, p50: result.latency.p50, p95: result.latency.p97_5 ? percentile(result, 95) : result.latency.p99, p99: result.latency.p99, requests: result.requests.total, errors };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p95: result.latency.p97_5 ? percentile(result, 95) : result.latency.p99,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    errors,
+  };
 }
 
 // autocannon reports p90, p97.5 and p99 but not p95; interpolate between p90 and p97.5.

@@ -18,7 +18,17 @@ export async function startBenchServer(): Promise<BenchServer> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tend-bench-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TEND_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn', TEND_MASTER_KEY: '', DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '', TEND_SEED_DEMO: 'true', RATE_LIMIT_PER_MINUTE: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      TEND_DEMO_PASSWORD: DEMO_PASSWORD,
+      LOG_LEVEL: 'warn',
+      TEND_MASTER_KEY: '',
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+      TEND_SEED_DEMO: 'true',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
@@ -26,7 +36,10 @@ export async function startBenchServer(): Promise<BenchServer> {
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const ready = await fetch(`${url}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`bench server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 200));

@@ -68,6 +68,7 @@ const CASE_ROUTES: { does: string; method: Method; url: (id: string) => string; 
     payload: (o) => ({ user_id: o.specialist.userId, role: 'co_specialist' }),
   },
   { does: 'revoke access', method: 'DELETE', url: (id) => `/api/v1/cases/${id}/access/${aCo.userId}` },
+  { does: 'read its overview', method: 'GET', url: (id) => `/api/v1/cases/${id}/overview` },
   { does: 'list its notes', method: 'GET', url: (id) => `/api/v1/cases/${id}/notes` },
   { does: 'start a note', method: 'POST', url: (id) => `/api/v1/cases/${id}/notes`, payload: () => ({ template_id: 'soap' }) },
   { does: 'read a note', method: 'GET', url: (id) => `/api/v1/cases/${id}/notes/${aNote}` },

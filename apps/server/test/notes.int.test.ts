@@ -167,6 +167,20 @@ describe('progress notes', () => {
   });
 });
 
+describe('case overview', () => {
+  it('returns the case with its three latest notes to the care team, audited, and refuses the client', async () => {
+    const fresh = await openCase(t, org.specialist, org.client.userId);
+    for (const n of [1, 2, 3, 4]) await draft(org.specialist, { subjective: `Session ${n}` }, fresh);
+    const res = await call(t.app, { method: 'GET', url: `/api/v1/cases/${fresh}/overview`, token: org.specialist.token });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data.case).toMatchObject({ id: fresh, my_access: 'primary', client: { name: 'A client' } });
+    expect(res.json().data.latest_notes.map((n: { content: { subjective: string } }) => n.content.subjective)).toEqual(['Session 4', 'Session 3', 'Session 2']);
+    expect((await call(t.app, { method: 'GET', url: `/api/v1/cases/${fresh}/overview`, token: org.client.token })).statusCode).toBe(403);
+    const audit = await t.owner.query(`select count(*) from audit.audit_log where action = 'case.overview_read' and details->>'case_id' = $1`, [fresh]);
+    expect(audit.rows[0].count).toBe('1');
+  });
+});
+
 describe('psychotherapy notes', () => {
   it('are visible only to their author: not to the supervisor, the org admin, a co-specialist or the client; every access is audited', async () => {
     const co = await addMember(t, org.admin, 'co_specialist');

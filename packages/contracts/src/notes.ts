@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseDto } from './cases';
 
 /** A field of a note template; `long_text` is the usual clinical section. */
 export const noteSection = z.object({
@@ -150,3 +151,5 @@ export const psychotherapyNote = z.object({
   updated_at: z.iso.datetime(),
 });
 export const psychotherapyNoteBody = z.object({ text: z.string().trim().min(1).max(50_000) }).strict();
+
+export const caseOverview = z.object({ case: caseDto, latest_notes: z.array(noteDto) });

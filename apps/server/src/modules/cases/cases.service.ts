@@ -30,8 +30,8 @@ export function createCasesService(deps: CasesDeps) {
     return { row, access };
   }
 
-  async function present(tx: Tx, row: CaseRow, access: CaseAccessKind): Promise<CaseDto> {
-    const names = await userNames(tx, crypto, [row.clientUserId, row.specialistUserId]);
+  async function present(tx: Tx, row: CaseRow, access: CaseAccessKind, known?: Map<string, string>): Promise<CaseDto> {
+    const names = known ?? (await userNames(tx, crypto, [row.clientUserId, row.specialistUserId]));
     return toCase(tx, crypto, row, names, access);
   }
 

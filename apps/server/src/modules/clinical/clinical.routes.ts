@@ -1,5 +1,6 @@
 import {
   amendNoteBody,
+  caseOverview,
   createNoteBody,
   createNoteTemplateBody,
   noteDto,
@@ -38,6 +39,15 @@ export function clinicalRoutes(app: FastifyInstance, s: { notes: NotesService; s
     body: createNoteTemplateBody,
     response: noteTemplate,
     handler: ({ principal, body, request }) => s.notes.createTemplate(principal, body, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/cases/:id/overview',
+    summary: 'The case with its three latest progress notes (care team)',
+    tags,
+    params: uuidParam,
+    response: caseOverview,
+    handler: ({ principal, params, request }) => s.notes.overview(principal, params.id, requestMeta(request)),
   });
   privateRoute(app, {
     method: 'GET',

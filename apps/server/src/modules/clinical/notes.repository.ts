@@ -17,7 +17,10 @@ export const notesRepository = {
   insertTemplate: (tx: Tx, row: typeof noteTemplates.$inferInsert) => tx.insert(noteTemplates).values(row),
 
   insert: (tx: Tx, row: typeof notes.$inferInsert) => tx.insert(notes).values(row),
-  forCase: (tx: Tx, caseId: string) => tx.select().from(notes).where(eq(notes.caseId, caseId)).orderBy(desc(notes.createdAt)),
+  forCase: (tx: Tx, caseId: string, limit?: number) => {
+    const query = tx.select().from(notes).where(eq(notes.caseId, caseId)).orderBy(desc(notes.createdAt));
+    return limit ? query.limit(limit) : query;
+  },
   async byId(tx: Tx, caseId: string, id: string, lock = false): Promise<NoteRow | undefined> {
     const query = tx
       .select()

@@ -1,4 +1,4 @@
-import { BUILTIN_NOTE_TEMPLATES, type NoteContent, type NoteDto, type NoteSection, type NoteTemplate } from '@tend/contracts';
+import { BUILTIN_NOTE_TEMPLATES, type CaseDto, type NoteContent, type NoteDto, type NoteSection, type NoteTemplate } from '@tend/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
@@ -100,6 +100,20 @@ export function createNotesService(deps: ClinicalDeps) {
         const items = await Promise.all(rows.map((r) => toNote(scope.tx, crypto, r, names)));
         await audit(scope, 'note.list', null, { count: rows.length });
         return items;
+      }),
+
+    /** The case with its latest notes: what a specialist opens before a session. */
+    overview: (p: Principal, caseId: string, meta: RequestMeta): Promise<{ case: CaseDto; latest_notes: NoteDto[] }> =>
+      inActiveOrg(deps, p, meta, null, async (scope) => {
+        const { row, access } = await deps.cases.load(scope, caseId, 'read_notes');
+        const rows = await notesRepository.forCase(scope.tx, row.id, 3);
+        const names = await userNames(scope.tx, crypto, [row.clientUserId, row.specialistUserId, ...rows.map((r) => r.authorUserId)]);
+        const [dto, latest] = await Promise.all([
+          deps.cases.present(scope.tx, row, access, names),
+          Promise.all(rows.map((r) => toNote(scope.tx, crypto, r, names))),
+        ]);
+        await audit({ ...scope, caseRow: row }, 'case.overview_read', null, { notes: rows.map((r) => r.id) });
+        return { case: dto, latest_notes: latest };
       }),
 
     create: (

@@ -1,0 +1,125 @@
+// Issue 3's budgets: a case with its latest notes (audited, decrypted), and 50 cases of a 5,000-case caseload.
+import crypto from 'node:crypto';
+import type pg from 'pg';
+
+type Session = { token: string; userId: string; orgId: string };
+type ScenarioFn<S> = (
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  budget: { p95Ms: number; minRatio: number },
+  sqlWork: () => Promise<void>,
+) => Promise<S>;
+export type CaseBenchDeps<S> = {
+  url: string;
+  login(email: string): Promise<Session>;
+  scenario: ScenarioFn<S>;
+  /** Runs statements after BEGIN + settings for (user, org, role), then commits. */
+  transaction(context: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>): Promise<void>;
+};
+
+const CASES = Number(process.env.BENCH_CASES ?? 5000);
+
+async function api(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ data: { id: string } }> {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : null,
+  });
+  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+  return (await res.json()) as { data: { id: string } };
+}
+
+/** Opens CASES cases for the demo's first specialist through the API (20 at a time) and writes notes on one. */
+async function seed(deps: CaseBenchDeps<unknown>, specialist: Session, admin: Session): Promise<string> {
+  const members = (await api(deps.url, admin.token, 'GET', `/api/v1/orgs/${admin.orgId}/members`)) as unknown as { data: { user_id: string; role: string }[] };
+  const clients = members.data.filter((m) => m.role === 'client').map((m) => m.user_id);
+  let next = 0;
+  let first = '';
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < CASES) {
+        const n = next++;
+        const created = await api(deps.url, specialist.token, 'POST', '/api/v1/cases', {
+          client_user_id: clients[n % clients.length],
+          title: `Case ${n}: presenting concern`,
+          jurisdiction: 'UA',
+        });
+        if (n === 0) first = created.data.id;
+      }
+    }),
+  );
+  for (let i = 0; i < 3; i++) {
+    const note = await api(deps.url, specialist.token, 'POST', `/api/v1/cases/${first}/notes`, {
+      template_id: 'soap',
+      content: {
+        subjective: 'Sleeping better, still low mornings. '.repeat(8),
+        objective: 'Calm, engaged. PHQ-9 11.',
+        assessment: 'Improving.',
+        plan: 'Continue behavioural activation.',
+      },
+    });
+    await api(deps.url, specialist.token, 'POST', `/api/v1/cases/${first}/notes/${note.data.id}/sign`);
+  }
+  return first;
+}
+
+export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
+  const admin = await deps.login('admin@demo.tend.local');
+  const specialist = await deps.login('specialist1@demo.tend.local');
+  const started = performance.now();
+  const caseId = await seed(deps as CaseBenchDeps<unknown>, specialist, admin);
+  process.stdout.write(`seeded ${CASES} cases through the API in ${Math.round((performance.now() - started) / 100) / 10} s\n`);
+  const headers = { authorization: `Bearer ${specialist.token}` };
+  const me = specialist.userId;
+  const org = specialist.orgId;
+  const audit = `insert into audit.audit_log (id, org_id, actor_user_id, action, resource_type, resource_id, subject_user_id, purpose, request_id, ip)
+    values ($1::uuid, $2::uuid, $3::uuid, $4, 'case', $5, null, 'treatment', $1::text, '127.0.0.1')`;
+  const enter = async (c: pg.PoolClient) => {
+    await c.query({
+      name: 'bc_role',
+      text: 'select role from identity.memberships where org_id = $1 and user_id = $2 and removed_at is null',
+      values: [org, me],
+    });
+    await c.query({ name: 'bc_enter', text: `select set_config('app.org_id',$1,true), set_config('app.role','specialist',true)`, values: [org] });
+  };
+  const names = (c: pg.PoolClient, ids: string[]) =>
+    c.query({ name: 'bc_names', text: 'select id, name_ciphertext from identity.users where id = any($1::uuid[])', values: [ids] });
+
+  const overview = await deps.scenario(
+    'GET /api/v1/cases/:id/overview (case + 3 latest notes, decrypted, audited)',
+    `${deps.url}/api/v1/cases/${caseId}/overview`,
+    headers,
+    { p95Ms: 20, minRatio: 0.3 },
+    () =>
+      deps.transaction([me, '', ''], async (c) => {
+        await enter(c);
+        const found = await c.query({ name: 'bc_case', text: 'select * from case_mgmt.cases where id = $1', values: [caseId] });
+        const row = found.rows[0] as { client_user_id: string; specialist_user_id: string };
+        await c.query({ name: 'bc_notes', text: 'select * from clinical.notes where case_id = $1 order by created_at desc limit 3', values: [caseId] });
+        await names(c, [row.client_user_id, row.specialist_user_id]);
+        await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.overview_read', caseId] });
+      }),
+  );
+  const list = await deps.scenario(
+    `GET /api/v1/cases?per_page=50 (caseload of ${CASES}, decrypted, audited)`,
+    `${deps.url}/api/v1/cases?per_page=50`,
+    headers,
+    { p95Ms: 30, minRatio: 0.3 },
+    () =>
+      deps.transaction([me, '', ''], async (c) => {
+        await enter(c);
+        const rows = await c.query({
+          name: 'bc_list',
+          text: 'select * from case_mgmt.cases where org_id = $1 order by updated_at desc limit 50',
+          values: [org],
+        });
+        await c.query({ name: 'bc_count', text: 'select count(*) from case_mgmt.cases where org_id = $1', values: [org] });
+        await names(c, [
+          ...new Set(rows.rows.flatMap((r: { client_user_id: string; specialist_user_id: string }) => [r.client_user_id, r.specialist_user_id])),
+        ]);
+        await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.list', null] });
+      }),
+  );
+  return [overview, list];
+}
