@@ -109,7 +109,14 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  const shared = { db: runtime.db, crypto: runtime.crypto, tokens: runtime.tokens, mailer: runtime.mailer, publicUrl: config.publicUrl, secureCookies: config.cookieSecure };
+  const shared = {
+    db: runtime.db,
+    crypto: runtime.crypto,
+    tokens: runtime.tokens,
+    mailer: runtime.mailer,
+    publicUrl: config.publicUrl,
+    secureCookies: config.cookieSecure,
+  };
   const { auth } = identityPlugin(app, shared);
   orgsPlugin(app, { ...shared, auth });
   adminPlugin(app, shared);
@@ -132,6 +139,9 @@ async function serveWebApp(app: FastifyInstance, dist: string | undefined): Prom
     const file = path.join(dist, request.url.split('?')[0] ?? '');
     if (file.startsWith(dist) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(path.relative(dist, file));
     // Read per request: a rebuilt web app must not leave this server pointing at deleted assets.
-    return reply.type('text/html').header('cache-control', 'no-cache').send(await fs.promises.readFile(path.join(dist, 'index.html')));
+    return reply
+      .type('text/html')
+      .header('cache-control', 'no-cache')
+      .send(await fs.promises.readFile(path.join(dist, 'index.html')));
   });
 }

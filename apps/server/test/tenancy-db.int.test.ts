@@ -149,6 +149,8 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'clinical.psychotherapy_notes',
         'clinical.treatment_plans',
         'clinical.plan_progress',
+        'clinical.forms',
+        'clinical.form_assignments',
       ]),
     );
 

@@ -6,3 +6,4 @@ export * from './cases';
 export * from './notes';
 export * from './privacy';
 export * from './treatment-plans';
+export * from './forms';

@@ -45,12 +45,18 @@ async function main(argv: string[]): Promise<number> {
         if (!config.masterKey && source.promote) await source.promote(fresh);
         const count = await runtime.db.inContext(systemContext, async (tx) => {
           const rewrapped = await runtime.crypto.rewrapAll(tx, fresh);
-          await recordAudit(tx, { userId: null, orgId: null, requestId: `cli-${crypto.randomUUID()}`, ip: null }, { action: 'keys.rotate_master', resourceType: 'master_key', resourceId: fresh.id, purpose: 'security', details: { rewrapped } });
+          await recordAudit(
+            tx,
+            { userId: null, orgId: null, requestId: `cli-${crypto.randomUUID()}`, ip: null },
+            { action: 'keys.rotate_master', resourceType: 'master_key', resourceId: fresh.id, purpose: 'security', details: { rewrapped } },
+          );
           return rewrapped;
         });
         process.stdout.write(`rewrapped ${count} data keys with master key ${fresh.id}\n`);
         if (config.masterKey) {
-          process.stdout.write(`Set TEND_MASTER_KEY=${fresh.key.toString('base64')}\nand TEND_MASTER_KEY_PREVIOUS=${parseMasterKey(config.masterKey).key.toString('base64')} until every instance restarted.\n`);
+          process.stdout.write(
+            `Set TEND_MASTER_KEY=${fresh.key.toString('base64')}\nand TEND_MASTER_KEY_PREVIOUS=${parseMasterKey(config.masterKey).key.toString('base64')} until every instance restarted.\n`,
+          );
         }
         return 0;
       } finally {

@@ -37,7 +37,11 @@ export async function seedDemoPractice(runtime: Runtime, fixedPassword?: string)
   }
   const admin = accounts.find((a) => a.role === 'org_admin') as (typeof accounts)[number];
   const principal: Principal = { userId: admin.id, orgId: null, role: null, platformAdmin: false, sessionId: uuidv7(), mfaEnrolmentRequired: false };
-  const org = await createOrgsService(deps).create(principal, { name: 'Demo Practice', timezone: 'Europe/Kyiv', locale: 'uk', currency: 'UAH', region: 'ua' }, meta);
+  const org = await createOrgsService(deps).create(
+    principal,
+    { name: 'Demo Practice', timezone: 'Europe/Kyiv', locale: 'uk', currency: 'UAH', region: 'ua' },
+    meta,
+  );
   await runtime.db.inContext(systemContext, async (tx) => {
     for (const account of accounts) {
       if (account.role === 'platform_admin') await usersRepository.update(tx, account.id, { platformAdmin: true });

@@ -1,5 +1,5 @@
-import type { NoteSection } from '@tend/contracts';
-import { date, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { FormField, NoteSection } from '@tend/contracts';
+import { date, index, inet, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns';
 import { cases } from '../cases/cases.table';
 import { orgs, users } from '../identity/identity.table';
@@ -141,4 +141,55 @@ export const planProgress = clinical.table(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('plan_progress_case_idx').on(t.caseId, t.at)],
+);
+
+/** Intake and other forms an org builds. Field labels are the org's own words, not PHI. */
+export const forms = clinical.table('forms', {
+  id: uuid('id').primaryKey(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  title: text('title').notNull(),
+  description: text('description'),
+  fields: jsonb('fields').$type<FormField[]>().notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
+});
+
+export const FORM_ASSIGNMENT_STATUSES = ['sent', 'in_progress', 'submitted', 'cancelled'] as const;
+
+/** A form sent to a client on a case: a copy of its fields, their answers (encrypted) and the e-signature. */
+export const formAssignments = clinical.table(
+  'form_assignments',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    formId: uuid('form_id')
+      .notNull()
+      .references(() => forms.id),
+    clientUserId: uuid('client_user_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    fields: jsonb('fields').$type<FormField[]>().notNull(),
+    status: text('status', { enum: FORM_ASSIGNMENT_STATUSES }).notNull().default('sent'),
+    answersCiphertext: bytea('answers_ciphertext'),
+    sentBy: uuid('sent_by').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    signerNameCiphertext: bytea('signer_name_ciphertext'),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    signerIp: inet('signer_ip'),
+    /** SHA-256 over exactly what was signed: the fields shown, the answers, the typed name and the time. */
+    signedHash: text('signed_hash'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('form_assignments_case_idx').on(t.caseId, t.sentAt), index('form_assignments_client_idx').on(t.clientUserId, t.status)],
 );

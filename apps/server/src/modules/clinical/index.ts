@@ -1,18 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { clinicalRoutes } from './clinical.routes';
+import { formsRoutes } from './forms.routes';
+import { createFormsService, type FormsDeps } from './forms.service';
 import { createNoteSigningService } from './note-signing.service';
-import { type ClinicalDeps, createNotesService } from './notes.service';
+import { createNotesService } from './notes.service';
 import { createPsychotherapyNotesService } from './psychotherapy-notes.service';
 import { treatmentPlanRoutes } from './treatment-plans.routes';
 import { createTreatmentPlansService } from './treatment-plans.service';
 
-/** Clinical documentation: progress notes (templates, drafts, signing, amendments, co-signature), psychotherapy notes, treatment plans. */
-export function clinicalPlugin(app: FastifyInstance, deps: ClinicalDeps) {
+/** Clinical documentation: progress notes (templates, drafts, signing, amendments, co-signature), psychotherapy notes, treatment plans, intake forms. */
+export function clinicalPlugin(app: FastifyInstance, deps: FormsDeps) {
   const notes = createNotesService(deps);
   const signing = createNoteSigningService(deps, notes);
   const psychotherapy = createPsychotherapyNotesService(deps, notes);
   const plans = createTreatmentPlansService(deps, notes);
   clinicalRoutes(app, { notes, signing, psychotherapy });
   treatmentPlanRoutes(app, plans);
-  return { notes, signing, psychotherapy, plans };
+  const forms = createFormsService(deps, notes);
+  formsRoutes(app, forms);
+  return { notes, signing, psychotherapy, plans, forms };
 }

@@ -23,7 +23,9 @@ export const auditLog = auditSchema.table(
     resourceId: text('resource_id'),
     subjectUserId: uuid('subject_user_id'),
     purpose: text('purpose').notNull(),
-    outcome: text('outcome', { enum: ['success', 'failure'] }).notNull().default('success'),
+    outcome: text('outcome', { enum: ['success', 'failure'] })
+      .notNull()
+      .default('success'),
     requestId: text('request_id'),
     ip: inet('ip'),
     details: jsonb('details').notNull().default({}),

@@ -20,7 +20,11 @@ const ROWS = `select id, org_id, seq, hash, prev_hash,
  */
 export async function verifyAuditChains(owner: pg.Pool, batch = 5_000): Promise<VerifyResult> {
   // One snapshot for heads and rows: a row committing mid-walk must not look like a removed one.
-  return inTransaction(owner, () => 'begin isolation level repeatable read read only', (client) => verifyAuditChainsIn(client, batch));
+  return inTransaction(
+    owner,
+    () => 'begin isolation level repeatable read read only',
+    (client) => verifyAuditChainsIn(client, batch),
+  );
 }
 
 /** The same walk on a connection the caller controls (inside its own transaction). */
@@ -42,7 +46,12 @@ export async function verifyAuditChainsIn(owner: pg.ClientBase, batch = 5_000): 
     const headSeq = head ? Number(head.seq) : 0;
     if (headSeq !== result.lastSeq || (head && result.lastHash && !head.hash.equals(result.lastHash))) {
       const reason = `chain ${chain.key}: the head says seq ${headSeq}, the log ends at ${result.lastSeq}; rows were removed`;
-      return { ok: false, chains: chains.size, rows, first_bad: { id: result.lastId ?? '00000000-0000-0000-0000-000000000000', org_id: chain.orgId, seq: result.lastSeq, reason } };
+      return {
+        ok: false,
+        chains: chains.size,
+        rows,
+        first_bad: { id: result.lastId ?? '00000000-0000-0000-0000-000000000000', org_id: chain.orgId, seq: result.lastSeq, reason },
+      };
     }
   }
   return { ok: true, chains: chains.size, rows, first_bad: null };

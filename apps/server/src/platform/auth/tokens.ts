@@ -29,7 +29,14 @@ export type TokenService = {
 export function createTokenService(secret: Buffer): TokenService {
   const key = new Uint8Array(crypto.hkdfSync('sha256', secret, Buffer.alloc(0), 'tend:jwt:v1', 32));
   const sign = (claims: Record<string, unknown>, subject: string, seconds: number, audience: string) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(subject).setIssuedAt().setAudience(audience).setIssuer('tend').setExpirationTime(`${seconds}s`).sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(subject)
+      .setIssuedAt()
+      .setAudience(audience)
+      .setIssuer('tend')
+      .setExpirationTime(`${seconds}s`)
+      .sign(key);
   const verify = async (token: string, audience: string) => {
     try {
       return (await jwtVerify(token, key, { issuer: 'tend', audience, algorithms: ['HS256'] })).payload;
@@ -39,7 +46,8 @@ export function createTokenService(secret: Buffer): TokenService {
     }
   };
   return {
-    issueAccess: (p) => sign({ org: p.orgId, role: p.role, pa: p.platformAdmin, sid: p.sessionId, mer: p.mfaEnrolmentRequired }, p.userId, ACCESS_TOKEN_SECONDS, 'tend:access'),
+    issueAccess: (p) =>
+      sign({ org: p.orgId, role: p.role, pa: p.platformAdmin, sid: p.sessionId, mer: p.mfaEnrolmentRequired }, p.userId, ACCESS_TOKEN_SECONDS, 'tend:access'),
     async verifyAccess(token) {
       const c = await verify(token, 'tend:access');
       if (typeof c.sub !== 'string' || typeof c.sid !== 'string') throw new AppError('AUTH.UNAUTHENTICATED', 'Sign in to continue');

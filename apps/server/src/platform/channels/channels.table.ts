@@ -17,7 +17,9 @@ export const mailOutbox = notifySchema.table(
     subject: text('subject').notNull(),
     bodyCiphertext: bytea('body_ciphertext').notNull(),
     template: text('template').notNull(),
-    status: text('status', { enum: ['queued', 'sent', 'failed', 'captured'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'sent', 'failed', 'captured'] })
+      .notNull()
+      .default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

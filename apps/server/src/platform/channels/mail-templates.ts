@@ -3,8 +3,22 @@ import type { Locale } from '@tend/contracts';
 type Mail = { subject: string; text: string };
 
 const ROLE_NAMES: Record<Locale, Record<string, string>> = {
-  uk: { client: 'клієнт', specialist: 'спеціаліст', co_specialist: 'співспеціаліст', supervisor: 'супервізор', org_admin: 'адміністратор практики', eap_manager: 'менеджер EAP' },
-  en: { client: 'client', specialist: 'specialist', co_specialist: 'co-specialist', supervisor: 'supervisor', org_admin: 'practice administrator', eap_manager: 'EAP manager' },
+  uk: {
+    client: 'клієнт',
+    specialist: 'спеціаліст',
+    co_specialist: 'співспеціаліст',
+    supervisor: 'супервізор',
+    org_admin: 'адміністратор практики',
+    eap_manager: 'менеджер EAP',
+  },
+  en: {
+    client: 'client',
+    specialist: 'specialist',
+    co_specialist: 'co-specialist',
+    supervisor: 'supervisor',
+    org_admin: 'practice administrator',
+    eap_manager: 'EAP manager',
+  },
 };
 const roleName = (locale: Locale, role: string) => ROLE_NAMES[locale][role] ?? role;
 
@@ -29,5 +43,15 @@ export const mailTemplates = {
       : {
           subject: `You are invited to ${orgName} on Tend`,
           text: `You have been invited to join ${orgName} on Tend as ${roleName(locale, role)}.\n\nOpen this link within 7 days to accept:\n${link}`,
+        },
+  formToFill: (locale: Locale, link: string, orgName: string): Mail =>
+    locale === 'uk'
+      ? {
+          subject: `${orgName}: форма для заповнення`,
+          text: `Ваш спеціаліст у «${orgName}» надіслав вам форму. Її можна заповнювати частинами: відповіді зберігаються, і ви зможете продовжити пізніше.\n\nВідкрити форму:\n${link}`,
+        }
+      : {
+          subject: `${orgName}: a form to fill in`,
+          text: `Your specialist at ${orgName} sent you a form. You can fill it in bit by bit: your answers are saved and you can come back later.\n\nOpen the form:\n${link}`,
         },
 };

@@ -75,7 +75,10 @@ export function createMailer(deps: { db: Database; crypto: FieldCrypto; jobs: Jo
         deps.logger.warn({ err: error, mailId: id }, 'mail delivery failed; it will be retried');
         await db.inContext(systemContext, async (tx) => {
           const [row] = await tx.select({ attempts: mailOutbox.attempts }).from(mailOutbox).where(eq(mailOutbox.id, id));
-          await tx.update(mailOutbox).set({ attempts: (row?.attempts ?? 0) + 1, lastError: String(error).slice(0, 500) }).where(eq(mailOutbox.id, id));
+          await tx
+            .update(mailOutbox)
+            .set({ attempts: (row?.attempts ?? 0) + 1, lastError: String(error).slice(0, 500) })
+            .where(eq(mailOutbox.id, id));
         });
         throw error;
       }

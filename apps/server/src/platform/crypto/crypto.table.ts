@@ -20,7 +20,11 @@ export const dataKeys = cryptoSchema.table(
     destroyedAt: timestamp('destroyed_at', { withTimezone: true }),
   },
   (t) => [
-    index('data_keys_org_idx').on(t.orgId).where(sql`${t.scope} = 'org'`),
-    index('data_keys_user_idx').on(t.ownerUserId).where(sql`${t.scope} = 'user'`),
+    index('data_keys_org_idx')
+      .on(t.orgId)
+      .where(sql`${t.scope} = 'org'`),
+    index('data_keys_user_idx')
+      .on(t.ownerUserId)
+      .where(sql`${t.scope} = 'user'`),
   ],
 );

@@ -34,7 +34,12 @@ export function fileMasterKeys(dataDir: string): MasterKeySource {
   const file = path.join(dataDir, 'master.key');
   const read = async () => {
     const text = await fs.readFile(file, 'utf8').catch(() => null);
-    return text ? text.split('\n').filter((l) => l.trim()).map(parseMasterKey) : null;
+    return text
+      ? text
+          .split('\n')
+          .filter((l) => l.trim())
+          .map(parseMasterKey)
+      : null;
   };
   return {
     async load() {

@@ -104,7 +104,11 @@ export function createDatabase(ownerUrl: string, appUrl: string, poolSize: numbe
     owner,
     app,
     inContext: (context, work) =>
-      inTransaction(app, (client) => beginAsApp(client, context), (client) => work(drizzle({ client: withNamedStatements(client) }) as Tx)),
+      inTransaction(
+        app,
+        (client) => beginAsApp(client, context),
+        (client) => work(drizzle({ client: withNamedStatements(client) }) as Tx),
+      ),
     close: async () => {
       await Promise.all([app.end(), owner.end()]);
     },

@@ -34,7 +34,10 @@ function describe(error: FastifyError): Envelope {
 }
 
 export function errorBody(request: FastifyRequest, e: Envelope) {
-  return { success: false as const, error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }), request_id: request.id } };
+  return {
+    success: false as const,
+    error: { code: e.code, message: e.message, ...(e.details === undefined ? {} : { details: e.details }), request_id: request.id },
+  };
 }
 
 /** Every non-2xx leaves in the envelope of ARCHITECTURE §5; 5xx never leaks internals. */

@@ -23,7 +23,11 @@ export async function startJobs(ownerUrl: string, queues: string[], logger: Logg
   };
   for (const name of queues) await ensureQueue(name);
   // tend_app may add jobs inside its own transactions, and nothing else in the queue schema.
-  for (const grant of ['grant usage on schema pgboss to tend_app', 'grant select on pgboss.queue to tend_app', 'grant insert, select (id) on pgboss.job to tend_app']) {
+  for (const grant of [
+    'grant usage on schema pgboss to tend_app',
+    'grant select on pgboss.queue to tend_app',
+    'grant insert, select (id) on pgboss.job to tend_app',
+  ]) {
     await boss.getDb().executeSql(grant, []);
   }
   const jobs: Jobs = {

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, type TestApp, createTestApp } from './harness';
+import { openCase } from './cases.fixtures';
+import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
+
+let t: TestApp;
+let org: BuiltOrg;
+let caseId: string;
+let formId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await buildOrg(t, 'Forms practice');
+  caseId = await openCase(t, org.specialist, org.client.userId);
+  const form = await call(t.app, {
+    method: 'POST',
+    url: '/api/v1/forms',
+    token: org.specialist.token,
+    payload: {
+      title: 'Intake questionnaire',
+      fields: [
+        { key: 'reason', label: 'What brings you here?', type: 'long_text', required: true },
+        { key: 'mood', label: 'Mood today', type: 'scale', min: 0, max: 10, required: true },
+        { key: 'therapy_before', label: 'Have you had therapy before?', type: 'yes_no' },
+        { key: 'topics', label: 'Topics', type: 'multi_choice', options: ['sleep', 'work', 'family'] },
+        { key: 'consent', label: 'I have read the practice policy', type: 'signature', required: true },
+      ],
+    },
+  });
+  formId = form.json().data.id;
+});
+afterAll(() => t.close());
+
+const send = () => call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/forms`, token: org.specialist.token, payload: { form_id: formId } });
+
+describe('intake forms', () => {
+  it('a specialist sends a form, the client saves, resumes, signs and submits; the signature records name, time, IP and a hash', async () => {
+    const sent = await send();
+    expect(sent.statusCode).toBe(201);
+    const id = sent.json().data.id;
+    expect(sent.json().data).toMatchObject({ status: 'sent', title: 'Intake questionnaire', answers: {} });
+    // The client got an email with a link to the form, and nothing in it about their care.
+    const { systemContext } = await import('../src/platform/db/database');
+    const mails = await t.runtime.db.inContext(systemContext, (tx) => t.runtime.mailer.list(tx, 50, 0));
+    const mail = mails.items.find((m) => m.to === org.client.email && m.text.includes(`/forms/${id}`));
+    expect(mail?.subject).toMatch(/form|форма/);
+    expect(mail?.text).not.toContain('Intake questionnaire');
+    const mine = await call(t.app, { method: 'GET', url: '/api/v1/my/forms', token: org.client.token });
+    expect(mine.json().data.map((f: { id: string }) => f.id)).toEqual([id]);
+
+    const save = await call(t.app, {
+      method: 'PATCH',
+      url: `/api/v1/form-assignments/${id}`,
+      token: org.client.token,
+      payload: { answers: { reason: 'Trouble sleeping since the war started' } },
+    });
+    expect(save.json().data).toMatchObject({ status: 'in_progress', answers: { reason: 'Trouble sleeping since the war started' } });
+    const resumed = await call(t.app, { method: 'GET', url: `/api/v1/form-assignments/${id}`, token: org.client.token });
+    expect(resumed.json().data.answers.reason).toBe('Trouble sleeping since the war started');
+
+    const incomplete = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/form-assignments/${id}/submit`,
+      token: org.client.token,
+      payload: { signature_name: 'Test Client' },
+    });
+    expect(incomplete.statusCode).toBe(400);
+    expect(incomplete.json().error).toMatchObject({ code: 'FORM.INCOMPLETE', details: { missing: ['mood'] } });
+    const answers = { reason: 'Trouble sleeping', mood: 4, therapy_before: false, topics: ['sleep'] };
+    const unsigned = await call(t.app, { method: 'POST', url: `/api/v1/form-assignments/${id}/submit`, token: org.client.token, payload: { answers } });
+    expect(unsigned.json().error.code).toBe('FORM.SIGNATURE_REQUIRED');
+
+    const submitted = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/form-assignments/${id}/submit`,
+      token: org.client.token,
+      payload: { answers, signature_name: 'Iryna Bondar' },
+      remoteAddress: '203.0.113.7',
+    });
+    expect(submitted.statusCode).toBe(200);
+    const body = submitted.json().data;
+    expect(body).toMatchObject({ status: 'submitted', answers, signature: { name: 'Iryna Bondar', ip: '203.0.113.7' } });
+    expect(body.signature.hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const again = await call(t.app, { method: 'PATCH', url: `/api/v1/form-assignments/${id}`, token: org.client.token, payload: { answers: { mood: 9 } } });
+    expect(again.json().error.code).toBe('FORM.ALREADY_SUBMITTED');
+    await expect(t.owner.query(`update clinical.form_assignments set status = 'sent' where id = $1`, [id])).rejects.toThrow(/never changes/);
+
+    const onCase = await call(t.app, { method: 'GET', url: `/api/v1/cases/${caseId}/forms`, token: org.specialist.token });
+    expect(onCase.json().data[0]).toMatchObject({ id, status: 'submitted', answers });
+    const stored = (await t.owner.query('select f::text as row from clinical.form_assignments f where id = $1', [id])).rows[0].row;
+    expect(stored).not.toContain('Trouble sleeping');
+    expect(stored).not.toContain('Iryna Bondar');
+  });
+
+  it('rejects wrong answers and other people, and changes nothing', async () => {
+    const id = (await send()).json().data.id;
+    const attempts: [Record<string, unknown>, string][] = [
+      [{ answers: { mood: 11 } }, 'FORM.INVALID_ANSWER'],
+      [{ answers: { topics: ['sleep', 'aliens'] } }, 'FORM.INVALID_ANSWER'],
+      [{ answers: { therapy_before: 'maybe' } }, 'FORM.INVALID_ANSWER'],
+      [{ answers: { unknown_field: 'x' } }, 'FORM.INVALID_ANSWER'],
+      [{ answers: { reason: 'x'.repeat(20_001) } }, 'REQUEST.VALIDATION'],
+    ];
+    for (const [payload, code] of attempts) {
+      const res = await call(t.app, { method: 'PATCH', url: `/api/v1/form-assignments/${id}`, token: org.client.token, payload });
+      expect(res.json().error?.code, JSON.stringify(payload).slice(0, 80)).toBe(code);
+    }
+    expect(
+      (await call(t.app, { method: 'PATCH', url: `/api/v1/form-assignments/${id}`, token: org.specialist.token, payload: { answers: {} } })).statusCode,
+    ).toBe(403);
+    expect((await call(t.app, { method: 'GET', url: `/api/v1/form-assignments/${id}`, token: org.client.token })).json().data.status).toBe('sent');
+    const bad = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/forms',
+      token: org.specialist.token,
+      payload: { title: 'Bad', fields: [{ key: 'c', label: 'Pick', type: 'single_choice', options: ['only one'] }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      (
+        await call(t.app, {
+          method: 'POST',
+          url: '/api/v1/forms',
+          token: org.client.token,
+          payload: { title: 'Mine', fields: [{ key: 'a', label: 'A', type: 'text' }] },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const cancelled = await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/forms/${id}/cancel`, token: org.specialist.token });
+    expect(cancelled.json().data.status).toBe('cancelled');
+    expect((await call(t.app, { method: 'POST', url: `/api/v1/form-assignments/${id}/submit`, token: org.client.token, payload: {} })).json().error.code).toBe(
+      'FORM.CANCELLED',
+    );
+  });
+
+  it("keeps forms and answers from another org's members and from raw SQL in their context", async () => {
+    const id = (await send()).json().data.id;
+    const b = await buildOrg(t, 'Other');
+    for (const s of [b.admin, b.specialist, b.client]) {
+      expect((await call(t.app, { method: 'GET', url: `/api/v1/form-assignments/${id}`, token: s.token })).statusCode).toBe(404);
+      expect(
+        (await call(t.app, { method: 'PATCH', url: `/api/v1/form-assignments/${id}`, token: s.token, payload: { answers: {} } })).statusCode,
+      ).toBeGreaterThanOrEqual(403);
+      expect(
+        (await call(t.app, { method: 'POST', url: `/api/v1/form-assignments/${id}/submit`, token: s.token, payload: {} })).statusCode,
+      ).toBeGreaterThanOrEqual(403);
+      expect((await call(t.app, { method: 'GET', url: `/api/v1/cases/${caseId}/forms`, token: s.token })).statusCode).toBe(404);
+      expect((await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/forms`, token: s.token, payload: { form_id: formId } })).statusCode).toBe(404);
+    }
+    const bCase = await openCase(t, b.specialist, b.client.userId);
+    expect(
+      (await call(t.app, { method: 'POST', url: `/api/v1/cases/${bCase}/forms`, token: b.specialist.token, payload: { form_id: formId } })).statusCode,
+    ).toBe(404);
+    expect((await call(t.app, { method: 'GET', url: '/api/v1/forms', token: b.admin.token })).body).not.toContain(formId);
+    const ctx = { userId: b.admin.userId, orgId: b.orgId, role: 'org_admin' as const, platformAdmin: false, system: false };
+    const seen = await t.runtime.db.inContext(ctx, async (tx) => [
+      (await tx.$client.query('select id from clinical.forms where org_id = $1', [org.orgId])).rowCount,
+      (await tx.$client.query('select id from clinical.form_assignments where org_id = $1', [org.orgId])).rowCount,
+    ]);
+    expect(seen).toEqual([0, 0]);
+  });
+});
