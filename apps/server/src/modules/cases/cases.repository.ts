@@ -24,6 +24,8 @@ export const casesRepository = {
     return row;
   },
 
+  forClient: (tx: Tx, clientUserId: string) => tx.select().from(cases).where(eq(cases.clientUserId, clientUserId)).orderBy(cases.createdAt),
+
   /** Locks the case for a change; undefined when the caller cannot see it. */
   async forUpdate(tx: Tx, id: string): Promise<CaseRow | undefined> {
     const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');

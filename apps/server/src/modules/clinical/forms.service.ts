@@ -15,8 +15,8 @@ import type { ClinicalDeps, NotesService } from './notes.service';
 export type FormsDeps = ClinicalDeps & { mailer: Mailer; publicUrl: string };
 type FormDto = { id: string; title: string; description: string | null; fields: FormField[]; created_at: string };
 
-const answersAad = (id: string) => `form_assignment:${id}:answers`;
-const signerAad = (id: string) => `form_assignment:${id}:signer`;
+export const answersAad = (id: string) => `form_assignment:${id}:answers`;
+export const signerAad = (id: string) => `form_assignment:${id}:signer`;
 const toForm = (r: FormRow): FormDto => ({ id: r.id, title: r.title, description: r.description, fields: r.fields, created_at: r.createdAt.toISOString() });
 
 function canonical(value: unknown): string {

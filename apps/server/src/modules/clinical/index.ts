@@ -20,3 +20,4 @@ export function clinicalPlugin(app: FastifyInstance, deps: FormsDeps) {
   formsRoutes(app, forms);
   return { notes, signing, psychotherapy, plans, forms };
 }
+export { clinicalForExport, type ExportedForm, type ExportedGoal } from './clinical.export';

@@ -20,7 +20,7 @@ type ClientView = {
   updated_at: string;
 };
 
-const planAad = (caseId: string, version: number) => `treatment_plan:${caseId}:v${version}`;
+export const planAad = (caseId: string, version: number) => `treatment_plan:${caseId}:v${version}`;
 const progressAad = (id: string) => `plan_progress:${id}:note`;
 
 /** Treatment plans: every save is a new version; progress is recorded against goals and objectives. */

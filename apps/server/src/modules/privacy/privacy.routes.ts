@@ -3,9 +3,14 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { privateRoute } from '../../platform/http/route';
 import { requestMeta } from '../identity';
+import type { createExportService } from './export.service';
+import { toFhirBundle } from './fhir.mapper';
 import type { createRecordAccessService } from './record-access.service';
 
-export function privacyRoutes(app: FastifyInstance, s: { recordAccess: ReturnType<typeof createRecordAccessService> }): void {
+export function privacyRoutes(
+  app: FastifyInstance,
+  s: { recordAccess: ReturnType<typeof createRecordAccessService>; exports: ReturnType<typeof createExportService> },
+): void {
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/privacy/record-access',
@@ -14,5 +19,23 @@ export function privacyRoutes(app: FastifyInstance, s: { recordAccess: ReturnTyp
     querystring: pageQuery,
     response: z.array(recordAccessEntry),
     handler: ({ principal, query, request }) => s.recordAccess.list(principal, query.page, query.per_page, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/privacy/export',
+    summary: 'Download my data in this practice: JSON, or a FHIR R4 Bundle with ?format=fhir (client)',
+    tags: ['privacy'],
+    querystring: z.object({ format: z.enum(['json', 'fhir']).default('json') }),
+    // The export's shape is documented in docs/api.md; FHIR bundles follow the R4 JSON schema.
+    response: z.record(z.string(), z.unknown()),
+    handler: async ({ principal, query, request, reply }) => {
+      const data = await s.exports.collect(principal, query.format, requestMeta(request));
+      void reply.header(
+        'content-disposition',
+        `attachment; filename="tend-export-${data.exported_at.slice(0, 10)}.${query.format === 'fhir' ? 'fhir.json' : 'json'}"`,
+      );
+      void reply.header('cache-control', 'no-store');
+      return (query.format === 'fhir' ? toFhirBundle(data) : data) as unknown as Record<string, unknown>;
+    },
   });
 }

@@ -1,0 +1,143 @@
+import type { Bundle, BundleEntry, FhirResource } from 'fhir/r4';
+import type { ExportedCase } from '../cases';
+import type { ExportedForm, ExportedGoal } from '../clinical';
+import type { DataExport } from './export.service';
+
+const EPISODE_STATUS: Record<string, 'planned' | 'active' | 'onhold' | 'finished'> = {
+  draft: 'planned',
+  active: 'active',
+  paused: 'onhold',
+  closed: 'finished',
+  transferred: 'finished',
+  archived: 'finished',
+};
+const GOAL_STATUS: Record<string, 'proposed' | 'active' | 'completed' | 'cancelled'> = {
+  not_started: 'proposed',
+  in_progress: 'active',
+  achieved: 'completed',
+  discontinued: 'cancelled',
+};
+
+const urn = (id: string) => `urn:uuid:${id}`;
+const entry = (id: string, resource: FhirResource): BundleEntry => ({ fullUrl: urn(id), resource });
+
+function answerItem(form: ExportedForm, key: string, label: string): NonNullable<import('fhir/r4').QuestionnaireResponse['item']>[number] {
+  const value = form.answers[key];
+  const answers =
+    value === undefined
+      ? []
+      : Array.isArray(value)
+        ? value.map((v) => ({ valueString: v }))
+        : typeof value === 'boolean'
+          ? [{ valueBoolean: value }]
+          : typeof value === 'number'
+            ? [{ valueInteger: value }]
+            : [{ valueString: value }];
+  return { linkId: key, text: label, ...(answers.length ? { answer: answers } : {}) };
+}
+
+/** The client's export as a FHIR R4 collection Bundle (domain reference §6). Never psychotherapy notes. */
+export function toFhirBundle(data: DataExport): Bundle {
+  const patientId = data.profile.id;
+  const orgId = data.practice.id;
+  const entries: BundleEntry[] = [
+    entry(patientId, {
+      resourceType: 'Patient',
+      id: patientId,
+      name: [{ text: data.profile.name }],
+      telecom: [{ system: 'email', value: data.profile.email }, ...(data.profile.phone ? [{ system: 'phone' as const, value: data.profile.phone }] : [])],
+      communication: [{ language: { coding: [{ system: 'urn:ietf:bcp:47', code: data.profile.locale }] } }],
+    }),
+    entry(orgId, { resourceType: 'Organization', id: orgId, name: data.practice.name, active: true }),
+  ];
+  const practitioners = new Map(data.cases.map((c) => [c.specialist.id, c.specialist.name]));
+  for (const [id, name] of practitioners) entries.push(entry(id, { resourceType: 'Practitioner', id, name: [{ text: name }] }));
+
+  for (const c of data.cases) entries.push(...episode(c, patientId, orgId, data.goals[c.id] ?? []));
+  for (const form of data.forms) entries.push(...formResources(form, patientId));
+  return { resourceType: 'Bundle', id: data.export_id, type: 'collection', timestamp: data.exported_at, entry: entries };
+}
+
+function episode(c: ExportedCase, patientId: string, orgId: string, goals: ExportedGoal[]): BundleEntry[] {
+  const out: BundleEntry[] = [
+    entry(c.id, {
+      resourceType: 'EpisodeOfCare',
+      id: c.id,
+      status: EPISODE_STATUS[c.status] ?? 'finished',
+      patient: { reference: urn(patientId) },
+      managingOrganization: { reference: urn(orgId) },
+      careManager: { reference: urn(c.specialist.id), display: c.specialist.name },
+      period: { start: c.opened_at ?? c.created_at, ...(c.closed_at ? { end: c.closed_at } : {}) },
+      type: [{ text: c.title }],
+    }),
+  ];
+  if (!goals.length) return out;
+  const goalIds = goals.map((g) => `${c.id}-goal-${g.id}`);
+  goals.forEach((g, i) => {
+    const id = goalIds[i] as string;
+    out.push(
+      entry(id, {
+        resourceType: 'Goal',
+        id,
+        lifecycleStatus: GOAL_STATUS[g.status] ?? 'proposed',
+        description: { text: g.title },
+        subject: { reference: urn(patientId) },
+        ...(g.target_date ? { target: [{ dueDate: g.target_date }] } : {}),
+        note: g.objectives.map((o) => ({ text: `${o.text} — ${o.measure}` })),
+      }),
+    );
+  });
+  const planId = `${c.id}-plan`;
+  out.push(
+    entry(planId, {
+      resourceType: 'CarePlan',
+      id: planId,
+      status: c.status === 'active' ? 'active' : c.status === 'paused' ? 'on-hold' : c.status === 'draft' ? 'draft' : 'completed',
+      intent: 'plan',
+      subject: { reference: urn(patientId) },
+      goal: goalIds.map((id) => ({ reference: urn(id) })),
+    }),
+  );
+  return out;
+}
+
+function formResources(form: ExportedForm, patientId: string): BundleEntry[] {
+  const responseId = form.id;
+  const out: BundleEntry[] = [
+    entry(responseId, {
+      resourceType: 'QuestionnaireResponse',
+      id: responseId,
+      status: 'completed',
+      subject: { reference: urn(patientId) },
+      authored: form.submitted_at,
+      item: form.fields.filter((f) => f.type !== 'signature').map((f) => answerItem(form, f.key, f.label)),
+    }),
+  ];
+  if (form.signature) {
+    const docId = `${form.id}-signed`;
+    out.push(
+      entry(docId, {
+        resourceType: 'DocumentReference',
+        id: docId,
+        status: 'current',
+        subject: { reference: urn(patientId) },
+        date: form.signature.signed_at,
+        description: `${form.title} — signed by ${form.signature.name}`,
+        content: [
+          {
+            attachment: {
+              contentType: 'application/json',
+              data: Buffer.from(
+                JSON.stringify({ form: form.title, answers: form.answers, signer: form.signature.name, signed_at: form.signature.signed_at }),
+              ).toString('base64'),
+              hash: Buffer.from(form.signature.hash, 'hex').toString('base64'),
+              title: form.title,
+            },
+          },
+        ],
+        context: { related: [{ reference: urn(responseId) }] },
+      }),
+    );
+  }
+  return out;
+}
