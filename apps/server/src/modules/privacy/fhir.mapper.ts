@@ -1,4 +1,4 @@
-import type { Bundle, BundleEntry, FhirResource } from 'fhir/r4';
+import type { Bundle, BundleEntry, FhirResource, QuestionnaireResponseItem } from 'fhir/r4';
 import type { ExportedCase } from '../cases';
 import type { ExportedForm, ExportedGoal } from '../clinical';
 import type { DataExport } from './export.service';
@@ -21,7 +21,7 @@ const GOAL_STATUS: Record<string, 'proposed' | 'active' | 'completed' | 'cancell
 const urn = (id: string) => `urn:uuid:${id}`;
 const entry = (id: string, resource: FhirResource): BundleEntry => ({ fullUrl: urn(id), resource });
 
-function answerItem(form: ExportedForm, key: string, label: string): NonNullable<import('fhir/r4').QuestionnaireResponse['item']>[number] {
+function answerItem(form: ExportedForm, key: string, label: string): QuestionnaireResponseItem {
   const value = form.answers[key];
   const answers =
     value === undefined
