@@ -14,6 +14,8 @@ export type CaseBenchDeps<S> = {
   url: string;
   login(email: string): Promise<Session>;
   scenario: ScenarioFn<S>;
+  /** Refreshes planner statistics after seeding (as autovacuum would on a live database). */
+  analyze(): Promise<void>;
   /** Runs statements after BEGIN + settings for (user, org, role), then commits. */
   transaction(context: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>): Promise<void>;
 };
@@ -69,6 +71,7 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
   const specialist = await deps.login('specialist1@demo.tend.local');
   const started = performance.now();
   const caseId = await seed(deps as CaseBenchDeps<unknown>, specialist, admin);
+  await deps.analyze();
   process.stdout.write(`seeded ${CASES} cases through the API in ${Math.round((performance.now() - started) / 100) / 10} s\n`);
   const headers = { authorization: `Bearer ${specialist.token}` };
   const me = specialist.userId;

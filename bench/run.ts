@@ -115,7 +115,12 @@ async function main() {
         await c.query(begin(ctx));
         await statements(c);
       });
-    results.push(...(await caseScenarios({ url: server.url, login: signIn, scenario, transaction })));
+    const analyze = async () => {
+      const owner = new pg.Client({ connectionString: server.ownerUrl });
+      await owner.connect();
+      await owner.query('analyze').finally(() => owner.end());
+    };
+    results.push(...(await caseScenarios({ url: server.url, login: signIn, scenario, transaction, analyze })));
   } finally {
     await pool.end();
     await server.stop();

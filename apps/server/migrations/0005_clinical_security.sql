@@ -31,21 +31,21 @@ ALTER TABLE clinical.note_templates ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE clinical.note_templates FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY note_templates_read ON clinical.note_templates FOR SELECT TO tend_app USING (org_id = app.org_id() AND app.is_staff());
+CREATE POLICY note_templates_read ON clinical.note_templates FOR SELECT TO tend_app USING (org_id = (select app.org_id()) AND (select app.is_staff()));
 --> statement-breakpoint
-CREATE POLICY note_templates_insert ON clinical.note_templates FOR INSERT TO tend_app WITH CHECK (org_id = app.org_id() AND app.role() = 'org_admin');
+CREATE POLICY note_templates_insert ON clinical.note_templates FOR INSERT TO tend_app WITH CHECK (org_id = (select app.org_id()) AND (select app.role()) = 'org_admin');
 --> statement-breakpoint
-CREATE POLICY note_templates_update ON clinical.note_templates FOR UPDATE TO tend_app USING (org_id = app.org_id() AND app.role() = 'org_admin') WITH CHECK (org_id = app.org_id());
+CREATE POLICY note_templates_update ON clinical.note_templates FOR UPDATE TO tend_app USING (org_id = (select app.org_id()) AND (select app.role()) = 'org_admin') WITH CHECK (org_id = (select app.org_id()));
 --> statement-breakpoint
 ALTER TABLE clinical.notes ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE clinical.notes FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY notes_read ON clinical.notes FOR SELECT TO tend_app USING (org_id = app.org_id() AND app.is_staff() AND clinical.can_read_notes(case_id));
+CREATE POLICY notes_read ON clinical.notes FOR SELECT TO tend_app USING (org_id = (select app.org_id()) AND (select app.is_staff()) AND clinical.can_read_notes(case_id));
 --> statement-breakpoint
-CREATE POLICY notes_insert ON clinical.notes FOR INSERT TO tend_app WITH CHECK (org_id = app.org_id() AND author_user_id = app.user_id() AND clinical.can_write_notes(case_id));
+CREATE POLICY notes_insert ON clinical.notes FOR INSERT TO tend_app WITH CHECK (org_id = (select app.org_id()) AND author_user_id = (select app.user_id()) AND clinical.can_write_notes(case_id));
 --> statement-breakpoint
-CREATE POLICY notes_update ON clinical.notes FOR UPDATE TO tend_app USING (org_id = app.org_id() AND app.is_staff() AND clinical.can_read_notes(case_id)) WITH CHECK (org_id = app.org_id());
+CREATE POLICY notes_update ON clinical.notes FOR UPDATE TO tend_app USING (org_id = (select app.org_id()) AND (select app.is_staff()) AND clinical.can_read_notes(case_id)) WITH CHECK (org_id = (select app.org_id()));
 --> statement-breakpoint
 -- A signed note changes only by an amendment, which raises its version; a draft changes freely.
 CREATE OR REPLACE FUNCTION clinical.guard_signed_note() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -67,11 +67,11 @@ ALTER TABLE clinical.note_versions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clinical.note_versions FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY note_versions_read ON clinical.note_versions FOR SELECT TO tend_app USING (
-  org_id = app.org_id() AND EXISTS (SELECT 1 FROM clinical.notes n WHERE n.id = note_versions.note_id)
+  org_id = (select app.org_id()) AND EXISTS (SELECT 1 FROM clinical.notes n WHERE n.id = note_versions.note_id)
 );
 --> statement-breakpoint
 CREATE POLICY note_versions_insert ON clinical.note_versions FOR INSERT TO tend_app WITH CHECK (
-  org_id = app.org_id() AND by_user_id = app.user_id() AND EXISTS (SELECT 1 FROM clinical.notes n WHERE n.id = note_versions.note_id)
+  org_id = (select app.org_id()) AND by_user_id = (select app.user_id()) AND EXISTS (SELECT 1 FROM clinical.notes n WHERE n.id = note_versions.note_id)
 );
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION clinical.reject_change() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -88,5 +88,5 @@ ALTER TABLE clinical.psychotherapy_notes ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clinical.psychotherapy_notes FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY psychotherapy_notes_author ON clinical.psychotherapy_notes FOR ALL TO tend_app
-  USING (org_id = app.org_id() AND author_user_id = app.user_id() AND app.is_staff())
-  WITH CHECK (org_id = app.org_id() AND author_user_id = app.user_id() AND app.is_staff() AND clinical.can_write_notes(case_id));
+  USING (org_id = (select app.org_id()) AND author_user_id = (select app.user_id()) AND (select app.is_staff()))
+  WITH CHECK (org_id = (select app.org_id()) AND author_user_id = (select app.user_id()) AND (select app.is_staff()) AND clinical.can_write_notes(case_id));

@@ -13,11 +13,11 @@ ALTER TABLE clinical.treatment_plans ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clinical.treatment_plans FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY treatment_plans_read ON clinical.treatment_plans FOR SELECT TO tend_app USING (
-  org_id = app.org_id() AND ((app.is_staff() AND clinical.can_read_notes(case_id)) OR clinical.is_client_of(case_id))
+  org_id = (select app.org_id()) AND (((select app.is_staff()) AND clinical.can_read_notes(case_id)) OR clinical.is_client_of(case_id))
 );
 --> statement-breakpoint
 CREATE POLICY treatment_plans_insert ON clinical.treatment_plans FOR INSERT TO tend_app WITH CHECK (
-  org_id = app.org_id() AND by_user_id = app.user_id() AND clinical.can_write_notes(case_id)
+  org_id = (select app.org_id()) AND by_user_id = (select app.user_id()) AND clinical.can_write_notes(case_id)
 );
 --> statement-breakpoint
 ALTER TABLE clinical.plan_progress ENABLE ROW LEVEL SECURITY;
@@ -25,11 +25,11 @@ ALTER TABLE clinical.plan_progress ENABLE ROW LEVEL SECURITY;
 ALTER TABLE clinical.plan_progress FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY plan_progress_read ON clinical.plan_progress FOR SELECT TO tend_app USING (
-  org_id = app.org_id() AND ((app.is_staff() AND clinical.can_read_notes(case_id)) OR clinical.is_client_of(case_id))
+  org_id = (select app.org_id()) AND (((select app.is_staff()) AND clinical.can_read_notes(case_id)) OR clinical.is_client_of(case_id))
 );
 --> statement-breakpoint
 CREATE POLICY plan_progress_insert ON clinical.plan_progress FOR INSERT TO tend_app WITH CHECK (
-  org_id = app.org_id() AND by_user_id = app.user_id() AND clinical.can_write_notes(case_id)
+  org_id = (select app.org_id()) AND by_user_id = (select app.user_id()) AND clinical.can_write_notes(case_id)
 );
 --> statement-breakpoint
 CREATE TRIGGER treatment_plans_append_only BEFORE UPDATE OR DELETE ON clinical.treatment_plans FOR EACH ROW EXECUTE FUNCTION clinical.reject_change();

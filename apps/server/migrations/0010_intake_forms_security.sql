@@ -7,27 +7,27 @@ ALTER TABLE clinical.forms ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE clinical.forms FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
-CREATE POLICY forms_read ON clinical.forms FOR SELECT TO tend_app USING (org_id = app.org_id() AND app.is_staff());
+CREATE POLICY forms_read ON clinical.forms FOR SELECT TO tend_app USING (org_id = (select app.org_id()) AND (select app.is_staff()));
 --> statement-breakpoint
-CREATE POLICY forms_insert ON clinical.forms FOR INSERT TO tend_app WITH CHECK (org_id = app.org_id() AND app.role() IN ('org_admin', 'specialist'));
+CREATE POLICY forms_insert ON clinical.forms FOR INSERT TO tend_app WITH CHECK (org_id = (select app.org_id()) AND (select app.role()) IN ('org_admin', 'specialist'));
 --> statement-breakpoint
-CREATE POLICY forms_update ON clinical.forms FOR UPDATE TO tend_app USING (org_id = app.org_id() AND app.role() IN ('org_admin', 'specialist')) WITH CHECK (org_id = app.org_id());
+CREATE POLICY forms_update ON clinical.forms FOR UPDATE TO tend_app USING (org_id = (select app.org_id()) AND (select app.role()) IN ('org_admin', 'specialist')) WITH CHECK (org_id = (select app.org_id()));
 --> statement-breakpoint
 ALTER TABLE clinical.form_assignments ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE clinical.form_assignments FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY form_assignments_read ON clinical.form_assignments FOR SELECT TO tend_app USING (
-  org_id = app.org_id() AND (client_user_id = app.user_id() OR (app.is_staff() AND clinical.can_read_notes(case_id)))
+  org_id = (select app.org_id()) AND (client_user_id = (select app.user_id()) OR ((select app.is_staff()) AND clinical.can_read_notes(case_id)))
 );
 --> statement-breakpoint
 CREATE POLICY form_assignments_insert ON clinical.form_assignments FOR INSERT TO tend_app WITH CHECK (
-  org_id = app.org_id() AND sent_by = app.user_id() AND clinical.can_write_notes(case_id)
+  org_id = (select app.org_id()) AND sent_by = (select app.user_id()) AND clinical.can_write_notes(case_id)
 );
 --> statement-breakpoint
 CREATE POLICY form_assignments_update ON clinical.form_assignments FOR UPDATE TO tend_app
-  USING (org_id = app.org_id() AND (client_user_id = app.user_id() OR (app.is_staff() AND clinical.can_write_notes(case_id))))
-  WITH CHECK (org_id = app.org_id());
+  USING (org_id = (select app.org_id()) AND (client_user_id = (select app.user_id()) OR ((select app.is_staff()) AND clinical.can_write_notes(case_id))))
+  WITH CHECK (org_id = (select app.org_id()));
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION clinical.guard_submitted_form() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
