@@ -122,7 +122,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   adminPlugin(app, shared);
   const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });
   clinicalPlugin(app, { ...shared, cases });
-  privacyPlugin(app, shared);
+  await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
 
   await serveWebApp(app, config.webDist);
   return app;

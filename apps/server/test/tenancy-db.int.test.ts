@@ -151,6 +151,8 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'clinical.plan_progress',
         'clinical.forms',
         'clinical.form_assignments',
+        'privacy.erasure_requests',
+        'privacy.legal_holds',
       ]),
     );
 

@@ -8,7 +8,8 @@ export const caseAad = (caseId: string, field: 'title' | 'insurance') => `case:$
 export const eventAad = (eventId: string) => `case_event:${eventId}:note`;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const nameOf = (names: Map<string, string>, id: string) => names.get(id) ?? '';
+// A person who left the practice (or was erased) can no longer be read by its staff.
+const nameOf = (names: Map<string, string>, id: string) => names.get(id) ?? '[unavailable]';
 
 export async function toCase(tx: Tx, crypto: FieldCrypto, row: CaseRow, names: Map<string, string>, myAccess: CaseDto['my_access']): Promise<CaseDto> {
   const [title, insurance] = await Promise.all([

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
 import { caseAccess, caseEvents, cases } from './cases.table';
 
@@ -113,3 +113,25 @@ export const casesRepository = {
       .where(and(eq(cases.status, 'active'), lt(cases.lastSessionAt, before)))
       .returning({ id: cases.id, orgId: cases.orgId, clientUserId: cases.clientUserId }),
 };
+
+/** Deletes a client's cases in an org with their history and grants. Only inside the erasure job. */
+export async function eraseCasesOf(tx: Tx, orgId: string, clientUserId: string): Promise<number> {
+  const ids = (
+    await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.orgId, orgId), eq(cases.clientUserId, clientUserId)))
+  ).map((r) => r.id);
+  if (!ids.length) return 0;
+  await tx.delete(caseEvents).where(inArray(caseEvents.caseId, ids));
+  await tx.delete(caseAccess).where(inArray(caseAccess.caseId, ids));
+  await tx.delete(cases).where(inArray(cases.id, ids));
+  return ids.length;
+}
+
+/** Case ids and jurisdictions of a client in an org (for erasure). */
+export const clientCaseIds = (tx: Tx, orgId: string, clientUserId: string) =>
+  tx
+    .select({ id: cases.id, jurisdiction: cases.jurisdiction })
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), eq(cases.clientUserId, clientUserId)));

@@ -32,3 +32,12 @@ export const formsRepository = {
       .set({ ...patch, updatedAt: new Date() })
       .where(eq(formAssignments.id, id)),
 };
+
+/** Deletes a client's forms in an org. Only inside the erasure job. */
+export const eraseFormsOf = async (tx: Tx, orgId: string, clientUserId: string): Promise<number> =>
+  (
+    await tx
+      .delete(formAssignments)
+      .where(and(eq(formAssignments.orgId, orgId), eq(formAssignments.clientUserId, clientUserId)))
+      .returning({ id: formAssignments.id })
+  ).length;

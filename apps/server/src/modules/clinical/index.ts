@@ -21,3 +21,4 @@ export function clinicalPlugin(app: FastifyInstance, deps: FormsDeps) {
   return { notes, signing, psychotherapy, plans, forms };
 }
 export { clinicalForExport, type ExportedForm, type ExportedGoal } from './clinical.export';
+export { eraseClinicalRecord, eraseFormsOf } from './clinical-erasure.repository';

@@ -23,3 +23,4 @@ export function identityPlugin(app: FastifyInstance, deps: IdentityDeps & { secu
   meRoutes(app, { account: createAccountService(deps), secureCookies: deps.secureCookies });
   return { auth };
 }
+export { eraseAccount } from './account-erasure';

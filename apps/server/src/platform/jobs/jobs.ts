@@ -36,14 +36,15 @@ export async function startJobs(ownerUrl: string, queues: string[], logger: Logg
       await boss.send(name, data, { ...options, db } as PgBoss.SendOptions);
     },
     async work(name, handler) {
+      await ensureQueue(name); // every instance may enqueue; only workers consume
       if (!runWorkers) return;
       await boss.work<object>(name, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
         for (const job of jobs) await handler(job.data as never);
       });
     },
     async schedule(name, cron, handler) {
-      if (!runWorkers) return;
       await ensureQueue(name);
+      if (!runWorkers) return;
       await boss.schedule(name, cron, {}, { tz: 'UTC' });
       await jobs.work(name, handler);
     },

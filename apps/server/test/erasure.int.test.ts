@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createErasureService } from '../src/modules/privacy';
+import { call, login, type TestApp, createTestApp } from './harness';
+import { moveCase, openCase } from './cases.fixtures';
+import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
+
+let t: TestApp;
+let org: BuiltOrg;
+beforeAll(async () => {
+  t = await createTestApp();
+  org = await buildOrg(t, 'Erasure practice');
+});
+afterAll(() => t.close());
+
+const erasure = () => createErasureService({ db: t.runtime.db, crypto: t.runtime.crypto, jobs: t.runtime.jobs });
+const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function clientWithRecord(b: BuiltOrg) {
+  const caseId = await openCase(t, b.specialist, b.client.userId, { jurisdiction: 'DE' });
+  await moveCase(t, b.specialist, caseId, 'active');
+  await call(t.app, {
+    method: 'POST',
+    url: `/api/v1/cases/${caseId}/notes`,
+    token: b.specialist.token,
+    payload: { template_id: 'dap', content: { data: 'record text' } },
+  });
+  const form = await call(t.app, {
+    method: 'POST',
+    url: '/api/v1/forms',
+    token: b.specialist.token,
+    payload: { title: 'Follow-up', fields: [{ key: 'a', label: 'A', type: 'text' }] },
+  });
+  await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/forms`, token: b.specialist.token, payload: { form_id: form.json().data.id } });
+  return caseId;
+}
+
+describe('erasure', () => {
+  it('the client asks, the admin approves with a hold on the clinical record; the job erases forms and the account, keeps the record until the hold ends', async () => {
+    const caseId = await clientWithRecord(org);
+    const asked = await call(t.app, { method: 'POST', url: '/api/v1/privacy/erasure-requests', token: org.client.token, payload: { reason: 'Moving on' } });
+    expect(asked.statusCode).toBe(201);
+    const id = asked.json().data.id;
+    expect((await call(t.app, { method: 'POST', url: '/api/v1/privacy/erasure-requests', token: org.client.token, payload: {} })).json().error.code).toBe(
+      'PRIVACY.REQUEST_OPEN',
+    );
+
+    const listed = await call(t.app, { method: 'GET', url: '/api/v1/privacy/erasure-requests', token: org.admin.token });
+    expect(listed.json().data[0]).toMatchObject({
+      id,
+      status: 'requested',
+      reason: 'Moving on',
+      suggested_holds: [{ category: 'clinical_record', jurisdiction: 'DE', verified: true }],
+    });
+    expect(
+      (
+        await call(t.app, {
+          method: 'POST',
+          url: `/api/v1/privacy/erasure-requests/${id}/decision`,
+          token: org.specialist.token,
+          payload: { decision: 'reject', note: 'nope' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const past = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/privacy/erasure-requests/${id}/decision`,
+      token: org.admin.token,
+      payload: {
+        decision: 'approve',
+        note: 'Approved',
+        holds: [{ category: 'clinical_record', basis: 'GDPR Art. 17(3)(b)', reason: 'Statutory retention', expires_on: '2020-01-01' }],
+      },
+    });
+    expect(past.json().error.code).toBe('PRIVACY.HOLD_INVALID');
+
+    const approved = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/privacy/erasure-requests/${id}/decision`,
+      token: org.admin.token,
+      payload: {
+        decision: 'approve',
+        note: 'Approved; the record is kept as the law requires',
+        holds: [{ category: 'clinical_record', basis: 'GDPR Art. 17(3)(b)', reason: 'Statutory retention', expires_on: futureDate(30) }],
+      },
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().data).toMatchObject({ status: 'approved', holds: [{ category: 'clinical_record' }] });
+    const job = await t.owner.query(`select data from pgboss.job where name = 'privacy.erase' and data->>'request_id' = $1`, [id]);
+    expect(job.rowCount).toBe(1);
+
+    await erasure().execute(id);
+    await erasure().execute(id); // a retried job changes nothing
+    const done = await call(t.app, { method: 'GET', url: '/api/v1/privacy/erasure-requests', token: org.admin.token });
+    expect(done.json().data.find((r: { id: string }) => r.id === id)).toMatchObject({ status: 'completed', client: { name: '[erased]' } });
+    // Forms gone, the held record stays, readable to the care team; the account is gone for good.
+    expect((await t.owner.query('select count(*) from clinical.form_assignments where client_user_id = $1', [org.client.userId])).rows[0].count).toBe('0');
+    expect((await t.owner.query('select count(*) from case_mgmt.cases where client_user_id = $1', [org.client.userId])).rows[0].count).toBe('1');
+    const kept = await call(t.app, { method: 'GET', url: `/api/v1/cases/${caseId}`, token: org.specialist.token });
+    expect(kept.json().data.client.name).toBe('[unavailable]');
+    await expect(login(t.app, org.client.email, org.client.password)).rejects.toThrow(/401/);
+    const key = await t.owner.query(`select wrapped, destroyed_at from crypto.data_keys where owner_user_id = $1`, [org.client.userId]);
+    expect(key.rows.every((r) => r.wrapped === null && r.destroyed_at !== null)).toBe(true);
+
+    // When the hold ends, the daily job erases the record too.
+    expect(await erasure().releaseExpiredHolds(futureDate(29))).toBe(0);
+    expect(await erasure().releaseExpiredHolds(futureDate(31))).toBe(1);
+    expect((await t.owner.query('select count(*) from case_mgmt.cases where client_user_id = $1', [org.client.userId])).rows[0].count).toBe('0');
+    expect((await t.owner.query('select count(*) from clinical.notes where case_id = $1', [caseId])).rows[0].count).toBe('0');
+    const audit = await t.owner.query(`select action from audit.audit_log where subject_user_id = $1 and action like 'privacy.%' order by at, seq`, [
+      org.client.userId,
+    ]);
+    expect(audit.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['privacy.erasure_request', 'privacy.erasure_approve', 'privacy.erasure_completed', 'privacy.hold_released']),
+    );
+  });
+
+  it('outside the erasure job nothing can delete clinical history, not even the owner', async () => {
+    const b = await buildOrg(t, 'Still append-only');
+    const caseId = await clientWithRecord(b);
+    await expect(t.owner.query('delete from case_mgmt.case_events where case_id = $1', [caseId])).rejects.toThrow(/append-only/);
+    await expect(t.owner.query('delete from clinical.form_assignments where case_id = $1', [caseId])).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps requests within the org and rejects bad decisions', async () => {
+    const b = await buildOrg(t, 'Other');
+    const c = await buildOrg(t, 'Third');
+    const id = (await call(t.app, { method: 'POST', url: '/api/v1/privacy/erasure-requests', token: b.client.token, payload: {} })).json().data.id;
+    expect((await call(t.app, { method: 'GET', url: '/api/v1/privacy/erasure-requests', token: c.admin.token })).body).not.toContain(id);
+    expect(
+      (
+        await call(t.app, {
+          method: 'POST',
+          url: `/api/v1/privacy/erasure-requests/${id}/decision`,
+          token: c.admin.token,
+          payload: { decision: 'reject', note: 'not yours' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await call(t.app, { method: 'POST', url: '/api/v1/privacy/erasure-requests', token: b.specialist.token, payload: {} })).statusCode).toBe(403);
+    const bad = [
+      { decision: 'maybe', note: 'x y z' },
+      { decision: 'reject', note: 'no', holds: [] },
+      { decision: 'reject', note: 'with holds', holds: [{ category: 'profile', basis: 'law', reason: 'why', expires_on: futureDate(3) }] },
+      { decision: 'approve', note: 'forms only', holds: [{ category: 'forms', basis: 'law', reason: 'why', expires_on: futureDate(3) }] },
+    ];
+    for (const payload of bad) {
+      const res = await call(t.app, { method: 'POST', url: `/api/v1/privacy/erasure-requests/${id}/decision`, token: b.admin.token, payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+    const rejected = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/privacy/erasure-requests/${id}/decision`,
+      token: b.admin.token,
+      payload: { decision: 'reject', note: 'Under a court order' },
+    });
+    expect(rejected.json().data.status).toBe('rejected');
+    expect(
+      (
+        await call(t.app, {
+          method: 'POST',
+          url: `/api/v1/privacy/erasure-requests/${id}/decision`,
+          token: b.admin.token,
+          payload: { decision: 'approve', note: 'changed mind' },
+        })
+      ).json().error.code,
+    ).toBe('PRIVACY.ALREADY_DECIDED');
+    const mine = await call(t.app, { method: 'GET', url: '/api/v1/privacy/erasure-requests', token: b.client.token });
+    expect(mine.json().data[0]).toMatchObject({ status: 'rejected', decision_note: 'Under a court order', suggested_holds: [] });
+  });
+});
