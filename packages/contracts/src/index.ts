@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './errors';
 export * from './identity';
 export * from './platform';
+export * from './risk';
