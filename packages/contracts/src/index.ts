@@ -3,3 +3,4 @@ export * from './errors';
 export * from './identity';
 export * from './platform';
 export * from './risk';
+export * from './crisis';
