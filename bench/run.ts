@@ -1,10 +1,12 @@
 // `npm run bench`: latency and throughput of authenticated reads through the whole stack (auth,
-// RLS transaction, decryption, audit write), against the same SQL issued directly with pg.
+// RLS transaction, decryption, audit write), against the same SQL issued directly with pg; and the
+// per-message cost of the local risk classifier. `npm run bench -- classifier` runs only the latter.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { appRolePassword, appUrlFrom } from '../apps/server/src/platform/db/database';
+import { benchClassifier, printClassifier } from './classifier';
 import { type Figures, http, loop } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
 
@@ -12,24 +14,46 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const FIXED_RATE = 500;
 
-type Scenario = { name: string; api: Figures; apiAtFixedRate: Figures; apiAtHalfRate: Figures; sql: Figures; ratio: number; budget: { p95Ms: number; minRatio: number }; pass: boolean };
+type Scenario = {
+  name: string;
+  api: Figures;
+  apiAtFixedRate: Figures;
+  apiAtHalfRate: Figures;
+  sql: Figures;
+  ratio: number;
+  budget: { p95Ms: number; minRatio: number };
+  pass: boolean;
+};
 
 async function main() {
+  const classifier = benchClassifier();
+  printClassifier(classifier);
+  if (process.argv.includes('classifier')) {
+    await writeResults({ classifier });
+    return;
+  }
   const server = await startBenchServer();
   const results: Scenario[] = [];
   const pool = new pg.Pool({ connectionString: appUrlFrom(server.ownerUrl, appRolePassword(server.ownerUrl)), max: CONNECTIONS });
   pool.on('error', () => undefined);
   try {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@demo.tend.local', password: DEMO_PASSWORD }) });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@demo.tend.local', password: DEMO_PASSWORD }),
+    });
     const { data } = (await login.json()) as { data: { access_token: string; user: { id: string; active_org_id: string } } };
     const headers = { authorization: `Bearer ${data.access_token}` };
     const userId = data.user.id;
     const orgId = data.user.active_org_id;
     const context = (org: string | null, role: string | null) => [userId, org ?? '', role ?? ''];
     // The server sends BEGIN and the settings as one simple-protocol round trip; so does the ceiling.
-    const begin = (args: string[]) => `begin; select set_config('role','tend_app',true), set_config('app.user_id',$1,true), set_config('app.org_id',$2,true),
+    const begin = (args: string[]) =>
+      `begin; select set_config('role','tend_app',true), set_config('app.user_id',$1,true), set_config('app.org_id',$2,true),
       set_config('app.role',$3,true), set_config('app.platform_admin','',true), set_config('app.system','',true)`
-        .replace('$1', `'${args[0]}'`).replace('$2', `'${args[1]}'`).replace('$3', `'${args[2]}'`);
+        .replace('$1', `'${args[0]}'`)
+        .replace('$2', `'${args[1]}'`)
+        .replace('$3', `'${args[2]}'`);
     const audit = `insert into audit.audit_log (id, org_id, actor_user_id, action, resource_type, resource_id, subject_user_id, purpose, request_id, ip)
       values ($1::uuid, $2::uuid, $3::uuid, $4, 'user', $3::text, $3::uuid, 'account', $1::text, '127.0.0.1')`;
 
@@ -51,20 +75,37 @@ async function main() {
         inTransaction(async (c) => {
           await c.query(begin(context(orgId, 'org_admin')));
           await c.query({ name: 'b_user', text: 'select * from identity.users where id = $1 and erased_at is null', values: [userId] });
-          await c.query({ name: 'b_memberships', text: 'select o.id, o.name, m.role from identity.memberships m join identity.orgs o on o.id = m.org_id where m.user_id = $1 and m.removed_at is null', values: [userId] });
+          await c.query({
+            name: 'b_memberships',
+            text: 'select o.id, o.name, m.role from identity.memberships m join identity.orgs o on o.id = m.org_id where m.user_id = $1 and m.removed_at is null',
+            values: [userId],
+          });
           await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'user.profile_read'] });
         }),
       ),
     );
     results.push(
-      await scenario('GET /api/v1/orgs/:id/members (org-scoped list)', `${server.url}/api/v1/orgs/${orgId}/members`, headers, { p95Ms: 20, minRatio: 0.3 }, () =>
-        inTransaction(async (c) => {
-          await c.query(begin(context(null, null)));
-          await c.query({ name: 'b_role', text: 'select role from identity.memberships where org_id = $1 and user_id = $2 and removed_at is null', values: [orgId, userId] });
-          await c.query({ name: 'b_enter', text: `select set_config('app.org_id',$1,true), set_config('app.role','org_admin',true)`, values: [orgId] });
-          await c.query({ name: 'b_members', text: 'select * from identity.memberships m join identity.users u on u.id = m.user_id where m.org_id = $1 and m.removed_at is null', values: [orgId] });
-          await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'org.members_list'] });
-        }),
+      await scenario(
+        'GET /api/v1/orgs/:id/members (org-scoped list)',
+        `${server.url}/api/v1/orgs/${orgId}/members`,
+        headers,
+        { p95Ms: 20, minRatio: 0.3 },
+        () =>
+          inTransaction(async (c) => {
+            await c.query(begin(context(null, null)));
+            await c.query({
+              name: 'b_role',
+              text: 'select role from identity.memberships where org_id = $1 and user_id = $2 and removed_at is null',
+              values: [orgId, userId],
+            });
+            await c.query({ name: 'b_enter', text: `select set_config('app.org_id',$1,true), set_config('app.role','org_admin',true)`, values: [orgId] });
+            await c.query({
+              name: 'b_members',
+              text: 'select * from identity.memberships m join identity.users u on u.id = m.user_id where m.org_id = $1 and m.removed_at is null',
+              values: [orgId],
+            });
+            await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'org.members_list'] });
+          }),
       ),
     );
   } finally {
@@ -72,28 +113,50 @@ async function main() {
     await server.stop();
   }
   print(results);
-  await fs.writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, scenarios: results }, null, 2)}\n`);
+  await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, classifier });
 }
 
-async function scenario(name: string, url: string, headers: Record<string, string>, budget: Scenario['budget'], sqlWork: () => Promise<void>): Promise<Scenario> {
+async function writeResults(results: Record<string, unknown>) {
+  await fs.writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2)}\n`);
+}
+
+async function scenario(
+  name: string,
+  url: string,
+  headers: Record<string, string>,
+  budget: Scenario['budget'],
+  sqlWork: () => Promise<void>,
+): Promise<Scenario> {
   await http(url, headers, { connections: 10, seconds: 2 }); // warm up JIT, pools and caches
   const api = await http(url, headers, { connections: CONNECTIONS, seconds: SECONDS });
   const apiAtFixedRate = await http(url, headers, { connections: CONNECTIONS, seconds: SECONDS, rate: FIXED_RATE });
   const apiAtHalfRate = await http(url, headers, { connections: CONNECTIONS, seconds: SECONDS, rate: FIXED_RATE / 2 });
   const sql = await loop(CONNECTIONS, SECONDS, sqlWork);
   const ratio = Math.round((api.rps / sql.rps) * 100) / 100;
-  return { name, api, apiAtFixedRate, apiAtHalfRate, sql, ratio, budget, pass: apiAtFixedRate.p95 < budget.p95Ms && ratio >= budget.minRatio && api.errors === 0 };
+  return {
+    name,
+    api,
+    apiAtFixedRate,
+    apiAtHalfRate,
+    sql,
+    ratio,
+    budget,
+    pass: apiAtFixedRate.p95 < budget.p95Ms && ratio >= budget.minRatio && api.errors === 0,
+  };
 }
 
 function print(results: Scenario[]) {
-  const row = (label: string, f: Figures) => `  ${label.padEnd(28)} ${String(Math.round(f.rps)).padStart(6)} req/s   p50 ${f.p50} ms   p95 ${f.p95} ms   p99 ${f.p99} ms   errors ${f.errors}`;
+  const row = (label: string, f: Figures) =>
+    `  ${label.padEnd(28)} ${String(Math.round(f.rps)).padStart(6)} req/s   p50 ${f.p50} ms   p95 ${f.p95} ms   p99 ${f.p99} ms   errors ${f.errors}`;
   for (const r of results) {
     process.stdout.write(`\n${r.name}\n`);
     process.stdout.write(`${row(`API, ${CONNECTIONS} connections`, r.api)}\n`);
     process.stdout.write(`${row(`API at ${FIXED_RATE} req/s`, r.apiAtFixedRate)}\n`);
     process.stdout.write(`${row(`API at ${FIXED_RATE / 2} req/s`, r.apiAtHalfRate)}\n`);
     process.stdout.write(`${row(`same SQL via pg, ${CONNECTIONS} loops`, r.sql)}\n`);
-    process.stdout.write(`  API/SQL throughput ratio ${r.ratio} (budget ≥ ${r.budget.minRatio}); p95 at ${FIXED_RATE} req/s ${r.apiAtFixedRate.p95} ms (budget < ${r.budget.p95Ms} ms): ${r.pass ? 'PASS' : 'MISS'}\n`);
+    process.stdout.write(
+      `  API/SQL throughput ratio ${r.ratio} (budget ≥ ${r.budget.minRatio}); p95 at ${FIXED_RATE} req/s ${r.apiAtFixedRate.p95} ms (budget < ${r.budget.p95Ms} ms): ${r.pass ? 'PASS' : 'MISS'}\n`,
+    );
   }
 }
 
