@@ -1,11 +1,13 @@
 // `npm run bench`: latency and throughput of authenticated reads through the whole stack (auth,
-// RLS transaction, decryption, audit write), against the same SQL issued directly with pg.
+// RLS transaction, decryption, audit write), against the same SQL issued directly with pg; and the
+// per-message cost of the local risk classifier. `npm run bench -- classifier` runs only the latter.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { appRolePassword, appUrlFrom } from '../apps/server/src/platform/db/database';
 import { caseScenarios } from './cases';
+import { benchClassifier, printClassifier } from './classifier';
 import { type Figures, http, loop } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
 
@@ -25,6 +27,12 @@ type Scenario = {
 };
 
 async function main() {
+  const classifier = benchClassifier();
+  printClassifier(classifier);
+  if (process.argv.includes('classifier')) {
+    await writeResults({ classifier });
+    return;
+  }
   const server = await startBenchServer();
   const results: Scenario[] = [];
   const pool = new pg.Pool({ connectionString: appUrlFrom(server.ownerUrl, appRolePassword(server.ownerUrl)), max: CONNECTIONS });
@@ -126,10 +134,11 @@ async function main() {
     await server.stop();
   }
   print(results);
-  await fs.writeFile(
-    path.join(import.meta.dirname, 'results.json'),
-    `${JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, connections: CONNECTIONS, scenarios: results }, null, 2)}\n`,
-  );
+  await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, classifier });
+}
+
+async function writeResults(results: Record<string, unknown>) {
+  await fs.writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2)}\n`);
 }
 
 async function scenario(

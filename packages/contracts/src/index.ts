@@ -7,3 +7,5 @@ export * from './notes';
 export * from './privacy';
 export * from './treatment-plans';
 export * from './forms';
+export * from './risk';
+export * from './crisis';

@@ -1,10 +1,5 @@
 import crypto from 'node:crypto';
-import { loadConfig } from '../config';
-import { recordAudit, verifyAuditChains } from '../platform/audit';
-import { masterKeyFrom, parseMasterKey } from '../platform/crypto/keyring';
-import { systemContext } from '../platform/db/database';
-import { createLogger } from '../platform/observability/logger';
-import { masterKeySource, startRuntime } from '../platform/runtime';
+import { classifyStream } from './risk-classify';
 
 const USAGE = `Usage: npm run tend -- <command>
 
@@ -13,14 +8,19 @@ const USAGE = `Usage: npm run tend -- <command>
                          (embedded: written to <DATA_DIR>/master.key, old key kept for running instances;
                           with TEND_MASTER_KEY: prints the new key to set, keep the old one in
                           TEND_MASTER_KEY_PREVIOUS until every instance has restarted)
+  risk classify          read JSON lines {"id","text"} on stdin, write {"id","level","language","matched"}
+                         per line to stdout with the local risk classifier; a bad line gets
+                         {"id":null,"error":"..."}; needs no database or configuration
 `;
 
 async function main(argv: string[]): Promise<number> {
   const command = argv.join(' ');
-  const config = loadConfig(undefined, { seedDemo: false });
-  const logger = createLogger(config.logLevel);
   switch (command) {
+    case 'risk classify':
+      await classifyStream(process.stdin, process.stdout);
+      return 0;
     case 'audit verify': {
+      const { config, logger, startRuntime, verifyAuditChains } = await withRuntime();
       const runtime = await startRuntime({ ...config, role: 'api' }, logger);
       try {
         const result = await verifyAuditChains(runtime.db.owner);
@@ -36,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
       }
     }
     case 'keys rotate-master': {
+      const { config, logger, startRuntime, masterKeyFrom, masterKeySource, parseMasterKey, recordAudit, systemContext } = await withRuntime();
       const runtime = await startRuntime({ ...config, role: 'api' }, logger);
       try {
         const next = config.masterKey ? masterKeyFrom(crypto.randomBytes(32)) : null;
@@ -67,6 +68,30 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return command ? 2 : 0;
   }
+}
+
+/** Config and the database runtime, loaded only by the commands that need them. */
+async function withRuntime() {
+  const [{ loadConfig }, audit, keyring, database, observability, runtime] = await Promise.all([
+    import('../config'),
+    import('../platform/audit'),
+    import('../platform/crypto/keyring'),
+    import('../platform/db/database'),
+    import('../platform/observability/logger'),
+    import('../platform/runtime'),
+  ]);
+  const config = loadConfig(undefined, { seedDemo: false });
+  return {
+    config,
+    logger: observability.createLogger(config.logLevel),
+    startRuntime: runtime.startRuntime,
+    masterKeySource: runtime.masterKeySource,
+    verifyAuditChains: audit.verifyAuditChains,
+    recordAudit: audit.recordAudit,
+    masterKeyFrom: keyring.masterKeyFrom,
+    parseMasterKey: keyring.parseMasterKey,
+    systemContext: database.systemContext,
+  };
 }
 
 main(process.argv.slice(2)).then(

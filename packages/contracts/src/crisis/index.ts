@@ -1,0 +1,9 @@
+export {
+  crisisJurisdictions,
+  crisisLines,
+  crisisLinesFor,
+  type CrisisJurisdiction,
+  type CrisisLine,
+  type CrisisLineKind,
+  type CrisisLinesResult,
+} from './crisis-lines';
