@@ -14,6 +14,7 @@ import type { Config } from './config';
 import { adminPlugin } from './modules/admin';
 import { casesPlugin } from './modules/cases';
 import { clinicalPlugin } from './modules/clinical';
+import { crisisPlugin } from './modules/crisis';
 import { identityPlugin } from './modules/identity';
 import { orgsPlugin } from './modules/orgs';
 import { privacyPlugin } from './modules/privacy';
@@ -123,6 +124,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });
   clinicalPlugin(app, { ...shared, cases });
   await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
+  await crisisPlugin(app, { ...shared, jobs: runtime.jobs, relay: runtime.relay, logger });
 
   await serveWebApp(app, config.webDist);
   return app;

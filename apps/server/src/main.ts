@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const app = await buildApp(config, runtime, logger);
   await app.listen({ port: config.port, host: config.host });
   const realtime = startRealtime(app.server, { tokens: runtime.tokens, redisUrl: config.redisUrl, logger });
+  runtime.relay.attach(realtime);
   logger.info({ url: config.publicUrl, ms: Date.now() - started }, 'Tend is ready');
 
   let stopping = false;

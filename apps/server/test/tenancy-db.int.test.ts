@@ -153,6 +153,9 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'clinical.form_assignments',
         'privacy.erasure_requests',
         'privacy.legal_holds',
+        'crisis.safety_plans',
+        'crisis.alerts',
+        'crisis.escalation_log',
       ]),
     );
 

@@ -9,6 +9,7 @@ import { envMasterKeys, fileMasterKeys, type MasterKeySource } from './crypto/ke
 import { appRolePassword, appUrlFrom, createDatabase, type Database, migrateDatabase, systemContext } from './db/database';
 import { isAlive, startEmbeddedPostgres } from './db/embedded';
 import { type Jobs, startJobs } from './jobs/jobs';
+import { createRelay } from './realtime/relay';
 
 /** Everything the app needs that outlives a request: database, keys, tokens, jobs, mail. */
 export type Runtime = {
@@ -19,6 +20,8 @@ export type Runtime = {
   tokens: TokenService;
   jobs: Jobs;
   mailer: Mailer;
+  /** Real-time events to users' sockets; Socket.IO attaches after the server listens. */
+  relay: ReturnType<typeof createRelay>;
   stop(): Promise<void>;
 };
 
@@ -67,6 +70,7 @@ async function startOn(config: Config, ownerUrl: string, logger: Logger, stopDat
     tokens,
     jobs,
     mailer,
+    relay: createRelay(),
     async stop() {
       await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'job queue did not stop cleanly'));
       await db.close();

@@ -1,6 +1,6 @@
 /**
  * Emergency numbers and crisis lines by the client's current location, exactly as
- * /work/shared/domain-reference.md §2 lists them. `verified: false` marks entries the reference
+ * the clinical domain reference (§2) lists them. `verified: false` marks entries the reference
  * flags ⚠️ (secondary sources only) or ❓ (not verified): show them, but re-check before release.
  * Route by where the client is now, not by their account's country.
  */

@@ -7,3 +7,4 @@ export {
   type CrisisLineKind,
   type CrisisLinesResult,
 } from './crisis-lines';
+export * from './crisis-api';

@@ -135,3 +135,25 @@ export const clientCaseIds = (tx: Tx, orgId: string, clientUserId: string) =>
     .select({ id: cases.id, jurisdiction: cases.jurisdiction })
     .from(cases)
     .where(and(eq(cases.orgId, orgId), eq(cases.clientUserId, clientUserId)));
+
+/** Who looks after a client now: the leads and granted members of their open cases (system context). */
+export async function careTeamOf(tx: Tx, orgId: string, clientUserId: string): Promise<string[]> {
+  const open = await tx
+    .select({ id: cases.id, lead: cases.specialistUserId })
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), eq(cases.clientUserId, clientUserId), inArray(cases.status, ['draft', 'active', 'paused'])));
+  if (!open.length) return [];
+  const grants = await tx
+    .select({ userId: caseAccess.userId })
+    .from(caseAccess)
+    .where(
+      and(
+        inArray(
+          caseAccess.caseId,
+          open.map((c) => c.id),
+        ),
+        isNull(caseAccess.revokedAt),
+      ),
+    );
+  return [...new Set([...open.map((c) => c.lead), ...grants.map((g) => g.userId)])];
+}

@@ -40,6 +40,8 @@ export const orgs = identitySchema.table('orgs', {
   region: text('region').notNull().default('ua'),
   requireSpecialistMfa: boolean('require_specialist_mfa').notNull().default(false),
   requireNoteCosign: boolean('require_note_cosign').notNull().default(false),
+  /** Minutes an SOS may stay unacknowledged before it escalates to the practice's crisis contacts. */
+  crisisEscalationMinutes: integer('crisis_escalation_minutes').notNull().default(5),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

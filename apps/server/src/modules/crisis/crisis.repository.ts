@@ -1,0 +1,46 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database';
+import { crisisAlerts, escalationLog, safetyPlans } from './crisis.table';
+
+export type AlertRow = typeof crisisAlerts.$inferSelect;
+export type LogRow = typeof escalationLog.$inferSelect;
+export type PlanRow = typeof safetyPlans.$inferSelect;
+
+export const crisisRepository = {
+  insertAlert: (tx: Tx, row: typeof crisisAlerts.$inferInsert) => tx.insert(crisisAlerts).values(row),
+  async alert(tx: Tx, id: string, lock = false): Promise<AlertRow | undefined> {
+    const query = tx.select().from(crisisAlerts).where(eq(crisisAlerts.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+  alerts: (tx: Tx, orgId: string, statuses: AlertRow['status'][]) =>
+    tx
+      .select()
+      .from(crisisAlerts)
+      .where(and(eq(crisisAlerts.orgId, orgId), inArray(crisisAlerts.status, statuses)))
+      .orderBy(desc(crisisAlerts.createdAt))
+      .limit(200),
+  updateAlert: (tx: Tx, id: string, patch: Partial<typeof crisisAlerts.$inferInsert>) => tx.update(crisisAlerts).set(patch).where(eq(crisisAlerts.id, id)),
+  log: (tx: Tx, row: typeof escalationLog.$inferInsert) => tx.insert(escalationLog).values(row),
+  logOf: (tx: Tx, alertId: string) => tx.select().from(escalationLog).where(eq(escalationLog.alertId, alertId)).orderBy(escalationLog.at, escalationLog.id),
+
+  async currentPlan(tx: Tx, orgId: string, clientUserId: string): Promise<PlanRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(safetyPlans)
+      .where(and(eq(safetyPlans.orgId, orgId), eq(safetyPlans.clientUserId, clientUserId)))
+      .orderBy(desc(safetyPlans.version))
+      .limit(1);
+    return row;
+  },
+  async canCareFor(tx: Tx, clientUserId: string): Promise<boolean> {
+    const result = await tx.execute<{ ok: boolean }>(sql`select crisis.cares_for(${clientUserId}) as ok`);
+    return result.rows[0]?.ok === true;
+  },
+  insertPlan: (tx: Tx, row: typeof safetyPlans.$inferInsert) => tx.insert(safetyPlans).values(row),
+  unacknowledged: (tx: Tx, id: string) =>
+    tx
+      .select()
+      .from(crisisAlerts)
+      .where(and(eq(crisisAlerts.id, id), eq(crisisAlerts.status, 'open'), isNull(crisisAlerts.acknowledgedAt))),
+};
