@@ -18,6 +18,7 @@ import { crisisPlugin } from './modules/crisis';
 import { identityPlugin } from './modules/identity';
 import { orgsPlugin } from './modules/orgs';
 import { privacyPlugin } from './modules/privacy';
+import { schedulingPlugin } from './modules/scheduling';
 import { registerAuthentication } from './platform/auth/authenticate';
 import { AppError } from './platform/http/app-error';
 import { errorBody, registerErrorHandling } from './platform/http/error-handler';
@@ -124,6 +125,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });
   clinicalPlugin(app, { ...shared, cases });
   await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
+  schedulingPlugin(app, shared);
   await crisisPlugin(app, { ...shared, jobs: runtime.jobs, relay: runtime.relay, logger });
 
   await serveWebApp(app, config.webDist);

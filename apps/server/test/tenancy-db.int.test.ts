@@ -156,6 +156,11 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'crisis.safety_plans',
         'crisis.alerts',
         'crisis.escalation_log',
+        'scheduling.appointments',
+        'scheduling.specialist_settings',
+        'scheduling.session_types',
+        'scheduling.availability_rules',
+        'scheduling.availability_overrides',
       ]),
     );
 

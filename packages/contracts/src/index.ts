@@ -9,3 +9,4 @@ export * from './treatment-plans';
 export * from './forms';
 export * from './risk';
 export * from './crisis';
+export * from './scheduling';

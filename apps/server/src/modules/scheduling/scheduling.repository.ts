@@ -1,0 +1,66 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database';
+import { appointments, availabilityOverrides, availabilityRules, sessionTypes, specialistSettings } from './scheduling.table';
+
+export type SettingsRow = typeof specialistSettings.$inferSelect;
+export type AppointmentRow = typeof appointments.$inferSelect;
+export type SessionTypeRow = typeof sessionTypes.$inferSelect;
+
+export const schedulingRepository = {
+  async settings(tx: Tx, userId: string): Promise<SettingsRow | undefined> {
+    const [row] = await tx.select().from(specialistSettings).where(eq(specialistSettings.userId, userId));
+    return row;
+  },
+  upsertSettings: (tx: Tx, row: typeof specialistSettings.$inferInsert) =>
+    tx
+      .insert(specialistSettings)
+      .values(row)
+      .onConflictDoUpdate({ target: specialistSettings.userId, set: { ...row, updatedAt: new Date() } }),
+  rules: (tx: Tx, userId: string) =>
+    tx.select().from(availabilityRules).where(eq(availabilityRules.specialistUserId, userId)).orderBy(availabilityRules.weekday, availabilityRules.startMinute),
+  overrides: (tx: Tx, userId: string) =>
+    tx.select().from(availabilityOverrides).where(eq(availabilityOverrides.specialistUserId, userId)).orderBy(availabilityOverrides.date),
+  async replaceAvailability(
+    tx: Tx,
+    userId: string,
+    rules: (typeof availabilityRules.$inferInsert)[],
+    overrides: (typeof availabilityOverrides.$inferInsert)[],
+  ) {
+    await tx.delete(availabilityRules).where(eq(availabilityRules.specialistUserId, userId));
+    await tx.delete(availabilityOverrides).where(eq(availabilityOverrides.specialistUserId, userId));
+    if (rules.length) await tx.insert(availabilityRules).values(rules);
+    if (overrides.length) await tx.insert(availabilityOverrides).values(overrides);
+  },
+  insertSessionType: (tx: Tx, row: typeof sessionTypes.$inferInsert) => tx.insert(sessionTypes).values(row),
+  sessionTypes: (tx: Tx, userId: string) =>
+    tx
+      .select()
+      .from(sessionTypes)
+      .where(and(eq(sessionTypes.specialistUserId, userId), eq(sessionTypes.active, true)))
+      .orderBy(sessionTypes.createdAt),
+  async sessionType(tx: Tx, id: string): Promise<SessionTypeRow | undefined> {
+    const [row] = await tx.select().from(sessionTypes).where(eq(sessionTypes.id, id));
+    return row;
+  },
+  async busy(tx: Tx, specialistId: string, from: Date, to: Date): Promise<{ start: number; end: number }[]> {
+    const result = await tx.execute<{ blocked_from: Date; blocked_until: Date }>(
+      sql`select * from scheduling.busy_ranges(${specialistId}, ${from.toISOString()}, ${to.toISOString()})`,
+    );
+    return result.rows.map((r) => ({ start: new Date(r.blocked_from).getTime(), end: new Date(r.blocked_until).getTime() }));
+  },
+  insertAppointment: (tx: Tx, row: typeof appointments.$inferInsert) => tx.insert(appointments).values(row),
+  async appointment(tx: Tx, id: string, lock = false): Promise<AppointmentRow | undefined> {
+    const query = tx.select().from(appointments).where(eq(appointments.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+  mine: (tx: Tx, from: Date, to: Date) =>
+    tx
+      .select()
+      .from(appointments)
+      .where(and(gte(appointments.startsAt, from), lt(appointments.startsAt, to)))
+      .orderBy(asc(appointments.startsAt))
+      .limit(500),
+  updateAppointment: (tx: Tx, id: string, patch: Partial<typeof appointments.$inferInsert>) =>
+    tx.update(appointments).set(patch).where(eq(appointments.id, id)),
+};

@@ -1,0 +1,99 @@
+import {
+  appointment,
+  availability,
+  availabilityBody,
+  bookBody,
+  cancelBody,
+  ok,
+  sessionType,
+  sessionTypeBody,
+  slot,
+  slotsQuery,
+  uuidParam,
+} from '@tend/contracts';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { privateRoute } from '../../platform/http/route';
+import { requestMeta } from '../identity';
+import type { SchedulingService } from './scheduling.service';
+
+const tags = ['scheduling'];
+const specialistQuery = z.object({ specialist_id: z.uuid() });
+
+export function schedulingRoutes(app: FastifyInstance, s: SchedulingService): void {
+  privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/scheduling/availability',
+    summary: "A specialist's weekly hours, days off, buffers, notice and horizon",
+    tags,
+    querystring: specialistQuery,
+    response: availability,
+    handler: ({ principal, query, request }) => s.getAvailability(principal, query.specialist_id, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'PUT',
+    url: '/api/v1/scheduling/availability',
+    summary: 'Set my availability in my own time zone (specialist)',
+    tags,
+    body: availabilityBody,
+    response: ok,
+    handler: ({ principal, body, request }) => s.setAvailability(principal, body, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/scheduling/session-types',
+    summary: "A specialist's session types",
+    tags,
+    querystring: specialistQuery,
+    response: z.array(sessionType),
+    handler: ({ principal, query, request }) => s.sessionTypes(principal, query.specialist_id, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/scheduling/session-types',
+    summary: 'Add a session type: duration, price, modality (specialist)',
+    tags,
+    status: 201,
+    body: sessionTypeBody,
+    response: sessionType,
+    handler: ({ principal, body, request }) => s.createSessionType(principal, body, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/scheduling/slots',
+    summary: 'Free slots for a specialist and session type, labelled in the viewer’s time zone',
+    tags,
+    querystring: slotsQuery,
+    response: z.array(slot),
+    handler: ({ principal, query, request }) => s.slots(principal, query, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/scheduling/book',
+    summary: 'Book a free slot (a client for themselves; a specialist or admin for a client)',
+    tags,
+    status: 201,
+    body: bookBody,
+    response: appointment,
+    handler: ({ principal, body, request }) => s.book(principal, body, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/scheduling/appointments',
+    summary: 'My appointments between two instants',
+    tags,
+    querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+    response: z.array(appointment),
+    handler: ({ principal, query, request }) => s.mine(principal, query.from, query.to, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/scheduling/appointments/:id/cancel',
+    summary: 'Cancel; inside 24 hours it is flagged as a late cancellation',
+    tags,
+    params: uuidParam,
+    body: cancelBody,
+    response: appointment,
+    handler: ({ principal, params, request }) => s.cancel(principal, params.id, requestMeta(request)),
+  });
+}

@@ -1,0 +1,114 @@
+import { boolean, date, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cases } from '../cases/cases.table';
+import { orgs, users } from '../identity/identity.table';
+
+export const scheduling = pgSchema('scheduling');
+
+/** A specialist's booking settings; times are in their own IANA zone. */
+export const specialistSettings = scheduling.table('specialist_settings', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  timezone: text('timezone').notNull(),
+  bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+  bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(10),
+  minNoticeMinutes: integer('min_notice_minutes').notNull().default(720),
+  horizonDays: integer('horizon_days').notNull().default(60),
+  stepMinutes: integer('step_minutes').notNull().default(60),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const MODALITIES = ['video', 'audio', 'in_person', 'messaging'] as const;
+
+export const sessionTypes = scheduling.table('session_types', {
+  id: uuid('id').primaryKey(),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  specialistUserId: uuid('specialist_user_id')
+    .notNull()
+    .references(() => users.id),
+  name: text('name').notNull(),
+  durationMinutes: integer('duration_minutes').notNull(),
+  priceMinor: integer('price_minor').notNull().default(0),
+  currency: text('currency').notNull(),
+  modality: text('modality', { enum: MODALITIES }).notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Weekly openings: ISO weekday, minutes after local midnight. */
+export const availabilityRules = scheduling.table(
+  'availability_rules',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    specialistUserId: uuid('specialist_user_id')
+      .notNull()
+      .references(() => users.id),
+    weekday: integer('weekday').notNull(),
+    startMinute: integer('start_minute').notNull(),
+    endMinute: integer('end_minute').notNull(),
+  },
+  (t) => [index('availability_rules_specialist_idx').on(t.specialistUserId)],
+);
+
+/** A date that replaces the weekly rules: a day off (no windows) or other hours. */
+export const availabilityOverrides = scheduling.table(
+  'availability_overrides',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    specialistUserId: uuid('specialist_user_id')
+      .notNull()
+      .references(() => users.id),
+    date: date('date').notNull(),
+    startMinute: integer('start_minute'),
+    endMinute: integer('end_minute'),
+  },
+  (t) => [index('availability_overrides_specialist_idx').on(t.specialistUserId, t.date)],
+);
+
+export const APPOINTMENT_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled', 'no_show'] as const;
+
+/**
+ * Booked sessions. `blocked` is the time the booking keeps the specialist busy (with buffers); an
+ * exclusion constraint on it makes double booking impossible for live appointments.
+ */
+export const appointments = scheduling.table(
+  'appointments',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    specialistUserId: uuid('specialist_user_id')
+      .notNull()
+      .references(() => users.id),
+    clientUserId: uuid('client_user_id')
+      .notNull()
+      .references(() => users.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    sessionTypeId: uuid('session_type_id')
+      .notNull()
+      .references(() => sessionTypes.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    blockedFrom: timestamp('blocked_from', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
+    status: text('status', { enum: APPOINTMENT_STATUSES }).notNull().default('scheduled'),
+    bookedBy: uuid('booked_by').notNull(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by'),
+    lateCancellation: boolean('late_cancellation').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('appointments_specialist_idx').on(t.specialistUserId, t.startsAt), index('appointments_client_idx').on(t.clientUserId, t.startsAt)],
+);
