@@ -8,6 +8,7 @@ import pg from 'pg';
 import { appRolePassword, appUrlFrom } from '../apps/server/src/platform/db/database';
 import { caseScenarios } from './cases';
 import { benchClassifier, printClassifier } from './classifier';
+import { benchSlots, printSlots } from './slots';
 import { type Figures, http, loop } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
 
@@ -29,8 +30,10 @@ type Scenario = {
 async function main() {
   const classifier = benchClassifier();
   printClassifier(classifier);
+  const slots = benchSlots();
+  printSlots(slots);
   if (process.argv.includes('classifier')) {
-    await writeResults({ classifier });
+    await writeResults({ classifier, slots });
     return;
   }
   const server = await startBenchServer();
@@ -134,7 +137,7 @@ async function main() {
     await server.stop();
   }
   print(results);
-  await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, classifier });
+  await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, classifier, slots });
 }
 
 async function writeResults(results: Record<string, unknown>) {

@@ -57,12 +57,19 @@ export function freeSlots(q: SlotQuery): Slot[] {
   const lastDate = addDays(localDate(latest, q.timeZone), 1);
   for (let date = addDays(localDate(earliest, q.timeZone), -1); date <= lastDate; date = addDays(date, 1)) {
     const windows = overrides.get(date) ?? q.rules.filter((r) => r.weekday === isoWeekday(date));
+    if (!windows.length) continue;
+    // Most days have one offset: convert with arithmetic. Days with a clock change convert each time.
+    const midnight = zonedToUtc(date, 0, q.timeZone);
+    const nextMidnight = zonedToUtc(addDays(date, 1), 0, q.timeZone);
+    const steady = nextMidnight - midnight === 86_400_000;
+    const toUtc = (minute: number) => (steady ? midnight + minute * MIN : zonedToUtc(date, minute, q.timeZone));
     for (const w of windows) {
+      // A window that spans a clock change keeps its wall-clock end, not its length in instants.
+      const windowEnd = toUtc(w.end);
       for (let m = w.start; m + q.durationMinutes <= w.end; m += q.stepMinutes) {
-        const start = zonedToUtc(date, m, q.timeZone);
+        const start = toUtc(m);
         const end = start + q.durationMinutes * MIN;
-        // A window that spans a clock change keeps its wall-clock length, not its instant length.
-        if (end > zonedToUtc(date, w.end, q.timeZone)) break;
+        if (end > windowEnd) break;
         if (start < earliest || end > latest) continue;
         if (overlaps(start - q.bufferBeforeMinutes * MIN, end + q.bufferAfterMinutes * MIN)) continue;
         slots.push({ start, end });
