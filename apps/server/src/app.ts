@@ -15,6 +15,7 @@ import { adminPlugin } from './modules/admin';
 import { casesPlugin } from './modules/cases';
 import { clinicalPlugin } from './modules/clinical';
 import { crisisPlugin } from './modules/crisis';
+import { notificationsPlugin } from './modules/notifications';
 import { identityPlugin } from './modules/identity';
 import { orgsPlugin } from './modules/orgs';
 import { privacyPlugin } from './modules/privacy';
@@ -126,7 +127,8 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   clinicalPlugin(app, { ...shared, cases });
   await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
   schedulingPlugin(app, shared);
-  await crisisPlugin(app, { ...shared, jobs: runtime.jobs, relay: runtime.relay, logger });
+  const { notifications } = notificationsPlugin(app, { db: runtime.db, relay: runtime.relay });
+  await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
 
   await serveWebApp(app, config.webDist);
   return app;

@@ -36,12 +36,13 @@ const next = (socket: Socket, event: string) => new Promise<Record<string, unkno
 const escalate = async (alertId: string) => {
   const { createAlertsService } = await import('../src/modules/crisis/alerts.service');
   const { createSafetyPlansService } = await import('../src/modules/crisis/safety-plans.service');
+  const { createNotificationsService } = await import('../src/modules/notifications/notifications.service');
   const deps = {
     db: t.runtime.db,
     crypto: t.runtime.crypto,
     jobs: t.runtime.jobs,
     mailer: t.runtime.mailer,
-    relay: t.runtime.relay,
+    notifications: createNotificationsService({ db: t.runtime.db, relay: t.runtime.relay }),
     publicUrl: 'http://tend.test',
     logger: pino({ level: 'silent' }),
   };
@@ -77,7 +78,12 @@ describe('SOS', () => {
     expect(body).toMatchObject({ resources: { jurisdiction: 'US', fallback: false }, notified: 1, safety_plan: null });
     expect(body.resources.lines.map((l: { number: string }) => l.number)).toEqual(expect.arrayContaining(['911', '988']));
     const event = await arrived;
-    expect(event).toMatchObject({ kind: 'crisis.alert', alert_id: body.alert_id, reason: 'sos' });
+    expect(event).toMatchObject({
+      kind: 'crisis.alert',
+      urgent: true,
+      data: { alert_id: body.alert_id, reason: 'sos' },
+      link: `/crisis/alerts/${body.alert_id}`,
+    });
     expect(Date.now() - started).toBeLessThan(1000);
 
     const alerts = await call(t.app, { method: 'GET', url: '/api/v1/crisis/alerts', token: org.specialist.token });
@@ -86,7 +92,16 @@ describe('SOS', () => {
     // Nobody acknowledged within the window: the job escalates to the practice's admins and supervisors.
     const escalated = next(adminSocket, 'notification');
     expect(await escalate(body.alert_id)).toBe(true);
-    expect(await escalated).toMatchObject({ alert_id: body.alert_id, reason: 'escalation' });
+    expect(await escalated).toMatchObject({ data: { alert_id: body.alert_id, reason: 'escalation' } });
+    // Stored in the notification centre too: unread until read.
+    const inbox = await call(t.app, { method: 'GET', url: '/api/v1/notifications?unread=true', token: org.admin.token });
+    expect(inbox.json().data[0]).toMatchObject({ kind: 'crisis.alert', urgent: true, title: { en: 'Unanswered SOS: you are needed' } });
+    expect((await call(t.app, { method: 'GET', url: '/api/v1/notifications/unread-count', token: org.admin.token })).json().data.unread).toBe(1);
+    expect((await call(t.app, { method: 'POST', url: `/api/v1/notifications/${inbox.json().data[0].id}/read`, token: org.specialist.token })).statusCode).toBe(
+      404,
+    );
+    expect((await call(t.app, { method: 'POST', url: `/api/v1/notifications/${inbox.json().data[0].id}/read`, token: org.admin.token })).statusCode).toBe(200);
+    expect((await call(t.app, { method: 'GET', url: '/api/v1/notifications/unread-count', token: org.admin.token })).json().data.unread).toBe(0);
     const ack = await call(t.app, {
       method: 'POST',
       url: `/api/v1/crisis/alerts/${body.alert_id}/acknowledge`,

@@ -161,6 +161,7 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'scheduling.session_types',
         'scheduling.availability_rules',
         'scheduling.availability_overrides',
+        'notifications.inbox',
       ]),
     );
 

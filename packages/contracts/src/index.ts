@@ -10,3 +10,4 @@ export * from './forms';
 export * from './risk';
 export * from './crisis';
 export * from './scheduling';
+export * from './notifications';

@@ -8,15 +8,23 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import { type Database, systemContext, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import type { Jobs } from '../../platform/jobs/jobs';
-import type { UserEmitter } from '../../platform/realtime/relay';
 import { careTeamOf } from '../cases';
 import { type RequestMeta, userAad, usersRepository } from '../identity';
+import type { NotificationsService } from '../notifications';
 import { inActiveOrg, orgsRepository, userNames } from '../orgs';
 import { type AlertRow, crisisRepository } from './crisis.repository';
 import type { SafetyPlansService } from './safety-plans.service';
 
 export const ESCALATION_JOB = 'crisis.escalate';
-export type CrisisDeps = { db: Database; crypto: FieldCrypto; jobs: Jobs; mailer: Mailer; relay: UserEmitter; publicUrl: string; logger: Logger };
+export type CrisisDeps = {
+  db: Database;
+  crypto: FieldCrypto;
+  jobs: Jobs;
+  mailer: Mailer;
+  notifications: NotificationsService;
+  publicUrl: string;
+  logger: Logger;
+};
 const noteAad = (id: string) => `crisis_alert:${id}:note`;
 
 /**
@@ -50,9 +58,19 @@ export function createAlertsService(deps: CrisisDeps, plans: SafetyPlansService)
   /** In-app at once, email through the outbox; every delivery (or failure) goes into the log. */
   async function notify(tx: Tx, alert: AlertRow, recipients: string[], why: 'sos' | 'escalation'): Promise<number> {
     const org = await orgsRepository.byId(tx, alert.orgId);
-    const payload = { kind: 'crisis.alert', alert_id: alert.id, reason: why, org_id: alert.orgId, created_at: alert.createdAt.toISOString() };
     for (const userId of recipients) {
-      deps.relay.emitToUser(userId, 'notification', payload);
+      await deps.notifications.notify(tx, {
+        userId,
+        orgId: alert.orgId,
+        kind: 'crisis.alert',
+        title:
+          why === 'sos'
+            ? { uk: 'SOS: клієнт просить допомоги', en: 'SOS: a client needs help now' }
+            : { uk: 'SOS без відповіді: потрібна ваша дія', en: 'Unanswered SOS: you are needed' },
+        link: `/crisis/alerts/${alert.id}`,
+        data: { alert_id: alert.id, reason: why },
+        urgent: true,
+      });
       await crisisRepository.log(tx, {
         id: uuidv7(),
         orgId: alert.orgId,
