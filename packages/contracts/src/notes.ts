@@ -149,4 +149,5 @@ export const psychotherapyNote = z.object({
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
 });
+export type PsychotherapyNote = z.infer<typeof psychotherapyNote>;
 export const psychotherapyNoteBody = z.object({ text: z.string().trim().min(1).max(50_000) }).strict();
