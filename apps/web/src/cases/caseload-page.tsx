@@ -1,5 +1,6 @@
 import type { CaseStatus, RiskLevel } from '@tend/contracts';
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -9,6 +10,7 @@ import { PagedTable } from '../ui/paged-table';
 import { useOrgTime } from '../ui/use-org-time';
 import { usePageTitle } from '../ui/use-page-title';
 import { CaseStatusBadge, RiskBadge } from './case-badges';
+import { CaseloadCards } from './caseload-cards';
 import { caseStatuses, CaseloadFilters, riskLevels } from './caseload-filters';
 import { type CaseFilters, casesApi } from './cases.api';
 
@@ -33,6 +35,7 @@ export function CaseloadPage() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const cases = useQuery({ queryKey: queryKeys.caseList(filters), queryFn: () => casesApi.list(filters), placeholderData: keepPreviousData });
+  const narrow = useMediaQuery('(max-width: 47.99em)') ?? false;
   const canOpen = me.active_role === 'specialist' || me.active_role === 'org_admin';
 
   const change = (changes: Partial<CaseFilters>) => {
@@ -57,39 +60,43 @@ export function CaseloadPage() {
       <Text size="sm" c="dimmed">
         {t('cases.timesIn', { zone: time.zone })}
       </Text>
-      <PagedTable
-        query={cases}
-        label={t('cases.title')}
-        empty={t('cases.empty')}
-        columns={[
-          t('cases.columns.client'),
-          t('cases.columns.case'),
-          t('cases.columns.status'),
-          t('cases.columns.risk'),
-          t('cases.columns.lastSession'),
-          t('cases.columns.autoPause'),
-        ]}
-        onPageChange={(page) => change({ page })}
-      >
-        {(item) => (
-          <Table.Tr key={item.id}>
-            <Table.Td>{item.client.name}</Table.Td>
-            <Table.Td>
-              <Anchor component={Link} to={`/cases/${item.id}`}>
-                {item.title}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              <CaseStatusBadge status={item.status} />
-            </Table.Td>
-            <Table.Td>
-              <RiskBadge level={item.risk_level} />
-            </Table.Td>
-            <Table.Td>{item.last_session_at ? time.dateTime(item.last_session_at) : t('cases.noSessionYet')}</Table.Td>
-            <Table.Td>{item.auto_pause_at ? time.date(item.auto_pause_at) : t('cases.notScheduled')}</Table.Td>
-          </Table.Tr>
-        )}
-      </PagedTable>
+      {narrow ? (
+        <CaseloadCards query={cases} onPageChange={(page) => change({ page })} />
+      ) : (
+        <PagedTable
+          query={cases}
+          label={t('cases.title')}
+          empty={t('cases.empty')}
+          columns={[
+            t('cases.columns.client'),
+            t('cases.columns.case'),
+            t('cases.columns.status'),
+            t('cases.columns.risk'),
+            t('cases.columns.lastSession'),
+            t('cases.columns.autoPause'),
+          ]}
+          onPageChange={(page) => change({ page })}
+        >
+          {(item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>{item.client.name}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/cases/${item.id}`}>
+                  {item.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <CaseStatusBadge status={item.status} />
+              </Table.Td>
+              <Table.Td>
+                <RiskBadge level={item.risk_level} />
+              </Table.Td>
+              <Table.Td>{item.last_session_at ? time.dateTime(item.last_session_at) : t('cases.noSessionYet')}</Table.Td>
+              <Table.Td>{item.auto_pause_at ? time.date(item.auto_pause_at) : t('cases.notScheduled')}</Table.Td>
+            </Table.Tr>
+          )}
+        </PagedTable>
+      )}
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import type { RiskLevel } from '@tend/contracts';
-import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -32,7 +32,14 @@ export function NewCasePage() {
       await navigate(`/cases/${created.id}`);
     },
   });
-  const errors = fieldErrors(create.error);
+  const serverErrors = fieldErrors(create.error);
+  // The server explains in English; the fields it names get the same advice in the UI language.
+  const errors: Partial<Record<(typeof fields)[number], string>> = {
+    ...serverErrors,
+    title: serverErrors.title && t('cases.new.titleInvalid'),
+    jurisdiction: serverErrors.jurisdiction && t('cases.new.jurisdictionInvalid'),
+  };
+  const hasFieldErrors = Object.values(errors).some(Boolean);
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
     const values = formValues(event, fields);
@@ -55,7 +62,13 @@ export function NewCasePage() {
           ) : (
             <Paper withBorder p="md" component="form" onSubmit={submit} noValidate>
               <Stack gap="sm">
-                <FormError error={create.error} />
+                {hasFieldErrors ? (
+                  <Alert color="red" role="alert">
+                    {t('errors.checkFields')}
+                  </Alert>
+                ) : (
+                  <FormError error={create.error} />
+                )}
                 <NativeSelect
                   name="client_user_id"
                   label={t('cases.new.client')}
@@ -80,7 +93,7 @@ export function NewCasePage() {
                   defaultValue="UA"
                   required
                   error={errors.jurisdiction}
-                  maw={200}
+                  maw={360}
                 />
                 <NativeSelect
                   name="risk_level"
