@@ -45,8 +45,15 @@ export function useAutosave(save: (content: NoteContent) => Promise<NoteDto>) {
     [flush],
   );
 
-  // Whatever is still unsaved goes to the server when the editor closes.
+  // Whatever is still unsaved goes to the server when the editor closes; closing the tab first asks.
   useEffect(() => () => void flush().catch(() => undefined), [flush]);
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (latest.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
 
   return { state, change, flush };
 }
