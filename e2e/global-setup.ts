@@ -28,11 +28,26 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://localhost:${port}`;
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: baseUrl, TEND_DEMO_PASSWORD: DEMO_PASSWORD, DATABASE_URL: '', TEND_MASTER_KEY: '', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      PUBLIC_URL: baseUrl,
+      TEND_DEMO_PASSWORD: DEMO_PASSWORD,
+      DATABASE_URL: '',
+      TEND_MASTER_KEY: '',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 90_000;
-  while (!(await fetch(`${baseUrl}/ready`).then((r) => r.ok, () => false))) {
+  while (
+    !(await fetch(`${baseUrl}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
     if (server.exitCode !== null || Date.now() > deadline) throw new Error('the server did not start for the E2E run');
     await new Promise((r) => setTimeout(r, 250));
   }

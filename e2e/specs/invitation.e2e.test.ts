@@ -51,15 +51,30 @@ describe('a practice grows', () => {
     await platform.goto(`${baseUrl}/admin/mail`);
     await expect.poll(() => platform.getByText(invitee).first().isVisible(), { timeout: 15_000 }).toBe(true);
     await visit(platform, 'admin-mailbox');
-    await platform.getByRole('row', { name: new RegExp(invitee.replaceAll('.', '\\.')) }).getByRole('link').click();
+    await platform
+      .getByRole('row', { name: new RegExp(invitee.replaceAll('.', '\\.')) })
+      .getByRole('link')
+      .click();
     const link = platform.getByRole('link', { name: /\/invitations\/accept\?token=/ });
     await link.waitFor();
     const href = await link.getAttribute('href');
     expect(href).toContain('/invitations/accept?token=');
     await visit(platform, 'admin-mail-message');
     await platform.goto(`${baseUrl}/admin/audit`);
-    await platform.getByRole('button', { name: /verify/i }).first().click();
-    await expect.poll(() => platform.getByText(/intact|no changes|verified/i).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await platform
+      .getByRole('button', { name: /verify/i })
+      .first()
+      .click();
+    await expect
+      .poll(
+        () =>
+          platform
+            .getByText(/intact|no changes|verified/i)
+            .first()
+            .isVisible(),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     await visit(platform, 'admin-audit-verified');
     await platform.goto(`${baseUrl}/admin/orgs`);
     await visit(platform, 'admin-orgs');

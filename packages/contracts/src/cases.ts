@@ -110,6 +110,7 @@ export const caseAccessGrant = z.object({
   granted_by: z.uuid(),
   granted_at: z.iso.datetime(),
 });
+export type CaseAccessGrant = z.infer<typeof caseAccessGrant>;
 
 export const caseEvent = z.object({
   id: z.uuid(),

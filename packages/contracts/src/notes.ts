@@ -150,6 +150,7 @@ export const psychotherapyNote = z.object({
   created_at: z.iso.datetime(),
   updated_at: z.iso.datetime(),
 });
+export type PsychotherapyNote = z.infer<typeof psychotherapyNote>;
 export const psychotherapyNoteBody = z.object({ text: z.string().trim().min(1).max(50_000) }).strict();
 
 export const caseOverview = z.object({ case: caseDto, latest_notes: z.array(noteDto) });

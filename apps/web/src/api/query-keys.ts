@@ -12,4 +12,13 @@ export const queryKeys = {
   adminAuditPage: (page: number, orgId: string | null) => ['admin', 'audit', page, orgId] as const,
   mailbox: (page: number) => ['admin', 'mail', 'list', page] as const,
   mail: (mailId: string) => ['admin', 'mail', mailId] as const,
+  cases: ['cases'] as const,
+  caseList: (filters: object) => ['cases', 'list', filters] as const,
+  case: (caseId: string) => ['cases', caseId] as const,
+  caseHistory: (caseId: string) => ['cases', caseId, 'history'] as const,
+  caseTeam: (caseId: string) => ['cases', caseId, 'access'] as const,
+  notes: (caseId: string) => ['cases', caseId, 'notes'] as const,
+  note: (caseId: string, noteId: string) => ['cases', caseId, 'notes', noteId] as const,
+  psychotherapyNotes: (caseId: string) => ['cases', caseId, 'psychotherapy-notes'] as const,
+  noteTemplates: ['note-templates'] as const,
 };

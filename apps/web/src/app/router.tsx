@@ -4,6 +4,10 @@ import { SecurityPage } from '../account/security-page';
 import { AdminAuditPage } from '../admin/admin-audit-page';
 import { AdminHome } from '../admin/admin-home';
 import { AdminOrgsPage } from '../admin/admin-orgs-page';
+import { CasePage } from '../cases/case-page';
+import { CaseloadPage } from '../cases/caseload-page';
+import { MyCarePage } from '../cases/my-care-page';
+import { NewCasePage } from '../cases/new-case-page';
 import { MailMessagePage } from '../admin/mail-message-page';
 import { MailboxPage } from '../admin/mailbox-page';
 import { ForgotPasswordPage } from '../auth/forgot-password-page';
@@ -26,6 +30,7 @@ import { OrgAuditPage } from '../org/org-audit-page';
 import { OrgHome } from '../org/org-home';
 import { OrgSettingsPage } from '../org/org-settings-page';
 import { AppLayout } from '../shell/app-layout';
+import { NotePage } from '../notes/note-page';
 import { NotFoundPage } from '../shell/not-found-page';
 import { PublicLayout } from '../shell/public-layout';
 
@@ -83,8 +88,23 @@ export const router = createBrowserRouter([
             element: <RequireRole roles={['specialist', 'co_specialist', 'supervisor']} />,
             children: [{ path: '/specialist', element: <SpecialistHome /> }],
           },
+          {
+            element: <RequireRole roles={['specialist', 'co_specialist', 'supervisor', 'org_admin']} />,
+            children: [
+              { path: '/cases', element: <CaseloadPage /> },
+              { path: '/cases/new', element: <NewCasePage /> },
+              { path: '/cases/:caseId', element: <CasePage /> },
+              { path: '/cases/:caseId/notes/:noteId', element: <NotePage /> },
+            ],
+          },
           { element: <RequireRole roles={['eap_manager']} />, children: [{ path: '/eap', element: <EapHome /> }] },
-          { element: <RequireRole roles={['client']} />, children: [{ path: '/client', element: <ClientHome /> }] },
+          {
+            element: <RequireRole roles={['client']} />,
+            children: [
+              { path: '/client', element: <ClientHome /> },
+              { path: '/my-care', element: <MyCarePage /> },
+            ],
+          },
         ],
       },
     ],

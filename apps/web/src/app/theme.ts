@@ -12,7 +12,7 @@ export const theme = createTheme({
   },
 });
 
-/** Mantine's default dimmed, error and placeholder greys, and its light teal and yellow text, fall short of AA contrast. */
+/** Mantine's default dimmed, error and placeholder greys, and its light teal, yellow, orange and grape text, fall short of AA contrast. */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
@@ -21,6 +21,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     '--mantine-color-teal-light-color': '#066649',
     '--mantine-color-yellow-light-color': '#6b4200',
+    '--mantine-color-orange-light-color': '#8a3a00',
+    '--mantine-color-grape-light-color': '#7a1f8f',
   },
   dark: {
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',

@@ -19,7 +19,10 @@ export function ClientHome() {
           <PracticeList />
         </Stack>
       </Paper>
-      <HomeLinks label={t('home.shortcuts')} links={useAccountLinks()} />
+      <HomeLinks
+        label={t('home.shortcuts')}
+        links={[{ to: '/my-care', label: t('nav.myCare'), description: t('home.myCareDescription') }, ...useAccountLinks()]}
+      />
     </Stack>
   );
 }

@@ -9,12 +9,14 @@ export function SpecialistHome() {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const accountLinks = useAccountLinks();
-  const teamLinks = me.active_role === 'supervisor' ? [{ to: '/org/members', label: t('nav.team'), description: t('home.teamDescription') }] : [];
+  const supervising = me.active_role === 'supervisor';
+  const caseLinks = [{ to: '/cases', label: t(supervising ? 'nav.practiceCases' : 'nav.caseload'), description: t('home.caseloadDescription') }];
+  const teamLinks = supervising ? [{ to: '/org/members', label: t('nav.team'), description: t('home.teamDescription') }] : [];
 
   return (
     <Stack gap="xl">
       <HomeGreeting title={t('home.specialistTitle')} />
-      <HomeLinks label={t('home.shortcuts')} links={[...teamLinks, ...accountLinks]} />
+      <HomeLinks label={t('home.shortcuts')} links={[...caseLinks, ...teamLinks, ...accountLinks]} />
     </Stack>
   );
 }

@@ -1,10 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import clinicalEn from './clinical.en.json';
+import clinicalUk from './clinical.uk.json';
 import en from './en.json';
 import uk from './uk.json';
 import { browserLanguage, storedLanguage } from './language';
 
-const resources = { en: { translation: en }, uk: { translation: uk } } as const;
+// Cases and notes have their own message files so each stays readable.
+const resources = { en: { translation: { ...en, ...clinicalEn } }, uk: { translation: { ...uk, ...clinicalUk } } } as const;
 
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;

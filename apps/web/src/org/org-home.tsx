@@ -7,6 +7,7 @@ import { useAccountLinks } from '../homes/use-account-links';
 export function OrgHome() {
   const { t } = useTranslation();
   const links = [
+    { to: '/cases', label: t('nav.practiceCases'), description: t('home.practiceCasesDescription') },
     { to: '/org/members', label: t('nav.members'), description: t('home.membersDescription') },
     { to: '/org/invitations', label: t('nav.invitations'), description: t('home.invitationsDescription') },
     { to: '/org/audit', label: t('nav.orgAudit'), description: t('home.orgAuditDescription') },

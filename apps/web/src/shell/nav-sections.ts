@@ -5,16 +5,26 @@ import { homePath, roleHomePath } from '../auth/home-path';
 type NavLinkItem = { to: string; label: string };
 type NavSection = { title: string; links: NavLinkItem[] };
 
+const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
+  specialist: (t) => [{ to: '/cases', label: t('nav.caseload') }],
+  co_specialist: (t) => [{ to: '/cases', label: t('nav.caseload') }],
+  supervisor: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
+  org_admin: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
+  client: (t) => [{ to: '/my-care', label: t('nav.myCare') }],
+};
+
 function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
+  const care = careLinks[role]?.(t) ?? [];
   if (role === 'org_admin') {
     return [
+      ...care,
       { to: '/org/members', label: t('nav.members') },
       { to: '/org/invitations', label: t('nav.invitations') },
       { to: '/org/audit', label: t('nav.orgAudit') },
       { to: '/org/settings', label: t('nav.orgSettings') },
     ];
   }
-  return role === 'supervisor' ? [{ to: '/org/members', label: t('nav.team') }] : [];
+  return role === 'supervisor' ? [...care, { to: '/org/members', label: t('nav.team') }] : care;
 }
 
 /** The navbar of each role: only pages that exist and that this user may open. */

@@ -71,7 +71,7 @@ export function orgsRoutes(
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/orgs/:id/members',
-    summary: 'Members and their roles (org admin, supervisor)',
+    summary: 'Members and their roles (org admin, supervisor, specialist)',
     tags,
     params: uuidParam,
     response: z.array(member),

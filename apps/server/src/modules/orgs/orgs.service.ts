@@ -102,8 +102,9 @@ export function createOrgsService(deps: OrgDeps) {
         return toOrg((await orgsRepository.byId(tx, orgId)) as never);
       }),
 
+    // Specialists pick the client of a new case and the colleague a case is handed to or shared with.
     members: (p: Principal, orgId: string, meta: RequestMeta): Promise<Member[]> =>
-      inOrg(deps, p, orgId, meta, ['org_admin', 'supervisor'], async ({ tx, actor }) => {
+      inOrg(deps, p, orgId, meta, ['org_admin', 'supervisor', 'specialist', 'co_specialist'], async ({ tx, actor }) => {
         const rows = await orgsRepository.members(tx, orgId);
         await recordAudit(tx, actor, { action: 'org.members_list', resourceType: 'org', resourceId: orgId, details: { count: rows.length } });
         return Promise.all(

@@ -1,0 +1,29 @@
+import type { CaseEvent, CaseStatus, RiskLevel } from '@tend/contracts';
+import type { TFunction } from 'i18next';
+
+type NameOf = (userId: string | null | undefined) => string | null;
+
+/** One line saying what happened, in the clinician's words; ids become names where the practice list knows them. */
+export function caseEventText(event: CaseEvent, t: TFunction, nameOf: NameOf): string {
+  const data = event.data;
+  const person = (key: string) => nameOf(data[key]) ?? t('cases.timeline.someone');
+  switch (event.kind) {
+    case 'created':
+      return t('cases.timeline.created');
+    case 'updated':
+      return t('cases.timeline.updated');
+    case 'status_changed':
+      return t(data.by === 'auto_pause' ? 'cases.timeline.autoPaused' : 'cases.timeline.statusChanged', {
+        from: t(`cases.status.${data.from as CaseStatus}`),
+        to: t(`cases.status.${data.to as CaseStatus}`),
+      });
+    case 'risk_changed':
+      return t('cases.timeline.riskChanged', { from: t(`cases.risk.${data.from as RiskLevel}`), to: t(`cases.risk.${data.to as RiskLevel}`) });
+    case 'transferred':
+      return t('cases.timeline.transferred', { from: person('from'), to: person('to') });
+    case 'access_granted':
+      return t('cases.timeline.accessGranted', { name: person('user_id'), role: t(`roles.${data.role === 'supervisor' ? 'supervisor' : 'co_specialist'}`) });
+    case 'access_revoked':
+      return t('cases.timeline.accessRevoked', { name: person('user_id') });
+  }
+}

@@ -1,0 +1,45 @@
+import { Anchor, Group, Stack } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { queryKeys } from '../api/query-keys';
+import { NewNoteAction } from '../notes/new-note-action';
+import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
+import { QueryState } from '../ui/query-state';
+import { usePageTitle } from '../ui/use-page-title';
+import { can } from './case-access';
+import { CaseActions } from './case-actions';
+import { CaseHeader } from './case-header';
+import { CaseTimeline } from './case-timeline';
+import { casesApi } from './cases.api';
+import { CareTeamSection } from './care-team-section';
+
+/** One case for its care team: the facts, what may be done now, the timeline and the author's private notes. */
+export function CasePage() {
+  const { t } = useTranslation();
+  const { caseId = '' } = useParams();
+  const query = useQuery({ queryKey: queryKeys.case(caseId), queryFn: () => casesApi.get(caseId) });
+  usePageTitle(query.data?.title ?? t('cases.title'));
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/cases" size="sm">
+        {t('cases.backToCaseload')}
+      </Anchor>
+      <QueryState query={query}>
+        {(item) => (
+          <Stack gap="lg">
+            <CaseHeader item={item} />
+            <Group gap="xs" wrap="wrap">
+              {can(item.my_access, 'writeNotes') && item.status !== 'archived' ? <NewNoteAction caseId={item.id} /> : null}
+              <CaseActions item={item} />
+            </Group>
+            {can(item.my_access, 'readHistory') ? <CaseTimeline item={item} /> : null}
+            <CareTeamSection item={item} />
+            {can(item.my_access, 'writeNotes') ? <PsychotherapyNotesSection caseId={item.id} /> : null}
+          </Stack>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,78 @@
+import type { CaseDto, NoteDto } from '@tend/contracts';
+import { Anchor, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { queryKeys } from '../api/query-keys';
+import { NoteStatusBadge } from './case-badges';
+import { notesApi } from '../notes/notes.api';
+import { QueryState } from '../ui/query-state';
+import { useOrgTime } from '../ui/use-org-time';
+import { can } from './case-access';
+import { caseEventText } from './case-event-text';
+import { casesApi } from './cases.api';
+import { timelineEntries } from './timeline-entries';
+import { usePracticePeople } from './use-practice-people';
+
+function NoteLine({ note }: { note: NoteDto }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" wrap="wrap">
+        <Anchor component={Link} to={`/cases/${note.case_id}/notes/${note.id}`} fw={600}>
+          {t('cases.timeline.note', { template: note.template.name })}
+        </Anchor>
+        <NoteStatusBadge status={note.status} />
+        {note.version > 1 ? <Text size="sm">{t('notes.amendedVersion', { version: note.version })}</Text> : null}
+      </Group>
+      <Text size="sm">{t('cases.timeline.noteBy', { name: note.author.name })}</Text>
+    </Stack>
+  );
+}
+
+/** Everything that happened on the case, newest first: history and, for those who may read them, progress notes. */
+export function CaseTimeline({ item }: { item: CaseDto }) {
+  const { t } = useTranslation();
+  const time = useOrgTime();
+  const people = usePracticePeople();
+  const readNotes = can(item.my_access, 'readNotes');
+  const history = useQuery({ queryKey: queryKeys.caseHistory(item.id), queryFn: () => casesApi.history(item.id) });
+  const notes = useQuery({ queryKey: queryKeys.notes(item.id), queryFn: () => notesApi.list(item.id), enabled: readNotes });
+  const noteList = readNotes ? (notes.data ?? []) : [];
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="timeline-heading">
+      <Stack gap="md">
+        <Title order={2} size="h4" id="timeline-heading">
+          {t('cases.timeline.title')}
+        </Title>
+        <QueryState query={history}>
+          {(events) => (
+            <Timeline bulletSize={14} lineWidth={2} component="ol" className="plain-list">
+              {timelineEntries(events, noteList).map((entry) => (
+                <Timeline.Item key={entry.kind === 'note' ? entry.note.id : entry.event.id} component="li">
+                  <Text size="sm" c="dimmed">
+                    <time dateTime={entry.at}>{time.dateTime(entry.at)}</time>
+                  </Text>
+                  {entry.kind === 'note' ? (
+                    <NoteLine note={entry.note} />
+                  ) : (
+                    <Stack gap={2}>
+                      <Text fw={600}>{caseEventText(entry.event, t, people.nameOf)}</Text>
+                      {entry.event.actor ? <Text size="sm">{t('cases.timeline.by', { name: entry.event.actor.name })}</Text> : null}
+                      {entry.event.note ? (
+                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                          {entry.event.note}
+                        </Text>
+                      ) : null}
+                    </Stack>
+                  )}
+                </Timeline.Item>
+              ))}
+            </Timeline>
+          )}
+        </QueryState>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,50 @@
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { queryKeys } from '../api/query-keys';
+import { QueryState } from '../ui/query-state';
+import { useOrgTime } from '../ui/use-org-time';
+import { usePageTitle } from '../ui/use-page-title';
+import { CaseStatusBadge } from './case-badges';
+import { casesApi } from './cases.api';
+
+const filters = { sort: 'updated', page: 1 } as const;
+
+/** A client's own courses of care: who leads each and where it stands. Notes and risk stay with the care team. */
+export function MyCarePage() {
+  const { t } = useTranslation();
+  usePageTitle(t('myCare.title'));
+  const time = useOrgTime();
+  const cases = useQuery({ queryKey: queryKeys.caseList(filters), queryFn: () => casesApi.list(filters) });
+
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('myCare.title')}</Title>
+      <Text>{t('myCare.intro')}</Text>
+      <QueryState query={cases}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <Text>{t('myCare.empty')}</Text>
+          ) : (
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" component="ul" className="plain-list">
+              {items.map((item) => (
+                <Paper component="li" withBorder p="md" key={item.id}>
+                  <Stack gap={6}>
+                    <Title order={2} size="h4">
+                      {item.title}
+                    </Title>
+                    <CaseStatusBadge status={item.status} />
+                    <Text>{t('myCare.specialist', { name: item.specialist.name })}</Text>
+                    <Text size="sm">
+                      {item.last_session_at ? t('myCare.lastSession', { time: time.dateTime(item.last_session_at) }) : t('myCare.noSessionYet')}
+                    </Text>
+                  </Stack>
+                </Paper>
+              ))}
+            </SimpleGrid>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}
