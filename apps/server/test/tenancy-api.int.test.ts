@@ -52,7 +52,8 @@ const MIXED_ID_ROUTES: OrgRoute[] = [
 /** Routes a plain member may use in their own org; every other ORG_ROUTES entry is org-admin only. */
 const OPEN_TO: Record<string, readonly string[]> = {
   'read the org': ['client', 'specialist', 'supervisor'],
-  'list the members': ['supervisor'],
+  // Specialists pick a case's client and the colleague a case goes to (ADR 0007).
+  'list the members': ['supervisor', 'specialist'],
 };
 
 describe('tenancy: another organization is invisible through the API', () => {
@@ -162,12 +163,18 @@ describe('roles inside one organization', () => {
     expect(unexpected).toEqual([]);
     const after = await snapshotOrg(a.orgId);
     expect({ ...after, audit: null }).toEqual({ ...before, audit: null });
-    // The only new audit row is the supervisor's allowed member list; refused attempts leave none.
+    // The only new audit rows are the allowed member lists (supervisor, specialist); refused attempts leave none.
     const added = await t.owner.query<{ action: string; actor_user_id: string }>(
       'select action, actor_user_id from audit.audit_log where org_id = $1 and not (id = any($2::uuid[]))',
       [a.orgId, before.audit],
     );
-    expect(added.rows).toEqual([{ action: 'org.members_list', actor_user_id: a.supervisor.userId }]);
+    expect(added.rows).toEqual(
+      expect.arrayContaining([
+        { action: 'org.members_list', actor_user_id: a.supervisor.userId },
+        { action: 'org.members_list', actor_user_id: a.specialist.userId },
+      ]),
+    );
+    expect(added.rows).toHaveLength(2);
   });
 
   it('takes effect at once: a removed member gets 404 and a demoted admin 403, although their access tokens still carry the old role', async () => {
