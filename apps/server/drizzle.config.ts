@@ -4,5 +4,5 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: ['./src/**/*.table.ts'],
   out: './migrations',
-  schemaFilter: ['identity', 'audit', 'crypto', 'notify', 'case_mgmt', 'clinical', 'privacy', 'crisis', 'scheduling', 'notifications'],
+  schemaFilter: ['identity', 'audit', 'crypto', 'notify', 'case_mgmt', 'clinical', 'privacy', 'crisis', 'scheduling', 'notifications', 'consent', 'selfcare'],
 });

@@ -14,12 +14,14 @@ import type { Config } from './config';
 import { adminPlugin } from './modules/admin';
 import { casesPlugin } from './modules/cases';
 import { clinicalPlugin } from './modules/clinical';
+import { consentPlugin } from './modules/consent';
 import { crisisPlugin } from './modules/crisis';
 import { notificationsPlugin } from './modules/notifications';
 import { identityPlugin } from './modules/identity';
 import { orgsPlugin } from './modules/orgs';
 import { privacyPlugin } from './modules/privacy';
 import { schedulingPlugin } from './modules/scheduling';
+import { selfcarePlugin } from './modules/selfcare';
 import { registerAuthentication } from './platform/auth/authenticate';
 import { AppError } from './platform/http/app-error';
 import { errorBody, registerErrorHandling } from './platform/http/error-handler';
@@ -127,6 +129,8 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   clinicalPlugin(app, { ...shared, cases });
   await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
   schedulingPlugin(app, shared);
+  consentPlugin(app, shared);
+  selfcarePlugin(app, shared);
   const { notifications } = notificationsPlugin(app, { db: runtime.db, relay: runtime.relay });
   await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
 

@@ -162,6 +162,9 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'scheduling.availability_rules',
         'scheduling.availability_overrides',
         'notifications.inbox',
+        'consent.templates',
+        'consent.records',
+        'selfcare.mood_entries',
       ]),
     );
 

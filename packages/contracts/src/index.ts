@@ -11,3 +11,4 @@ export * from './risk';
 export * from './crisis';
 export * from './scheduling';
 export * from './notifications';
+export * from './consent';

@@ -29,6 +29,8 @@ type Common<B, Q, P, R> = {
   status?: 200 | 201 | 202;
   /** Per-route limit on top of the global one (e.g. sign-in). */
   rateLimit?: { max: number; timeWindow: string };
+  /** Runs after authentication and access checks, before the handler (e.g. a consent guard). */
+  guard?: (request: FastifyRequest) => Promise<void>;
 };
 
 type Input<B, Q, P> = { body: Out<B>; query: Out<Q>; params: Out<P>; request: FastifyRequest; reply: FastifyReply };
@@ -76,7 +78,13 @@ function register<B, Q, P, R extends Schema>(
       ...(config.public ? {} : { security: [{ bearer: [] }, { cookie: [] }] }),
       response: { [status]: envelope(spec.response), '4XX': errorBody, '5XX': errorBody },
     },
-    preHandler: config.access ? (request, _reply, done) => done(checkAccess(request.principal, config.access as Access)) : undefined,
+    preHandler: async (request) => {
+      if (config.access) {
+        const denied = checkAccess(request.principal, config.access);
+        if (denied) throw denied;
+      }
+      if (spec.guard) await spec.guard(request);
+    },
     // The envelope is built here for every route; its shape is checked by the response schema.
     handler: async (request, reply) => {
       const result = await run({ body: request.body as Out<B>, query: request.query as Out<Q>, params: request.params as Out<P>, request, reply });

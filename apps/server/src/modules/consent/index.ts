@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import type { FieldCrypto } from '../../platform/crypto/field-crypto';
+import type { Database } from '../../platform/db/database';
+import { consentRoutes } from './consent.routes';
+import { createConsentService } from './consent.service';
+
+export { checkConsent, requireConsent, type ConsentDecision, type ConsentQuery } from './consent.check';
+export { consentGuard } from './consent.guard';
+
+/** The consent engine: texts by jurisdiction, append-only grants and revocations, one check for every module. */
+export function consentPlugin(app: FastifyInstance, deps: { db: Database; crypto: FieldCrypto }) {
+  consentRoutes(app, createConsentService(deps));
+}
