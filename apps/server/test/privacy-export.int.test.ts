@@ -70,6 +70,12 @@ beforeAll(async () => {
     token: org.client.token,
     payload: { answers: { reason: 'Cannot sleep', mood: 3 }, signature_name: 'A client' },
   });
+  const templates = await call(t.app, { method: 'GET', url: '/api/v1/consent/templates?jurisdiction=EU', token: org.client.token });
+  const byKind = (kind: string) => templates.json().data.find((x: { kind: string }) => x.kind === kind).id;
+  const grant = (payload: Record<string, unknown>) =>
+    call(t.app, { method: 'POST', url: '/api/v1/consent', token: org.client.token, payload: { signature_name: 'A client', language: 'en', ...payload } });
+  expect((await grant({ template_id: byKind('treatment') })).statusCode).toBe(201);
+  expect((await grant({ template_id: byKind('data_sharing'), recipient_user_id: org.specialist.userId, scope: ['mood'] })).statusCode).toBe(201);
 });
 afterAll(() => t.close());
 
@@ -84,6 +90,7 @@ describe('data export', () => {
       expect.objectContaining({ id: caseId, title: 'Sleep and worry', status: 'active', specialist: { id: org.specialist.userId, name: 'A specialist' } }),
     ]);
     expect(data.goals[caseId][0]).toMatchObject({ title: 'Sleep 7 hours', objectives: [{ text: 'Keep a sleep diary' }] });
+    expect(data.consents.map((c: { kind: string }) => c.kind).sort()).toEqual(['data_sharing', 'treatment']);
     expect(data.forms[0]).toMatchObject({ title: 'Intake', answers: { reason: 'Cannot sleep', mood: 3 }, signature: { name: 'A client' } });
     expect(res.body).not.toContain('PSYCHOTHERAPY-NOTE-TEXT');
     expect(res.body).not.toContain('PROGRESS-NOTE-TEXT');
@@ -102,6 +109,7 @@ describe('data export', () => {
     const types = new Set(bundle.entry.map((e: { resource: { resourceType: string } }) => e.resource.resourceType));
     expect([...types].sort()).toEqual([
       'CarePlan',
+      'Consent',
       'DocumentReference',
       'EpisodeOfCare',
       'Goal',

@@ -11,3 +11,4 @@ export { consentGuard } from './consent.guard';
 export function consentPlugin(app: FastifyInstance, deps: { db: Database; crypto: FieldCrypto }) {
   consentRoutes(app, createConsentService(deps));
 }
+export { consentsForExport, type ExportedConsent } from './consent.export';

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { casesForExport, type ExportedCase } from '../cases';
 import { clinicalForExport, type ExportedForm, type ExportedGoal } from '../clinical';
+import { consentsForExport, type ExportedConsent } from '../consent';
 import { type RequestMeta, userAad, usersRepository } from '../identity';
 import { inActiveOrg, orgsRepository } from '../orgs';
 
@@ -17,6 +18,7 @@ export type DataExport = {
   cases: ExportedCase[];
   goals: Record<string, ExportedGoal[]>;
   forms: ExportedForm[];
+  consents: ExportedConsent[];
   /** What this export leaves out, and why. */
   not_included: string[];
 };
@@ -60,6 +62,7 @@ export function createExportService(deps: { db: Database; crypto: FieldCrypto })
           cases,
           goals: clinical.goals,
           forms: clinical.forms,
+          consents: await consentsForExport(tx, actor.orgId, p.userId),
           not_included: [
             'Psychotherapy notes: kept apart from your record by law (HIPAA 45 CFR 164.501) and never exported.',
             'Progress notes: ask your practice; they release them on a request for access.',

@@ -1,6 +1,7 @@
 import type { Bundle, BundleEntry, FhirResource, QuestionnaireResponseItem } from 'fhir/r4';
 import type { ExportedCase } from '../cases';
 import type { ExportedForm, ExportedGoal } from '../clinical';
+import type { ExportedConsent } from '../consent';
 import type { DataExport } from './export.service';
 
 const EPISODE_STATUS: Record<string, 'planned' | 'active' | 'onhold' | 'finished'> = {
@@ -55,6 +56,7 @@ export function toFhirBundle(data: DataExport): Bundle {
 
   for (const c of data.cases) entries.push(...episode(c, patientId, orgId, data.goals[c.id] ?? []));
   for (const form of data.forms) entries.push(...formResources(form, patientId));
+  for (const consent of data.consents) entries.push(consentResource(consent, patientId, orgId));
   return { resourceType: 'Bundle', id: data.export_id, type: 'collection', timestamp: data.exported_at, entry: entries };
 }
 
@@ -140,4 +142,37 @@ function formResources(form: ExportedForm, patientId: string): BundleEntry[] {
     );
   }
   return out;
+}
+
+// R4 Consent scopes (domain reference §6): research for research use, treatment for the rest of care,
+// patient-privacy for disclosure (data sharing, recording, AI processing).
+const CONSENT_SCOPE: Record<string, 'patient-privacy' | 'treatment' | 'research'> = {
+  treatment: 'treatment',
+  telehealth: 'treatment',
+  research: 'research',
+  data_sharing: 'patient-privacy',
+  recording: 'patient-privacy',
+  ai_processing: 'patient-privacy',
+};
+
+function consentResource(c: ExportedConsent, patientId: string, orgId: string): BundleEntry {
+  const expired = c.expires_at !== null && Date.parse(c.expires_at) <= Date.now();
+  const scope = CONSENT_SCOPE[c.kind] ?? 'patient-privacy';
+  return entry(c.id, {
+    resourceType: 'Consent',
+    id: c.id,
+    status: c.revoked_at || expired ? 'inactive' : 'active',
+    scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: scope }] },
+    category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0', display: 'Patient Consent' }], text: c.kind }],
+    patient: { reference: urn(patientId) },
+    dateTime: c.granted_at,
+    organization: [{ reference: urn(orgId) }],
+    policyRule: { text: `Tend consent text ${c.kind} ${c.jurisdiction} v${c.version}` },
+    provision: {
+      type: 'permit',
+      period: { start: c.granted_at, ...(c.revoked_at ? { end: c.revoked_at } : c.expires_at ? { end: c.expires_at } : {}) },
+      ...(c.recipient_id ? { actor: [{ role: { text: 'recipient' }, reference: { reference: `Practitioner/${c.recipient_id}` } }] } : {}),
+      ...(c.scope.length ? { data: c.scope.map((category) => ({ meaning: 'related' as const, reference: { display: category } })) } : {}),
+    },
+  });
 }
