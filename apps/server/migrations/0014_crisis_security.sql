@@ -40,7 +40,7 @@ CREATE POLICY alerts_read ON crisis.alerts FOR SELECT TO tend_app USING (
   ))
 );
 --> statement-breakpoint
-CREATE POLICY alerts_insert ON crisis.alerts FOR INSERT TO tend_app WITH CHECK (org_id = (select app.org_id()) AND client_user_id = (select app.user_id()));
+CREATE POLICY alerts_insert ON crisis.alerts FOR INSERT TO tend_app WITH CHECK ((select app.is_system()) OR (org_id = (select app.org_id()) AND client_user_id = (select app.user_id())));
 --> statement-breakpoint
 CREATE POLICY alerts_update ON crisis.alerts FOR UPDATE TO tend_app
   USING ((select app.is_system()) OR (org_id = (select app.org_id()) AND (select app.is_staff()) AND ((select app.role()) IN ('org_admin', 'supervisor') OR crisis.cares_for(client_user_id))))

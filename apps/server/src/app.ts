@@ -16,6 +16,7 @@ import { casesPlugin } from './modules/cases';
 import { clinicalPlugin } from './modules/clinical';
 import { consentPlugin } from './modules/consent';
 import { crisisPlugin } from './modules/crisis';
+import { messagingPlugin } from './modules/messaging';
 import { notificationsPlugin } from './modules/notifications';
 import { identityPlugin } from './modules/identity';
 import { orgsPlugin } from './modules/orgs';
@@ -132,7 +133,8 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   consentPlugin(app, shared);
   selfcarePlugin(app, shared);
   const { notifications } = notificationsPlugin(app, { db: runtime.db, relay: runtime.relay });
-  await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
+  const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
+  messagingPlugin(app, { ...shared, relay: runtime.relay, cases, flags, logger });
 
   await serveWebApp(app, config.webDist);
   return app;

@@ -165,6 +165,10 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'consent.templates',
         'consent.records',
         'selfcare.mood_entries',
+        'messaging.conversations',
+        'messaging.participants',
+        'messaging.messages',
+        'crisis.risk_flags',
       ]),
     );
 

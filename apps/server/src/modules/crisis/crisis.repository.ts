@@ -1,10 +1,11 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { crisisAlerts, escalationLog, safetyPlans } from './crisis.table';
+import { crisisAlerts, escalationLog, riskFlags, safetyPlans } from './crisis.table';
 
 export type AlertRow = typeof crisisAlerts.$inferSelect;
 export type LogRow = typeof escalationLog.$inferSelect;
 export type PlanRow = typeof safetyPlans.$inferSelect;
+export type FlagRow = typeof riskFlags.$inferSelect;
 
 export const crisisRepository = {
   insertAlert: (tx: Tx, row: typeof crisisAlerts.$inferInsert) => tx.insert(crisisAlerts).values(row),
@@ -43,4 +44,18 @@ export const crisisRepository = {
       .select()
       .from(crisisAlerts)
       .where(and(eq(crisisAlerts.id, id), eq(crisisAlerts.status, 'open'), isNull(crisisAlerts.acknowledgedAt))),
+  insertFlag: (tx: Tx, row: typeof riskFlags.$inferInsert) => tx.insert(riskFlags).values(row),
+  async flag(tx: Tx, id: string, lock = false): Promise<FlagRow | undefined> {
+    const query = tx.select().from(riskFlags).where(eq(riskFlags.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
+  flags: (tx: Tx, orgId: string, statuses: FlagRow['status'][]) =>
+    tx
+      .select()
+      .from(riskFlags)
+      .where(and(eq(riskFlags.orgId, orgId), inArray(riskFlags.status, statuses)))
+      .orderBy(desc(riskFlags.createdAt))
+      .limit(200),
+  updateFlag: (tx: Tx, id: string, patch: Partial<typeof riskFlags.$inferInsert>) => tx.update(riskFlags).set(patch).where(eq(riskFlags.id, id)),
 };

@@ -5,11 +5,12 @@ import { z } from 'zod';
 import { privateRoute, publicRoute } from '../../platform/http/route';
 import { requestMeta } from '../identity';
 import type { AlertsService } from './alerts.service';
+import type { RiskFlagsService } from './risk-flags.service';
 import type { SafetyPlansService } from './safety-plans.service';
 
 const tags = ['crisis'];
 
-export function crisisRoutes(app: FastifyInstance, s: { alerts: AlertsService; plans: SafetyPlansService }): void {
+export function crisisRoutes(app: FastifyInstance, s: { alerts: AlertsService; plans: SafetyPlansService; flags: RiskFlagsService }): void {
   // Public on purpose: nobody is ever kept from crisis lines, signed in or not.
   publicRoute(app, {
     method: 'GET',
@@ -89,4 +90,39 @@ export function crisisRoutes(app: FastifyInstance, s: { alerts: AlertsService; p
     response: safetyPlan,
     handler: ({ principal, body, request }) => s.plans.save(principal, body, requestMeta(request)),
   });
+  const riskFlag = z.object({
+    id: z.uuid(),
+    client: z.object({ id: z.uuid(), name: z.string() }),
+    case_id: z.uuid().nullable(),
+    source: z.string(),
+    source_id: z.uuid(),
+    level: z.enum(['moderate', 'high', 'crisis']),
+    matched: z.array(z.string()),
+    status: z.enum(['open', 'acknowledged', 'resolved']),
+    created_at: z.iso.datetime(),
+    acknowledged_at: z.iso.datetime().nullable(),
+    resolved_at: z.iso.datetime().nullable(),
+    note: z.string().nullable(),
+  });
+  privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/risk-flags',
+    summary: 'Risk flags raised from client text (care team; all for admins and supervisors)',
+    tags,
+    querystring: z.object({ open: z.enum(['true', 'false']).default('true') }),
+    response: z.array(riskFlag),
+    handler: ({ principal, query, request }) => s.flags.list(principal, query.open === 'true', requestMeta(request)),
+  });
+  for (const action of ['acknowledge', 'resolve'] as const) {
+    privateRoute(app, {
+      method: 'POST',
+      url: `/api/v1/risk-flags/:id/${action}`,
+      summary: action === 'acknowledge' ? 'I have seen this flag' : 'Close the flag with a note (required)',
+      tags,
+      params: uuidParam,
+      body: alertNoteBody,
+      response: riskFlag,
+      handler: ({ principal, params, body, request }) => s.flags.act(principal, params.id, action, body.note, requestMeta(request)),
+    });
+  }
 }

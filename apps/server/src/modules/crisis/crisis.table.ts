@@ -69,3 +69,32 @@ export const escalationLog = crisis.table(
   },
   (t) => [index('escalation_log_alert_idx').on(t.alertId, t.at)],
 );
+
+/** A risk signal on a client (from a message today; journal and companion text later), for the care team to act on. */
+export const riskFlags = crisis.table(
+  'risk_flags',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    clientUserId: uuid('client_user_id')
+      .notNull()
+      .references(() => users.id),
+    caseId: uuid('case_id'),
+    source: text('source', { enum: ['message'] }).notNull(),
+    sourceId: uuid('source_id').notNull(),
+    level: text('level', { enum: ['moderate', 'high', 'crisis'] }).notNull(),
+    matched: text('matched').array().notNull(),
+    status: text('status', { enum: ['open', 'acknowledged', 'resolved'] })
+      .notNull()
+      .default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    acknowledgedBy: uuid('acknowledged_by'),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    noteCiphertext: bytea('note_ciphertext'),
+  },
+  (t) => [index('risk_flags_org_status_idx').on(t.orgId, t.status, t.createdAt), index('risk_flags_client_idx').on(t.clientUserId)],
+);

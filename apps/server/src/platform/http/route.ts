@@ -27,8 +27,8 @@ type Common<B, Q, P, R> = {
   params?: P;
   response: R;
   status?: 200 | 201 | 202;
-  /** Per-route limit on top of the global one (e.g. sign-in). */
-  rateLimit?: { max: number; timeWindow: string };
+  /** Per-route limit on top of the global one (e.g. sign-in); `perUser` counts by the signed-in person, not the address. */
+  rateLimit?: { max: number; timeWindow: string; perUser?: boolean };
   /** Runs after authentication and access checks, before the handler (e.g. a consent guard). */
   guard?: (request: FastifyRequest) => Promise<void>;
 };
@@ -68,7 +68,7 @@ function register<B, Q, P, R extends Schema>(
   app.route({
     method: spec.method,
     url: spec.url,
-    config: { ...config, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
+    config: { ...config, ...(spec.rateLimit ? { rateLimit: rateLimitOf(spec.rateLimit) } : {}) },
     schema: {
       summary: spec.summary,
       tags: spec.tags,
@@ -107,4 +107,15 @@ function checkAccess(principal: Principal | undefined, access: Access): AppError
     return new AppError('AUTH.FORBIDDEN', 'Your role in this practice does not allow this');
   }
   return undefined;
+}
+
+function rateLimitOf(limit: { max: number; timeWindow: string; perUser?: boolean }) {
+  if (!limit.perUser) return { max: limit.max, timeWindow: limit.timeWindow };
+  // After authentication, so the key is the person (one flood cannot hide behind many addresses).
+  return {
+    max: limit.max,
+    timeWindow: limit.timeWindow,
+    hook: 'preHandler' as const,
+    keyGenerator: (request: FastifyRequest) => `user:${request.principal?.userId ?? request.ip}`,
+  };
 }

@@ -1,0 +1,43 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/database';
+import { conversations, messages, participants } from './messaging.table';
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+
+export const messagingRepository = {
+  async caseConversation(tx: Tx, caseId: string): Promise<ConversationRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.caseId, caseId), eq(conversations.kind, 'case')));
+    return row;
+  },
+  async conversation(tx: Tx, id: string): Promise<ConversationRow | undefined> {
+    const [row] = await tx.select().from(conversations).where(eq(conversations.id, id));
+    return row;
+  },
+  insertConversation: (tx: Tx, row: typeof conversations.$inferInsert) => tx.insert(conversations).values(row),
+  addParticipants: (tx: Tx, rows: (typeof participants.$inferInsert)[]) => tx.insert(participants).values(rows).onConflictDoNothing(),
+  participantsOf: (tx: Tx, conversationId: string) => tx.select().from(participants).where(eq(participants.conversationId, conversationId)),
+  mine: (tx: Tx, userId: string) =>
+    tx
+      .select({ conversation: conversations, lastReadAt: participants.lastReadAt })
+      .from(participants)
+      .innerJoin(conversations, eq(conversations.id, participants.conversationId))
+      .where(eq(participants.userId, userId))
+      .orderBy(desc(conversations.createdAt)),
+  insertMessage: (tx: Tx, row: typeof messages.$inferInsert) => tx.insert(messages).values(row),
+  page: (tx: Tx, conversationId: string, before: Date | null, limit: number) =>
+    tx
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), before ? lt(messages.createdAt, before) : undefined))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(limit),
+  markRead: (tx: Tx, conversationId: string, userId: string, at: Date) =>
+    tx
+      .update(participants)
+      .set({ lastReadAt: at })
+      .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId))),
+};
