@@ -31,6 +31,20 @@ async function clientWithRecord(b: BuiltOrg) {
     payload: { title: 'Follow-up', fields: [{ key: 'a', label: 'A', type: 'text' }] },
   });
   await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/forms`, token: b.specialist.token, payload: { form_id: form.json().data.id } });
+  // Chat, crisis history, a safety plan and the client's own mood log belong to the record too.
+  const chat = (await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/conversation`, token: b.client.token })).json().data.id;
+  const made = [
+    await call(t.app, { method: 'POST', url: `/api/v1/conversations/${chat}/messages`, token: b.client.token, payload: { body: 'I want to kill myself' } }),
+    await call(t.app, { method: 'POST', url: '/api/v1/crisis/sos', token: b.client.token, payload: { jurisdiction: 'DE' } }),
+    await call(t.app, {
+      method: 'PUT',
+      url: '/api/v1/crisis/safety-plan',
+      token: b.client.token,
+      payload: { base_version: 0, plan: { worth_living_for: 'My garden' } },
+    }),
+    await call(t.app, { method: 'POST', url: '/api/v1/selfcare/mood', token: b.client.token, payload: { score: 2 } }),
+  ];
+  expect(made.map((r) => r.statusCode)).toEqual([201, 201, 200, 201]);
   return caseId;
 }
 
@@ -98,6 +112,8 @@ describe('erasure', () => {
     const kept = await call(t.app, { method: 'GET', url: `/api/v1/cases/${caseId}`, token: org.specialist.token });
     expect(kept.json().data.client.name).toBe('[unavailable]');
     await expect(login(t.app, org.client.email, org.client.password)).rejects.toThrow(/401/);
+    expect((await t.owner.query('select count(*) from selfcare.mood_entries where owner_user_id = $1', [org.client.userId])).rows[0].count).toBe('0');
+    expect((await t.owner.query('select count(*) from crisis.safety_plans where client_user_id = $1', [org.client.userId])).rows[0].count).toBe('1'); // held with the record
     const key = await t.owner.query(`select wrapped, destroyed_at from crypto.data_keys where owner_user_id = $1`, [org.client.userId]);
     expect(key.rows.every((r) => r.wrapped === null && r.destroyed_at !== null)).toBe(true);
 
@@ -106,6 +122,15 @@ describe('erasure', () => {
     expect(await erasure().releaseExpiredHolds(futureDate(31))).toBe(1);
     expect((await t.owner.query('select count(*) from case_mgmt.cases where client_user_id = $1', [org.client.userId])).rows[0].count).toBe('0');
     expect((await t.owner.query('select count(*) from clinical.notes where case_id = $1', [caseId])).rows[0].count).toBe('0');
+    for (const table of [
+      'messaging.messages m join messaging.conversations c on c.id = m.conversation_id where c.case_id',
+      'crisis.alerts where client_user_id',
+      'crisis.safety_plans where client_user_id',
+      'crisis.risk_flags where client_user_id',
+    ]) {
+      const id = table.startsWith('messaging') ? caseId : org.client.userId;
+      expect((await t.owner.query(`select count(*) from ${table} = $1`, [id])).rows[0].count, table).toBe('0');
+    }
     const audit = await t.owner.query(`select action from audit.audit_log where subject_user_id = $1 and action like 'privacy.%' order by at, seq`, [
       org.client.userId,
     ]);

@@ -59,3 +59,17 @@ export const crisisRepository = {
       .limit(200),
   updateFlag: (tx: Tx, id: string, patch: Partial<typeof riskFlags.$inferInsert>) => tx.update(riskFlags).set(patch).where(eq(riskFlags.id, id)),
 };
+
+/** Deletes a client's crisis history and safety plans in an org (erasure job only). */
+export async function eraseCrisisOf(tx: Tx, orgId: string, clientUserId: string): Promise<void> {
+  const alerts = (
+    await tx
+      .select({ id: crisisAlerts.id })
+      .from(crisisAlerts)
+      .where(and(eq(crisisAlerts.orgId, orgId), eq(crisisAlerts.clientUserId, clientUserId)))
+  ).map((r) => r.id);
+  if (alerts.length) await tx.delete(escalationLog).where(inArray(escalationLog.alertId, alerts));
+  await tx.delete(crisisAlerts).where(and(eq(crisisAlerts.orgId, orgId), eq(crisisAlerts.clientUserId, clientUserId)));
+  await tx.delete(riskFlags).where(and(eq(riskFlags.orgId, orgId), eq(riskFlags.clientUserId, clientUserId)));
+  await tx.delete(safetyPlans).where(and(eq(safetyPlans.orgId, orgId), eq(safetyPlans.clientUserId, clientUserId)));
+}

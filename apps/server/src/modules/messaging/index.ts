@@ -6,3 +6,4 @@ import { createMessagingService, type MessagingDeps } from './messaging.service'
 export function messagingPlugin(app: FastifyInstance, deps: MessagingDeps) {
   messagingRoutes(app, createMessagingService(deps));
 }
+export { eraseConversationsOf } from './messaging.repository';

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
 import { conversations, messages, participants } from './messaging.table';
 
@@ -41,3 +41,14 @@ export const messagingRepository = {
       .set({ lastReadAt: at })
       .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId))),
 };
+
+/** Deletes the chats of these cases (erasure job only). */
+export async function eraseConversationsOf(tx: Tx, caseIds: string[]): Promise<number> {
+  if (!caseIds.length) return 0;
+  const ids = (await tx.select({ id: conversations.id }).from(conversations).where(inArray(conversations.caseId, caseIds))).map((r) => r.id);
+  if (!ids.length) return 0;
+  await tx.delete(messages).where(inArray(messages.conversationId, ids));
+  await tx.delete(participants).where(inArray(participants.conversationId, ids));
+  await tx.delete(conversations).where(inArray(conversations.id, ids));
+  return ids.length;
+}

@@ -8,6 +8,10 @@ import { AppError } from '../../platform/http/app-error';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { clientCaseIds, eraseCasesOf } from '../cases';
 import { eraseClinicalRecord, eraseFormsOf } from '../clinical';
+import { eraseCrisisOf } from '../crisis';
+import { eraseConversationsOf } from '../messaging';
+import { eraseAppointmentsOf } from '../scheduling';
+import { eraseMoodOf } from '../selfcare';
 import { eraseAccount, type RequestMeta } from '../identity';
 import { inActiveOrg, orgsRepository, userNames } from '../orgs';
 import { type ErasureRow, erasureRepository, type HoldRow } from './erasure.repository';
@@ -49,13 +53,19 @@ export function createErasureService(deps: Deps) {
     if (categories.includes('clinical_record')) {
       const ids = (await clientCaseIds(tx, orgId, clientUserId)).map((c) => c.id);
       await eraseClinicalRecord(tx, ids);
+      done.conversations = await eraseConversationsOf(tx, ids);
+      done.appointments = await eraseAppointmentsOf(tx, orgId, clientUserId);
+      await eraseCrisisOf(tx, orgId, clientUserId);
       done.cases = await eraseCasesOf(tx, orgId, clientUserId);
     }
     if (categories.includes('profile')) {
       await orgsRepository.removeMember(tx, orgId, clientUserId);
       const elsewhere = await orgsRepository.mine(tx, clientUserId);
       done.account_erased = elsewhere.length === 0 ? 1 : 0;
-      if (elsewhere.length === 0) await eraseAccount(tx, crypto, clientUserId);
+      if (elsewhere.length === 0) {
+        await eraseMoodOf(tx, clientUserId);
+        await eraseAccount(tx, crypto, clientUserId);
+      }
     }
     await tx.$client.query(`select set_config('app.erasure', '', true)`);
     return done;

@@ -10,3 +10,4 @@ export function schedulingPlugin(app: FastifyInstance, deps: { db: Database; cry
   schedulingRoutes(app, scheduling);
   return { scheduling };
 }
+export { eraseAppointmentsOf } from './scheduling.repository';

@@ -64,3 +64,12 @@ export const schedulingRepository = {
   updateAppointment: (tx: Tx, id: string, patch: Partial<typeof appointments.$inferInsert>) =>
     tx.update(appointments).set(patch).where(eq(appointments.id, id)),
 };
+
+/** Deletes a client's appointments in an org (erasure job only). */
+export const eraseAppointmentsOf = async (tx: Tx, orgId: string, clientUserId: string): Promise<number> =>
+  (
+    await tx
+      .delete(appointments)
+      .where(and(eq(appointments.orgId, orgId), eq(appointments.clientUserId, clientUserId)))
+      .returning({ id: appointments.id })
+  ).length;

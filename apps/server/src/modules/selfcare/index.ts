@@ -8,3 +8,4 @@ import { selfcareRoutes } from './selfcare.routes';
 export function selfcarePlugin(app: FastifyInstance, deps: { db: Database; crypto: FieldCrypto }) {
   selfcareRoutes(app, createMoodService(deps), deps);
 }
+export { eraseMoodOf } from './mood.repository';

@@ -14,3 +14,6 @@ export const moodRepository = {
       .orderBy(desc(moodEntries.at))
       .limit(500),
 };
+
+/** Deletes a person's own mood log (erasure of their account only). */
+export const eraseMoodOf = (tx: Tx, ownerUserId: string) => tx.delete(moodEntries).where(eq(moodEntries.ownerUserId, ownerUserId));
