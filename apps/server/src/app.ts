@@ -129,7 +129,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });
   clinicalPlugin(app, { ...shared, cases });
   await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
-  schedulingPlugin(app, shared);
+  schedulingPlugin(app, { ...shared, relay: runtime.relay });
   consentPlugin(app, shared);
   selfcarePlugin(app, shared);
   const { notifications } = notificationsPlugin(app, { db: runtime.db, relay: runtime.relay });

@@ -169,6 +169,8 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'messaging.participants',
         'messaging.messages',
         'crisis.risk_flags',
+        'scheduling.licences',
+        'scheduling.session_presence',
       ]),
     );
 

@@ -157,3 +157,10 @@ export async function careTeamOf(tx: Tx, orgId: string, clientUserId: string): P
     );
   return [...new Set([...open.map((c) => c.lead), ...grants.map((g) => g.userId)])];
 }
+
+/** A session on this case was completed at `at`: the auto-pause clock restarts from it. */
+export const recordCompletedSession = (tx: Tx, caseId: string, at: Date) =>
+  tx
+    .update(cases)
+    .set({ lastSessionAt: sql`greatest(${cases.lastSessionAt}, ${at.toISOString()}::timestamptz)`, updatedAt: new Date() })
+    .where(eq(cases.id, caseId));

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { appointments, availabilityOverrides, availabilityRules, sessionTypes, specialistSettings } from './scheduling.table';
+import { appointments, availabilityOverrides, availabilityRules, licences, sessionPresence, sessionTypes, specialistSettings } from './scheduling.table';
 
 export type SettingsRow = typeof specialistSettings.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
@@ -65,11 +65,39 @@ export const schedulingRepository = {
     tx.update(appointments).set(patch).where(eq(appointments.id, id)),
 };
 
-/** Deletes a client's appointments in an org (erasure job only). */
-export const eraseAppointmentsOf = async (tx: Tx, orgId: string, clientUserId: string): Promise<number> =>
-  (
+/** Deletes a client's appointments in an org, with their session presence (erasure job only). */
+export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: string): Promise<number> {
+  const ids = (
     await tx
-      .delete(appointments)
+      .select({ id: appointments.id })
+      .from(appointments)
       .where(and(eq(appointments.orgId, orgId), eq(appointments.clientUserId, clientUserId)))
-      .returning({ id: appointments.id })
-  ).length;
+  ).map((r) => r.id);
+  if (!ids.length) return 0;
+  await tx.delete(sessionPresence).where(inArray(sessionPresence.appointmentId, ids));
+  await tx.delete(appointments).where(inArray(appointments.id, ids));
+  return ids.length;
+}
+
+export type PresenceRow = typeof sessionPresence.$inferSelect;
+export const sessionsRepository = {
+  licencesOf: (tx: Tx, specialistId: string) => tx.select().from(licences).where(eq(licences.specialistUserId, specialistId)),
+  async replaceLicences(tx: Tx, orgId: string, specialistId: string, rows: { jurisdiction: string; licenceNumber: string | null; id: string }[]) {
+    await tx.delete(licences).where(eq(licences.specialistUserId, specialistId));
+    if (rows.length) await tx.insert(licences).values(rows.map((r) => ({ ...r, orgId, specialistUserId: specialistId })));
+  },
+  async presence(tx: Tx, appointmentId: string): Promise<PresenceRow | undefined> {
+    const [row] = await tx.select().from(sessionPresence).where(eq(sessionPresence.appointmentId, appointmentId));
+    return row;
+  },
+  upsertPresence: (tx: Tx, row: typeof sessionPresence.$inferInsert) =>
+    tx
+      .insert(sessionPresence)
+      .values(row)
+      .onConflictDoUpdate({
+        target: sessionPresence.appointmentId,
+        set: { clientLocation: row.clientLocation, licenceWarning: row.licenceWarning, deviceCheck: row.deviceCheck ?? null, joinedAt: new Date() },
+      }),
+  updatePresence: (tx: Tx, appointmentId: string, patch: Partial<typeof sessionPresence.$inferInsert>) =>
+    tx.update(sessionPresence).set(patch).where(eq(sessionPresence.appointmentId, appointmentId)),
+};

@@ -112,3 +112,38 @@ export const appointments = scheduling.table(
   },
   (t) => [index('appointments_specialist_idx').on(t.specialistUserId, t.startsAt), index('appointments_client_idx').on(t.clientUserId, t.startsAt)],
 );
+
+/** Jurisdictions a specialist is licensed in: a country (UA) or a state or region (US-NY). */
+export const licences = scheduling.table(
+  'licences',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    specialistUserId: uuid('specialist_user_id')
+      .notNull()
+      .references(() => users.id),
+    jurisdiction: text('jurisdiction').notNull(),
+    licenceNumber: text('licence_number'),
+  },
+  (t) => [index('licences_specialist_idx').on(t.specialistUserId)],
+);
+
+/** The live side of a session: the client's arrival in the waiting room, where they are, the device check, admission. */
+export const sessionPresence = scheduling.table('session_presence', {
+  appointmentId: uuid('appointment_id')
+    .primaryKey()
+    .references(() => appointments.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  clientLocation: text('client_location').notNull(),
+  licenceWarning: boolean('licence_warning').notNull(),
+  deviceCheck: text('device_check'),
+  joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  admittedAt: timestamp('admitted_at', { withTimezone: true }),
+  admittedBy: uuid('admitted_by'),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  endedAt: timestamp('ended_at', { withTimezone: true }),
+});

@@ -1,16 +1,33 @@
+import type { Server } from 'socket.io';
+import type { Principal } from '../auth/tokens';
+
 /** Something that delivers an event to a user's sockets (Socket.IO, attached once the server listens). */
 export type UserEmitter = { emitToUser(userId: string, event: string, payload: unknown): void };
+/** Handles an event a signed-in socket sends (e.g. WebRTC signalling); errors are the handler's to report. */
+export type SocketHandler = (principal: Principal, payload: unknown) => Promise<void>;
 
 /**
- * Lets modules emit real-time events before Socket.IO exists: the app is built first, the socket
- * server attaches to it after `listen`. Until then (and in processes without sockets) events are dropped;
+ * Lets modules emit and receive real-time events before Socket.IO exists: the app is built first, the
+ * socket server attaches after `listen`. Until then (and in processes without sockets) events are dropped;
  * whatever must not be lost is also persisted by the module that emits it.
  */
-export function createRelay(): UserEmitter & { attach(target: UserEmitter): void } {
+export function createRelay(): UserEmitter & { attach(target: UserEmitter & { io?: Server }): void; on(event: string, handler: SocketHandler): void } {
   let target: UserEmitter | null = null;
+  const handlers = new Map<string, SocketHandler>();
   return {
     attach(next) {
       target = next;
+      next.io?.on('connection', (socket) => {
+        for (const [event, handler] of handlers) {
+          socket.on(event, (payload: unknown) => {
+            const principal = socket.data.principal as Principal | undefined;
+            if (principal) void handler(principal, payload).catch(() => socket.emit('error.event', { event }));
+          });
+        }
+      });
+    },
+    on(event, handler) {
+      handlers.set(event, handler);
     },
     emitToUser(userId, event, payload) {
       target?.emitToUser(userId, event, payload);
