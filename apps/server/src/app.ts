@@ -129,10 +129,10 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });
   clinicalPlugin(app, { ...shared, cases });
   await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
-  schedulingPlugin(app, { ...shared, relay: runtime.relay });
+  const { notifications } = notificationsPlugin(app, { db: runtime.db, relay: runtime.relay });
+  await schedulingPlugin(app, { ...shared, jobs: runtime.jobs, notifications, relay: runtime.relay });
   consentPlugin(app, shared);
   selfcarePlugin(app, shared);
-  const { notifications } = notificationsPlugin(app, { db: runtime.db, relay: runtime.relay });
   const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
   messagingPlugin(app, { ...shared, relay: runtime.relay, cases, flags, logger });
 

@@ -24,6 +24,8 @@ const PUBLIC = new Set([
   'POST /api/v1/invitations/accept',
   // Crisis lines are never behind a sign-in (ADR 0011).
   'GET /api/v1/crisis/resources',
+  // A calendar app cannot sign in: the secret in the URL is the credential (ADR 0012).
+  'GET /api/v1/calendar/:feed',
 ]);
 
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '0190a5e4-1d2c-7b3a-8f00-000000000001');

@@ -46,9 +46,10 @@ beforeAll(async () => {
   const now = new Date();
   const slots = await call(t.app, {
     method: 'GET',
-    url: `/api/v1/scheduling/slots?specialist_id=${org.specialist.userId}&session_type_id=${type}&from=${now.toISOString()}&to=${new Date(now.getTime() + 3_600_000).toISOString()}`,
+    url: `/api/v1/scheduling/slots?specialist_id=${org.specialist.userId}&session_type_id=${type}&from=${now.toISOString()}&to=${new Date(now.getTime() + 2 * 3_600_000).toISOString()}`,
     token: org.client.token,
   });
+  if (!slots.json().data?.length) throw new Error(`no slot: ${slots.body}`);
   const first = slots.json().data[0].start;
   const booked = await call(t.app, {
     method: 'POST',

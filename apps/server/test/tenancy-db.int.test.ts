@@ -171,6 +171,7 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'crisis.risk_flags',
         'scheduling.licences',
         'scheduling.session_presence',
+        'scheduling.reminders_sent',
       ]),
     );
 

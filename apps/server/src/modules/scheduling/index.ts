@@ -1,20 +1,28 @@
 import type { FastifyInstance } from 'fastify';
-import type { FieldCrypto } from '../../platform/crypto/field-crypto';
-import type { Database } from '../../platform/db/database';
 import type { createRelay } from '../../platform/realtime/relay';
+import { createRemindersService, REMINDER_JOB, type ReminderJob, type RemindersDeps } from './reminders.service';
 import { schedulingRoutes } from './scheduling.routes';
 import { createSchedulingService } from './scheduling.service';
 import { sessionsRoutes } from './sessions.routes';
 import { createSessionsService } from './sessions.service';
 
-/** Availability in the specialist's own zone, free slots, booking that cannot double-book, and the session itself: waiting room, admission, signalling, end. */
-export function schedulingPlugin(app: FastifyInstance, deps: { db: Database; crypto: FieldCrypto; relay: ReturnType<typeof createRelay> }) {
-  const scheduling = createSchedulingService(deps);
-  schedulingRoutes(app, scheduling);
+export { eraseAppointmentsOf } from './scheduling.repository';
+export { createRemindersService, REMINDER_JOB } from './reminders.service';
+
+/**
+ * Availability in the specialist's own zone, free slots, booking that cannot double-book, reminders and
+ * the calendar feed, and the session itself: waiting room, admission, signalling, end.
+ */
+export async function schedulingPlugin(app: FastifyInstance, deps: RemindersDeps & { relay: ReturnType<typeof createRelay> }) {
+  const reminders = createRemindersService(deps);
+  const scheduling = createSchedulingService({ ...deps, reminders });
+  schedulingRoutes(app, scheduling, reminders);
+  await deps.jobs.work<ReminderJob>(REMINDER_JOB, async (data) => {
+    await reminders.send(data);
+  });
   const sessions = createSessionsService(deps);
   sessionsRoutes(app, sessions);
   // WebRTC offers, answers and ICE candidates between the two people of a session.
   deps.relay.on('session.signal', (principal, payload) => sessions.signal(principal, payload));
-  return { scheduling, sessions };
+  return { scheduling, sessions, reminders };
 }
-export { eraseAppointmentsOf } from './scheduling.repository';

@@ -1,6 +1,15 @@
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { appointments, availabilityOverrides, availabilityRules, licences, sessionPresence, sessionTypes, specialistSettings } from './scheduling.table';
+import {
+  appointments,
+  availabilityOverrides,
+  availabilityRules,
+  licences,
+  remindersSent,
+  sessionPresence,
+  sessionTypes,
+  specialistSettings,
+} from './scheduling.table';
 
 export type SettingsRow = typeof specialistSettings.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
@@ -75,6 +84,7 @@ export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: s
   ).map((r) => r.id);
   if (!ids.length) return 0;
   await tx.delete(sessionPresence).where(inArray(sessionPresence.appointmentId, ids));
+  await tx.delete(remindersSent).where(inArray(remindersSent.appointmentId, ids));
   await tx.delete(appointments).where(inArray(appointments.id, ids));
   return ids.length;
 }
@@ -100,4 +110,31 @@ export const sessionsRepository = {
       }),
   updatePresence: (tx: Tx, appointmentId: string, patch: Partial<typeof sessionPresence.$inferInsert>) =>
     tx.update(sessionPresence).set(patch).where(eq(sessionPresence.appointmentId, appointmentId)),
+};
+
+export const remindersRepository = {
+  /** True the first time only: the row is the proof this reminder went out. */
+  async claim(tx: Tx, appointmentId: string, kind: string, orgId: string): Promise<boolean> {
+    const rows = await tx.insert(remindersSent).values({ appointmentId, kind, orgId }).onConflictDoNothing().returning({ id: remindersSent.appointmentId });
+    return rows.length === 1;
+  },
+  async settingsByCalendarToken(tx: Tx, token: string): Promise<SettingsRow | undefined> {
+    const [row] = await tx.select().from(specialistSettings).where(eq(specialistSettings.calendarToken, token));
+    return row;
+  },
+  setCalendarToken: (tx: Tx, userId: string, token: string) =>
+    tx.update(specialistSettings).set({ calendarToken: token }).where(eq(specialistSettings.userId, userId)),
+  upcomingOf: (tx: Tx, specialistId: string, from: Date, to: Date) =>
+    tx
+      .select()
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.specialistUserId, specialistId),
+          gte(appointments.startsAt, from),
+          lt(appointments.startsAt, to),
+          inArray(appointments.status, ['scheduled', 'in_progress', 'cancelled']),
+        ),
+      )
+      .orderBy(asc(appointments.startsAt)),
 };

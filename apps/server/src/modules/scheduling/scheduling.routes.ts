@@ -13,14 +13,16 @@ import {
 } from '@tend/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../platform/http/app-error';
 import { privateRoute } from '../../platform/http/route';
 import { requestMeta } from '../identity';
+import type { RemindersService } from './reminders.service';
 import type { SchedulingService } from './scheduling.service';
 
 const tags = ['scheduling'];
 const specialistQuery = z.object({ specialist_id: z.uuid() });
 
-export function schedulingRoutes(app: FastifyInstance, s: SchedulingService): void {
+export function schedulingRoutes(app: FastifyInstance, s: SchedulingService, reminders: RemindersService): void {
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/scheduling/availability',
@@ -95,5 +97,21 @@ export function schedulingRoutes(app: FastifyInstance, s: SchedulingService): vo
     body: cancelBody,
     response: appointment,
     handler: ({ principal, params, request }) => s.cancel(principal, params.id, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/scheduling/calendar-feed',
+    summary: 'My secret iCalendar feed URL (specialist); ?rotate=true revokes the old one',
+    tags,
+    querystring: z.object({ rotate: z.enum(['true', 'false']).default('false') }),
+    response: z.object({ url: z.string() }),
+    handler: ({ principal, query, request }) => reminders.feedUrl(principal, query.rotate === 'true', requestMeta(request)),
+  });
+  // Calendar apps fetch this without signing in: the secret in the URL is the credential. Raw iCalendar, no envelope.
+  app.get('/api/v1/calendar/:feed', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    const feed = (request.params as { feed: string }).feed;
+    const body = feed.endsWith('.ics') ? await reminders.feed(feed.slice(0, -4)) : null;
+    if (!body) throw new AppError('REQUEST.NOT_FOUND', 'No such calendar');
+    return reply.header('content-type', 'text/calendar; charset=utf-8').header('cache-control', 'no-store').send(body);
   });
 }

@@ -8,6 +8,7 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import { clientCaseIds } from '../cases';
 import type { RequestMeta } from '../identity';
 import { inActiveOrg, type OrgScope, orgsRepository } from '../orgs';
+import type { RemindersService } from './reminders.service';
 import { type AppointmentRow, schedulingRepository, type SessionTypeRow, type SettingsRow } from './scheduling.repository';
 
 const MIN = 60_000;
@@ -15,7 +16,7 @@ const MIN = 60_000;
 export const LATE_CANCELLATION_HOURS = 24;
 const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
-export function createSchedulingService(deps: { db: Database; crypto: FieldCrypto }) {
+export function createSchedulingService(deps: { db: Database; crypto: FieldCrypto; reminders: Pick<RemindersService, 'schedule'> }) {
   async function bookable(scope: OrgScope, specialistId: string, sessionTypeId: string): Promise<{ settings: SettingsRow; type: SessionTypeRow }> {
     const settings = await schedulingRepository.settings(scope.tx, specialistId);
     if (!settings) throw new AppError('SCHEDULING.SPECIALIST_NOT_FOUND', 'No such specialist taking bookings here');
@@ -232,6 +233,8 @@ export function createSchedulingService(deps: { db: Database; crypto: FieldCrypt
           if (code === '23P01') throw new AppError('SCHEDULING.SLOT_TAKEN', 'Someone has just booked this time; pick another');
           throw error;
         }
+        const row = (await schedulingRepository.appointment(tx, id)) as AppointmentRow;
+        await deps.reminders.schedule(tx, row);
         await recordAudit(tx, actor, {
           action: 'scheduling.book',
           resourceType: 'appointment',
@@ -239,7 +242,7 @@ export function createSchedulingService(deps: { db: Database; crypto: FieldCrypt
           subjectUserId: clientId,
           purpose: 'operations',
         });
-        return toAppointment((await schedulingRepository.appointment(tx, id)) as AppointmentRow, type);
+        return toAppointment(row, type);
       }),
 
     mine: (p: Principal, from: string, to: string, meta: RequestMeta): Promise<Appointment[]> =>

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { cases } from '../cases/cases.table';
 import { orgs, users } from '../identity/identity.table';
 
@@ -18,6 +18,8 @@ export const specialistSettings = scheduling.table('specialist_settings', {
   minNoticeMinutes: integer('min_notice_minutes').notNull().default(720),
   horizonDays: integer('horizon_days').notNull().default(60),
   stepMinutes: integer('step_minutes').notNull().default(60),
+  /** Secret of the specialist's iCalendar feed URL; rotating it revokes old links. */
+  calendarToken: text('calendar_token'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -147,3 +149,17 @@ export const sessionPresence = scheduling.table('session_presence', {
   startedAt: timestamp('started_at', { withTimezone: true }),
   endedAt: timestamp('ended_at', { withTimezone: true }),
 });
+
+/** Reminders already sent: the primary key makes each (appointment, kind) go out once, whatever retries. */
+export const remindersSent = scheduling.table(
+  'reminders_sent',
+  {
+    appointmentId: uuid('appointment_id')
+      .notNull()
+      .references(() => appointments.id),
+    kind: text('kind').notNull(),
+    orgId: uuid('org_id').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.appointmentId, t.kind] })],
+);

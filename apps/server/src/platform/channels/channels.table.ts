@@ -17,6 +17,8 @@ export const mailOutbox = notifySchema.table(
     subject: text('subject').notNull(),
     bodyCiphertext: bytea('body_ciphertext').notNull(),
     template: text('template').notNull(),
+    /** An iCalendar attachment (times and a generic title only, never health information). */
+    calendarIcs: text('calendar_ics'),
     status: text('status', { enum: ['queued', 'sent', 'failed', 'captured'] })
       .notNull()
       .default('queued'),

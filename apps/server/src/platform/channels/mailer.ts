@@ -9,8 +9,16 @@ import { mailOutbox } from './channels.table';
 
 export const MAIL_QUEUE = 'mail.deliver';
 
-export type OutgoingMail = { orgId: string | null; to: string; subject: string; text: string; template: string };
-export type StoredMail = { id: string; to: string; subject: string; text: string; status: 'queued' | 'sent' | 'failed' | 'captured'; createdAt: Date };
+export type OutgoingMail = { orgId: string | null; to: string; subject: string; text: string; template: string; calendar?: string };
+export type StoredMail = {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  calendar: string | null;
+  status: 'queued' | 'sent' | 'failed' | 'captured';
+  createdAt: Date;
+};
 
 export type Mailer = {
   /** Writes the mail to the outbox and queues its delivery, both in the caller's transaction. */
@@ -31,6 +39,7 @@ export function createMailer(deps: { db: Database; crypto: FieldCrypto; jobs: Jo
     to: (await crypto.open(tx, row.toCiphertext, aad(row.id, 'to'))) ?? '[erased]',
     subject: row.subject,
     text: (await crypto.open(tx, row.bodyCiphertext, aad(row.id, 'body'))) ?? '[erased]',
+    calendar: row.calendarIcs,
     status: row.status,
     createdAt: row.createdAt,
   });
@@ -45,6 +54,7 @@ export function createMailer(deps: { db: Database; crypto: FieldCrypto; jobs: Jo
         subject: mail.subject,
         bodyCiphertext: await crypto.sealForPlatform(tx, mail.text, aad(id, 'body')),
         template: mail.template,
+        calendarIcs: mail.calendar ?? null,
       });
       await jobs.send(tx, MAIL_QUEUE, { id });
       return id;
@@ -69,7 +79,15 @@ export function createMailer(deps: { db: Database; crypto: FieldCrypto; jobs: Jo
         return;
       }
       try {
-        await transport.sendMail({ from: deps.from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from: deps.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.calendar
+            ? { attachments: [{ filename: 'session.ics', content: mail.calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] }
+            : {}),
+        });
         await db.inContext(systemContext, (tx) => tx.update(mailOutbox).set({ status: 'sent', sentAt: new Date() }).where(eq(mailOutbox.id, id)));
       } catch (error) {
         deps.logger.warn({ err: error, mailId: id }, 'mail delivery failed; it will be retried');
