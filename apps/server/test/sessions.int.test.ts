@@ -76,6 +76,31 @@ const post = (path: string, token: string, payload?: Record<string, unknown>) =>
   call(t.app, { method: 'POST', url: `/api/v1/sessions/${sessionId}/${path}`, token, ...(payload ? { payload } : {}) });
 
 describe('a live session', () => {
+  it('gives the specialist a brief: the last signed plan, the goals and open risk; not to the client', async () => {
+    const note = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/notes`,
+      token: org.specialist.token,
+      payload: { template_id: 'dap', content: { data: 'd', assessment: 'a', plan: 'Try the sleep diary' } },
+    });
+    await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/notes/${note.json().data.id}/sign`, token: org.specialist.token });
+    await call(t.app, {
+      method: 'PUT',
+      url: `/api/v1/cases/${caseId}/treatment-plan`,
+      token: org.specialist.token,
+      payload: { base_version: 0, problems: [{ id: 'p', title: 'Sleep', goals: [{ id: 'g', title: 'Sleep 7 hours' }] }] },
+    });
+    const brief = await call(t.app, { method: 'GET', url: `/api/v1/sessions/${sessionId}/brief`, token: org.specialist.token });
+    expect(brief.json().data).toMatchObject({
+      case_id: caseId,
+      last_plan: 'Try the sleep diary',
+      goals: [{ title: 'Sleep 7 hours', status: 'not_started' }],
+      open_alerts: 0,
+      open_flags: [],
+    });
+    expect((await call(t.app, { method: 'GET', url: `/api/v1/sessions/${sessionId}/brief`, token: org.client.token })).statusCode).toBe(403);
+  });
+
   it('waiting room with location and licence warning, admission, signalling between the two only, end that moves the case', async () => {
     const specialist = await connect(org.specialist.token);
     const client = await connect(org.client.token);

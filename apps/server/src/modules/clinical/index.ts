@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { clinicalRoutes } from './clinical.routes';
 import { formsRoutes } from './forms.routes';
+import { sessionBriefRoute } from './session-brief.routes';
 import { createFormsService, type FormsDeps } from './forms.service';
 import { createNoteSigningService } from './note-signing.service';
 import { createNotesService } from './notes.service';
 import { createPsychotherapyNotesService } from './psychotherapy-notes.service';
+import { createSessionBriefService } from './session-brief.service';
 import { treatmentPlanRoutes } from './treatment-plans.routes';
 import { createTreatmentPlansService } from './treatment-plans.service';
 
@@ -18,6 +20,7 @@ export function clinicalPlugin(app: FastifyInstance, deps: FormsDeps) {
   treatmentPlanRoutes(app, plans);
   const forms = createFormsService(deps, notes);
   formsRoutes(app, forms);
+  sessionBriefRoute(app, createSessionBriefService(deps, notes));
   return { notes, signing, psychotherapy, plans, forms };
 }
 export { clinicalForExport, type ExportedForm, type ExportedGoal } from './clinical.export';

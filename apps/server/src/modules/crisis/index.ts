@@ -19,3 +19,4 @@ export async function crisisPlugin(app: FastifyInstance, deps: CrisisDeps) {
   return { alerts, plans, flags };
 }
 export { eraseCrisisOf } from './crisis.repository';
+export { crisisRepository } from './crisis.repository';

@@ -6,7 +6,7 @@ import { createSchedulingService } from './scheduling.service';
 import { sessionsRoutes } from './sessions.routes';
 import { createSessionsService } from './sessions.service';
 
-export { eraseAppointmentsOf } from './scheduling.repository';
+export { eraseAppointmentsOf, schedulingRepository as appointmentsRepository } from './scheduling.repository';
 export { createRemindersService, REMINDER_JOB } from './reminders.service';
 
 /**
