@@ -41,7 +41,7 @@ describe('cases', () => {
     const read = await call(t.app, { method: 'GET', url: `/api/v1/cases/${created.id}`, token: org.client.token });
     expect(read.statusCode).toBe(200);
     expect(read.json().data).toMatchObject({ my_access: 'client', specialist: { name: 'A specialist' } });
-    const audit = await t.owner.query(`select action, subject_user_id, purpose from audit.audit_log where resource_id = $1 order by seq`, [created.id]);
+    const audit = await t.owner.query(`select action, subject_user_id, purpose from audit.audit_log where resource_id = $1 order by at, id`, [created.id]);
     expect(audit.rows).toEqual([
       { action: 'case.create', subject_user_id: org.client.userId, purpose: 'treatment' },
       { action: 'case.read', subject_user_id: org.client.userId, purpose: 'treatment' },

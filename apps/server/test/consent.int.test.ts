@@ -84,7 +84,7 @@ describe('consent engine', () => {
       'CONSENT.ALREADY_REVOKED',
     );
     const denials = await t.owner.query(
-      `select details->>'reason' as reason from audit.audit_log where action = 'consent.denied' and subject_user_id = $1 order by seq`,
+      `select details->>'reason' as reason from audit.audit_log where action = 'consent.denied' and subject_user_id = $1 order by at, id`,
       [org.client.userId],
     );
     expect(denials.rows.map((r) => r.reason)).toEqual(expect.arrayContaining(['no_grant', 'not_recipient', 'revoked']));

@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import pino from 'pino';
-import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRealtime, type Realtime } from '../src/platform/realtime/realtime';
+import type { Realtime } from '../src/platform/realtime/realtime';
 import { addMember, call, type TestApp, createTestApp } from './harness';
 import { openCase } from './cases.fixtures';
+import { connectSocket, listenWithSockets, nextEvent } from './realtime.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
 let t: TestApp;
@@ -15,10 +13,7 @@ let caseId: string;
 let conversationId: string;
 beforeAll(async () => {
   t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  realtime = startRealtime(t.app.server, { tokens: t.runtime.tokens, redisUrl: undefined, logger: pino({ level: 'silent' }) });
-  t.runtime.relay.attach(realtime);
-  url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  ({ url, realtime } = await listenWithSockets(t));
   org = await buildOrg(t, 'Chat practice');
   caseId = await openCase(t, org.specialist, org.client.userId, { jurisdiction: 'UA' });
   conversationId = (await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/conversation`, token: org.client.token })).json().data.id;
@@ -28,13 +23,8 @@ afterAll(async () => {
   await t.close();
 });
 
-const connect = (token: string) =>
-  new Promise<Socket>((resolve, reject) => {
-    const socket = io(url, { transports: ['websocket'], auth: { token }, reconnection: false });
-    socket.on('connect', () => resolve(socket));
-    socket.on('connect_error', reject);
-  });
-const next = (socket: Socket, event: string) => new Promise<Record<string, unknown>>((resolve) => socket.once(event, resolve));
+const connect = (token: string) => connectSocket(url, token);
+const next = nextEvent;
 const send = (token: string, body: string, conversation = conversationId) =>
   call(t.app, { method: 'POST', url: `/api/v1/conversations/${conversation}/messages`, token, payload: { body } });
 

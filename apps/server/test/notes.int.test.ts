@@ -149,7 +149,7 @@ describe('progress notes', () => {
     }
     expect((await note(id, org.supervisor.token)).statusCode).toBe(200);
     expect((await note(id, org.supervisor.token, '', 'PATCH', { content: soap })).statusCode).toBe(403);
-    const audit = await t.owner.query(`select action from audit.audit_log where resource_id = $1 order by seq`, [id]);
+    const audit = await t.owner.query(`select action from audit.audit_log where resource_id = $1 order by at, id`, [id]);
     expect(audit.rows.map((r) => r.action)).toEqual(['note.create', 'note.read']);
   });
 
@@ -225,7 +225,7 @@ describe('psychotherapy notes', () => {
     expect(JSON.stringify(progress.json().data)).not.toContain('Transference');
     const stored = (await t.owner.query('select p::text as row from clinical.psychotherapy_notes p where id = $1', [id])).rows[0].row;
     expect(stored).not.toContain('Transference');
-    const audit = await t.owner.query(`select action, actor_user_id from audit.audit_log where resource_id = $1 order by seq`, [id]);
+    const audit = await t.owner.query(`select action, actor_user_id from audit.audit_log where resource_id = $1 order by at, id`, [id]);
     expect(audit.rows).toEqual([
       { action: 'psychotherapy_note.create', actor_user_id: org.specialist.userId },
       { action: 'psychotherapy_note.read', actor_user_id: org.specialist.userId },
