@@ -12,6 +12,7 @@ const redisUrl = process.env.TEST_REDIS_URL;
 async function listen(t: Pick<TestApp, 'app' | 'runtime'>, redis: string | undefined): Promise<{ url: string; realtime: Realtime }> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const realtime = startRealtime(t.app.server, { tokens: t.runtime.tokens, redisUrl: redis, logger: pino({ level: 'silent' }) });
+  t.runtime.relay.attach(realtime);
   return { url: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, realtime };
 }
 
@@ -78,6 +79,43 @@ describe.runIf(redisUrl)('two instances with the Redis adapter', () => {
       a.realtime.emitToUser(user.userId, 'notification', { kind: 'cross-instance' });
       expect(await received).toEqual({ kind: 'cross-instance' });
       socket.close();
+    } finally {
+      await b.realtime.close();
+      await a.realtime.close();
+      await secondApp.close();
+      await runtime.stop();
+      await first.close();
+    }
+  });
+
+  it('delivers a chat message sent through one instance to the other participant connected to the other, stored first', async () => {
+    const { openCase } = await import('./cases.fixtures');
+    const { buildOrg } = await import('./tenancy.fixtures');
+    const first = await createTestApp({ redisUrl });
+    const logger = pino({ level: 'silent' });
+    const config = testConfig(first.databaseUrl, { redisUrl });
+    const runtime = await startRuntime(config, logger);
+    const secondApp = await buildApp(config, runtime, logger);
+    const a = await listen(first, redisUrl);
+    const b = await listen({ app: secondApp, runtime }, redisUrl);
+    try {
+      const org = await buildOrg(first, 'Two instances');
+      const caseId = await openCase(first, org.specialist, org.client.userId);
+      const chat = (
+        await first.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/conversation`, headers: { authorization: `Bearer ${org.client.token}` } })
+      ).json().data.id;
+      const specialistOnB = await connect(b.url, org.specialist.token);
+      await new Promise((r) => setTimeout(r, 300)); // let the adapter subscribe
+      const received = next(specialistOnB, 'message');
+      const sent = await first.app.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${chat}/messages`,
+        headers: { authorization: `Bearer ${org.client.token}` },
+        payload: { body: 'Hello from instance A' },
+      });
+      expect(sent.statusCode).toBe(201);
+      expect(await received).toMatchObject({ id: sent.json().data.id, body: 'Hello from instance A' });
+      specialistOnB.close();
     } finally {
       await b.realtime.close();
       await a.realtime.close();
