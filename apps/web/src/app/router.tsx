@@ -6,6 +6,8 @@ import { AdminHome } from '../admin/admin-home';
 import { AdminOrgsPage } from '../admin/admin-orgs-page';
 import { CasePage } from '../cases/case-page';
 import { CaseloadPage } from '../cases/caseload-page';
+import { CrisisPage } from '../crisis/crisis-page';
+import { SafetyPlanPage } from '../crisis/safety-plan-page';
 import { MyCarePage } from '../cases/my-care-page';
 import { NewCasePage } from '../cases/new-case-page';
 import { MailMessagePage } from '../admin/mail-message-page';
@@ -61,6 +63,7 @@ export const router = createBrowserRouter([
           { path: '/welcome', element: <WelcomePage /> },
           { path: '/account', element: <AccountPage /> },
           { path: '/account/security', element: <SecurityPage /> },
+          { path: '/crisis', element: <CrisisPage /> },
           {
             element: <RequireRole platformAdmin />,
             children: [
@@ -103,6 +106,7 @@ export const router = createBrowserRouter([
             children: [
               { path: '/client', element: <ClientHome /> },
               { path: '/my-care', element: <MyCarePage /> },
+              { path: '/safety-plan', element: <SafetyPlanPage /> },
             ],
           },
         ],

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { homePath } from '../auth/home-path';
 import { useSignedInUser } from '../auth/signed-in-user';
+import { SosButton } from '../crisis/sos-button';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
 import { OrgSwitcher } from './org-switcher';
@@ -39,6 +40,7 @@ export function AppLayout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {me.active_role === 'client' ? <SosButton /> : null}
             <Box visibleFrom="sm">
               <OrgSwitcher />
             </Box>

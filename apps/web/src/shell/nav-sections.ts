@@ -10,7 +10,11 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
   co_specialist: (t) => [{ to: '/cases', label: t('nav.caseload') }],
   supervisor: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
   org_admin: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
-  client: (t) => [{ to: '/my-care', label: t('nav.myCare') }],
+  client: (t) => [
+    { to: '/my-care', label: t('nav.myCare') },
+    { to: '/safety-plan', label: t('portalNav.safetyPlan') },
+    { to: '/crisis', label: t('portalNav.crisis') },
+  ],
 };
 
 function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
