@@ -6,6 +6,8 @@ import { AdminHome } from '../admin/admin-home';
 import { AdminOrgsPage } from '../admin/admin-orgs-page';
 import { CasePage } from '../cases/case-page';
 import { CaseloadPage } from '../cases/caseload-page';
+import { AlertPage } from '../crisis/alert-page';
+import { AlertsPage } from '../crisis/alerts-page';
 import { CrisisPage } from '../crisis/crisis-page';
 import { SafetyPlanPage } from '../crisis/safety-plan-page';
 import { MyCarePage } from '../cases/my-care-page';
@@ -33,6 +35,7 @@ import { OrgHome } from '../org/org-home';
 import { OrgSettingsPage } from '../org/org-settings-page';
 import { AppLayout } from '../shell/app-layout';
 import { NotePage } from '../notes/note-page';
+import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
 import { PublicLayout } from '../shell/public-layout';
 
@@ -64,6 +67,7 @@ export const router = createBrowserRouter([
           { path: '/account', element: <AccountPage /> },
           { path: '/account/security', element: <SecurityPage /> },
           { path: '/crisis', element: <CrisisPage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
           {
             element: <RequireRole platformAdmin />,
             children: [
@@ -98,6 +102,8 @@ export const router = createBrowserRouter([
               { path: '/cases/new', element: <NewCasePage /> },
               { path: '/cases/:caseId', element: <CasePage /> },
               { path: '/cases/:caseId/notes/:noteId', element: <NotePage /> },
+              { path: '/crisis/alerts', element: <AlertsPage /> },
+              { path: '/crisis/alerts/:alertId', element: <AlertPage /> },
             ],
           },
           { element: <RequireRole roles={['eap_manager']} />, children: [{ path: '/eap', element: <EapHome /> }] },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { homePath } from '../auth/home-path';
 import { useSignedInUser } from '../auth/signed-in-user';
+import { NotificationBell } from '../notifications/notification-bell';
 import { SosButton } from '../crisis/sos-button';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
@@ -44,6 +45,7 @@ export function AppLayout() {
             <Box visibleFrom="sm">
               <OrgSwitcher />
             </Box>
+            <NotificationBell />
             <LanguageSwitch />
             <ThemeToggle />
             <UserMenu />

@@ -17,8 +17,10 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
   ],
 };
 
+const staffRoles: OrgRole[] = ['specialist', 'co_specialist', 'supervisor', 'org_admin'];
+
 function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
-  const care = careLinks[role]?.(t) ?? [];
+  const care = [...(careLinks[role]?.(t) ?? []), ...(staffRoles.includes(role) ? [{ to: '/crisis/alerts', label: t('portalNav.crisisAlerts') }] : [])];
   if (role === 'org_admin') {
     return [
       ...care,
@@ -33,7 +35,15 @@ function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
 
 /** The navbar of each role: only pages that exist and that this user may open. */
 export function navSections(me: Me, t: TFunction): NavSection[] {
-  const sections: NavSection[] = [{ title: t('nav.general'), links: [{ to: homePath(me), label: t('nav.home') }] }];
+  const sections: NavSection[] = [
+    {
+      title: t('nav.general'),
+      links: [
+        { to: homePath(me), label: t('nav.home') },
+        { to: '/notifications', label: t('portalNav.notifications') },
+      ],
+    },
+  ];
   if (me.platform_admin) {
     sections.push({
       title: t('nav.platform'),
