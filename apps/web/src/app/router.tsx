@@ -14,6 +14,9 @@ import { MyCarePage } from '../cases/my-care-page';
 import { NewCasePage } from '../cases/new-case-page';
 import { MailMessagePage } from '../admin/mail-message-page';
 import { MailboxPage } from '../admin/mailbox-page';
+import { FormFillPage } from '../forms/form-fill-page';
+import { FormsPage } from '../forms/forms-page';
+import { MyFormsPage } from '../forms/my-forms-page';
 import { ForgotPasswordPage } from '../auth/forgot-password-page';
 import { GuestOnly } from '../auth/guest-only';
 import { MfaChallengePage } from '../auth/mfa-challenge-page';
@@ -103,6 +106,7 @@ export const router = createBrowserRouter([
               { path: '/cases/:caseId', element: <CasePage /> },
               { path: '/cases/:caseId/notes/:noteId', element: <NotePage /> },
               { path: '/crisis/alerts', element: <AlertsPage /> },
+              { path: '/forms', element: <FormsPage /> },
               { path: '/crisis/alerts/:alertId', element: <AlertPage /> },
             ],
           },
@@ -113,6 +117,8 @@ export const router = createBrowserRouter([
               { path: '/client', element: <ClientHome /> },
               { path: '/my-care', element: <MyCarePage /> },
               { path: '/safety-plan', element: <SafetyPlanPage /> },
+              { path: '/my-forms', element: <MyFormsPage /> },
+              { path: '/forms/:assignmentId', element: <FormFillPage /> },
             ],
           },
         ],

@@ -12,6 +12,7 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
   org_admin: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
   client: (t) => [
     { to: '/my-care', label: t('nav.myCare') },
+    { to: '/my-forms', label: t('portalNav.myForms') },
     { to: '/safety-plan', label: t('portalNav.safetyPlan') },
     { to: '/crisis', label: t('portalNav.crisis') },
   ],
@@ -20,7 +21,11 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
 const staffRoles: OrgRole[] = ['specialist', 'co_specialist', 'supervisor', 'org_admin'];
 
 function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
-  const care = [...(careLinks[role]?.(t) ?? []), ...(staffRoles.includes(role) ? [{ to: '/crisis/alerts', label: t('portalNav.crisisAlerts') }] : [])];
+  const care = [
+    ...(careLinks[role]?.(t) ?? []),
+    ...(staffRoles.includes(role) ? [{ to: '/crisis/alerts', label: t('portalNav.crisisAlerts') }] : []),
+    ...(role === 'specialist' || role === 'org_admin' ? [{ to: '/forms', label: t('portalNav.forms') }] : []),
+  ];
   if (role === 'org_admin') {
     return [
       ...care,
