@@ -40,6 +40,8 @@ import { AppLayout } from '../shell/app-layout';
 import { NotePage } from '../notes/note-page';
 import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
+import { MyDataPage } from '../privacy/my-data-page';
+import { RecordAccessPage } from '../privacy/record-access-page';
 import { PublicLayout } from '../shell/public-layout';
 
 export const router = createBrowserRouter([
@@ -118,6 +120,8 @@ export const router = createBrowserRouter([
               { path: '/my-care', element: <MyCarePage /> },
               { path: '/safety-plan', element: <SafetyPlanPage /> },
               { path: '/my-forms', element: <MyFormsPage /> },
+              { path: '/privacy', element: <MyDataPage /> },
+              { path: '/privacy/record-access', element: <RecordAccessPage /> },
               { path: '/forms/:assignmentId', element: <FormFillPage /> },
             ],
           },

@@ -30,7 +30,7 @@ export function CrisisPage() {
   const where = chosen ?? initialJurisdiction(org.data?.region, i18n.language);
   const resources = useQuery({ queryKey: queryKeys.crisisResources(where), queryFn: () => crisisApi.resources(where), staleTime: 3_600_000 });
   const lines = resources.data?.lines ?? (crisisLinesFor(where).lines as CrisisLine[]);
-  const sos = useSos(where);
+  const sos = useSos(where, orgId === null || !org.isPending);
   const isClient = me.active_role === 'client';
   const plan = useSafetyPlan(isClient);
   const currentPlan = sos.data?.safety_plan ?? (isClient ? plan.data : null);

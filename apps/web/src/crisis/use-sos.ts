@@ -6,9 +6,10 @@ import { crisisApi } from './crisis.api';
 
 /**
  * Sends the SOS once when the page was opened by the SOS button (router state `sos`), then forgets the
- * state so a reload does not alert the team again. The page can send it by hand too.
+ * state so a reload does not alert the team again. It waits for `ready` (the practice's region is known,
+ * a moment) so the alert says where the client is. The page can send it by hand too.
  */
-export function useSos(jurisdiction: string) {
+export function useSos(jurisdiction: string, ready: boolean) {
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -22,10 +23,10 @@ export function useSos(jurisdiction: string) {
   const requested = (location.state as { sos?: boolean } | null)?.sos === true;
   const { mutate } = sos;
   useEffect(() => {
-    if (!requested || sent.current) return;
+    if (!requested || !ready || sent.current) return;
     sent.current = true;
     mutate();
     void navigate(location.pathname, { replace: true, state: null });
-  }, [requested, mutate, navigate, location.pathname]);
+  }, [requested, ready, mutate, navigate, location.pathname]);
   return sos;
 }

@@ -13,6 +13,7 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
   client: (t) => [
     { to: '/my-care', label: t('nav.myCare') },
     { to: '/my-forms', label: t('portalNav.myForms') },
+    { to: '/privacy', label: t('portalNav.privacy') },
     { to: '/safety-plan', label: t('portalNav.safetyPlan') },
     { to: '/crisis', label: t('portalNav.crisis') },
   ],
