@@ -37,7 +37,7 @@ export function AlertActions({ alert }: { alert: CrisisAlert }) {
       <FormError error={act.error} />
       <Group gap="xs">
         {canAcknowledge ? (
-          <Button color="orange" onClick={() => act.mutate('acknowledge')} loading={act.isPending && act.variables === 'acknowledge'}>
+          <Button onClick={() => act.mutate('acknowledge')} loading={act.isPending && act.variables === 'acknowledge'}>
             {t('alerts.acknowledge')}
           </Button>
         ) : null}

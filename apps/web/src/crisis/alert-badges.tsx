@@ -7,7 +7,7 @@ const colors: Record<CrisisAlert['status'], string> = { open: 'red', escalated: 
 export function AlertStatusBadge({ status }: { status: CrisisAlert['status'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={colors[status]} variant={status === 'resolved' ? 'light' : 'filled'}>
+    <Badge color={colors[status]} variant={status === 'open' || status === 'escalated' ? 'filled' : 'light'}>
       {t(`alerts.status.${status}`)}
     </Badge>
   );

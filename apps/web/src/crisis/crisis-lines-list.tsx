@@ -25,7 +25,7 @@ export function CrisisLinesList({ lines }: { lines: CrisisLine[] }) {
                 component="a"
                 href={line.tel}
                 size="lg"
-                color={line.kind === 'emergency' ? 'red' : 'teal'}
+                color={line.kind === 'emergency' ? 'red' : undefined}
                 aria-label={t('crisis.callLabel', { name: line.label[lang], number: line.number })}
               >
                 {t('crisis.call', { number: line.number })}
