@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CrisisLine } from './crisis.api';
 
@@ -14,9 +14,17 @@ export function CrisisLinesList({ lines }: { lines: CrisisLine[] }) {
             <Group gap="xs" justify="space-between" wrap="wrap">
               <Text fw={700}>{line.label[lang]}</Text>
               {line.verified ? null : (
-                <Badge color="yellow" variant="light" c="var(--mantine-color-text)">
+                <Text
+                  size="sm"
+                  fw={600}
+                  px={8}
+                  py={2}
+                  bg="var(--mantine-color-yellow-light)"
+                  c="var(--mantine-color-text)"
+                  style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                >
                   {t('crisis.unverified')}
-                </Badge>
+                </Text>
               )}
             </Group>
             {line.note ? <Text size="sm">{line.note[lang]}</Text> : null}

@@ -13,7 +13,20 @@ export function NotificationBell() {
   return (
     <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4}>
       <ActionIcon component={Link} to="/notifications" variant="default" size="lg" aria-label={t('notifications.bell', { count: unread })}>
-        <span aria-hidden="true">🔔</span>
+        <svg
+          aria-hidden="true"
+          width="20"
+          height="20"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
       </ActionIcon>
     </Indicator>
   );
