@@ -181,7 +181,7 @@ describe('the client portal: forms, privacy and SOS', () => {
     await expect.poll(visible(specialist, 'Called the client; safe at home with her sister.')).toBe(true);
     await visit(specialist, 'crisis-alert-en');
     await specialist.goto(`${baseUrl}/crisis/alerts`);
-    await specialist.getByRole('radio', { name: 'All' }).check({ force: true });
+    await specialist.getByText('All', { exact: true }).click();
     await expect.poll(visible(specialist, 'SOS from Ірина Бондар')).toBe(true);
     await visit(specialist, 'crisis-alerts-en');
     await context.close();
@@ -196,6 +196,7 @@ describe('the client portal: forms, privacy and SOS', () => {
         ['/crisis', 'crisis'],
         ['/safety-plan', 'safety-plan'],
         ['/my-forms', 'my-forms'],
+        ['/my-goals', 'my-goals'],
         [formPath, 'form'],
         ['/privacy', 'privacy'],
         ['/privacy/record-access', 'record-access'],

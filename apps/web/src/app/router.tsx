@@ -42,6 +42,7 @@ import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
 import { MyDataPage } from '../privacy/my-data-page';
 import { RecordAccessPage } from '../privacy/record-access-page';
+import { MyGoalsPage } from '../treatment-plan/my-goals-page';
 import { PublicLayout } from '../shell/public-layout';
 
 export const router = createBrowserRouter([
@@ -120,6 +121,7 @@ export const router = createBrowserRouter([
               { path: '/my-care', element: <MyCarePage /> },
               { path: '/safety-plan', element: <SafetyPlanPage /> },
               { path: '/my-forms', element: <MyFormsPage /> },
+              { path: '/my-goals', element: <MyGoalsPage /> },
               { path: '/privacy', element: <MyDataPage /> },
               { path: '/privacy/record-access', element: <RecordAccessPage /> },
               { path: '/forms/:assignmentId', element: <FormFillPage /> },
