@@ -110,6 +110,7 @@ export const api = {
     return { items: body.data, meta: body.meta };
   },
   post: async <T>(path: string, body: unknown = {}): Promise<T> => (await request<T>('POST', path, { body })).data,
+  put: async <T>(path: string, body: unknown): Promise<T> => (await request<T>('PUT', path, { body })).data,
   patch: async <T>(path: string, body: unknown): Promise<T> => (await request<T>('PATCH', path, { body })).data,
   delete: async <T>(path: string): Promise<T> => (await request<T>('DELETE', path)).data,
 };

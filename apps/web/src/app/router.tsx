@@ -6,10 +6,17 @@ import { AdminHome } from '../admin/admin-home';
 import { AdminOrgsPage } from '../admin/admin-orgs-page';
 import { CasePage } from '../cases/case-page';
 import { CaseloadPage } from '../cases/caseload-page';
+import { AlertPage } from '../crisis/alert-page';
+import { AlertsPage } from '../crisis/alerts-page';
+import { CrisisPage } from '../crisis/crisis-page';
+import { SafetyPlanPage } from '../crisis/safety-plan-page';
 import { MyCarePage } from '../cases/my-care-page';
 import { NewCasePage } from '../cases/new-case-page';
 import { MailMessagePage } from '../admin/mail-message-page';
 import { MailboxPage } from '../admin/mailbox-page';
+import { FormFillPage } from '../forms/form-fill-page';
+import { FormsPage } from '../forms/forms-page';
+import { MyFormsPage } from '../forms/my-forms-page';
 import { ForgotPasswordPage } from '../auth/forgot-password-page';
 import { GuestOnly } from '../auth/guest-only';
 import { MfaChallengePage } from '../auth/mfa-challenge-page';
@@ -31,7 +38,11 @@ import { OrgHome } from '../org/org-home';
 import { OrgSettingsPage } from '../org/org-settings-page';
 import { AppLayout } from '../shell/app-layout';
 import { NotePage } from '../notes/note-page';
+import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
+import { MyDataPage } from '../privacy/my-data-page';
+import { RecordAccessPage } from '../privacy/record-access-page';
+import { MyGoalsPage } from '../treatment-plan/my-goals-page';
 import { PublicLayout } from '../shell/public-layout';
 
 export const router = createBrowserRouter([
@@ -61,6 +72,8 @@ export const router = createBrowserRouter([
           { path: '/welcome', element: <WelcomePage /> },
           { path: '/account', element: <AccountPage /> },
           { path: '/account/security', element: <SecurityPage /> },
+          { path: '/crisis', element: <CrisisPage /> },
+          { path: '/notifications', element: <NotificationsPage /> },
           {
             element: <RequireRole platformAdmin />,
             children: [
@@ -95,6 +108,9 @@ export const router = createBrowserRouter([
               { path: '/cases/new', element: <NewCasePage /> },
               { path: '/cases/:caseId', element: <CasePage /> },
               { path: '/cases/:caseId/notes/:noteId', element: <NotePage /> },
+              { path: '/crisis/alerts', element: <AlertsPage /> },
+              { path: '/forms', element: <FormsPage /> },
+              { path: '/crisis/alerts/:alertId', element: <AlertPage /> },
             ],
           },
           { element: <RequireRole roles={['eap_manager']} />, children: [{ path: '/eap', element: <EapHome /> }] },
@@ -103,6 +119,12 @@ export const router = createBrowserRouter([
             children: [
               { path: '/client', element: <ClientHome /> },
               { path: '/my-care', element: <MyCarePage /> },
+              { path: '/safety-plan', element: <SafetyPlanPage /> },
+              { path: '/my-forms', element: <MyFormsPage /> },
+              { path: '/my-goals', element: <MyGoalsPage /> },
+              { path: '/privacy', element: <MyDataPage /> },
+              { path: '/privacy/record-access', element: <RecordAccessPage /> },
+              { path: '/forms/:assignmentId', element: <FormFillPage /> },
             ],
           },
         ],

@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { queryKeys } from '../api/query-keys';
+import { CaseFormsSection } from '../forms/case-forms-section';
 import { NewNoteAction } from '../notes/new-note-action';
 import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
 import { QueryState } from '../ui/query-state';
 import { usePageTitle } from '../ui/use-page-title';
-import { can } from './case-access';
+import { can, isOpen } from './case-access';
 import { CaseActions } from './case-actions';
 import { CaseHeader } from './case-header';
 import { CaseTimeline } from './case-timeline';
@@ -35,6 +36,7 @@ export function CasePage() {
               <CaseActions item={item} />
             </Group>
             {can(item.my_access, 'readHistory') ? <CaseTimeline item={item} /> : null}
+            <CaseFormsSection caseId={item.id} canSend={can(item.my_access, 'writeNotes') && isOpen(item.status)} />
             <CareTeamSection item={item} />
             {can(item.my_access, 'writeNotes') ? <PsychotherapyNotesSection caseId={item.id} /> : null}
           </Stack>

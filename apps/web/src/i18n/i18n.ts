@@ -3,11 +3,16 @@ import { initReactI18next } from 'react-i18next';
 import clinicalEn from './clinical.en.json';
 import clinicalUk from './clinical.uk.json';
 import en from './en.json';
+import portalEn from './portal.en.json';
+import portalUk from './portal.uk.json';
 import uk from './uk.json';
 import { browserLanguage, storedLanguage } from './language';
 
-// Cases and notes have their own message files so each stays readable.
-const resources = { en: { translation: { ...en, ...clinicalEn } }, uk: { translation: { ...uk, ...clinicalUk } } } as const;
+// Cases and notes, and the client portal (crisis, forms, privacy), have their own message files so each stays readable.
+const resources = {
+  en: { translation: { ...en, ...clinicalEn, ...portalEn } },
+  uk: { translation: { ...uk, ...clinicalUk, ...portalUk } },
+} as const;
 
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;

@@ -1,9 +1,10 @@
 import 'i18next';
 import type clinical from './clinical.en.json';
 import type en from './en.json';
+import type portal from './portal.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof en & typeof clinical };
+    resources: { translation: typeof en & typeof clinical & typeof portal };
   }
 }

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { homePath } from '../auth/home-path';
 import { useSignedInUser } from '../auth/signed-in-user';
+import { NotificationBell } from '../notifications/notification-bell';
+import { SosButton } from '../crisis/sos-button';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
 import { OrgSwitcher } from './org-switcher';
@@ -39,9 +41,11 @@ export function AppLayout() {
             </Anchor>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {me.active_role === 'client' ? <SosButton /> : null}
             <Box visibleFrom="sm">
               <OrgSwitcher />
             </Box>
+            <NotificationBell />
             <LanguageSwitch />
             <ThemeToggle />
             <UserMenu />

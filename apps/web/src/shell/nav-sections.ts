@@ -10,11 +10,24 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
   co_specialist: (t) => [{ to: '/cases', label: t('nav.caseload') }],
   supervisor: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
   org_admin: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
-  client: (t) => [{ to: '/my-care', label: t('nav.myCare') }],
+  client: (t) => [
+    { to: '/my-care', label: t('nav.myCare') },
+    { to: '/my-goals', label: t('portalNav.myGoals') },
+    { to: '/my-forms', label: t('portalNav.myForms') },
+    { to: '/privacy', label: t('portalNav.privacy') },
+    { to: '/safety-plan', label: t('portalNav.safetyPlan') },
+    { to: '/crisis', label: t('portalNav.crisis') },
+  ],
 };
 
+const staffRoles: OrgRole[] = ['specialist', 'co_specialist', 'supervisor', 'org_admin'];
+
 function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
-  const care = careLinks[role]?.(t) ?? [];
+  const care = [
+    ...(careLinks[role]?.(t) ?? []),
+    ...(staffRoles.includes(role) ? [{ to: '/crisis/alerts', label: t('portalNav.crisisAlerts') }] : []),
+    ...(role === 'specialist' || role === 'org_admin' ? [{ to: '/forms', label: t('portalNav.forms') }] : []),
+  ];
   if (role === 'org_admin') {
     return [
       ...care,
@@ -29,7 +42,15 @@ function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
 
 /** The navbar of each role: only pages that exist and that this user may open. */
 export function navSections(me: Me, t: TFunction): NavSection[] {
-  const sections: NavSection[] = [{ title: t('nav.general'), links: [{ to: homePath(me), label: t('nav.home') }] }];
+  const sections: NavSection[] = [
+    {
+      title: t('nav.general'),
+      links: [
+        { to: homePath(me), label: t('nav.home') },
+        { to: '/notifications', label: t('portalNav.notifications') },
+      ],
+    },
+  ];
   if (me.platform_admin) {
     sections.push({
       title: t('nav.platform'),

@@ -1,0 +1,26 @@
+import type { CrisisAlert, SafetyPlan, SafetyPlanContent } from '@tend/contracts';
+import { api } from '../api/client';
+
+export type CrisisLine = {
+  kind: 'emergency' | 'crisis_line' | 'text_line' | 'children' | 'domestic_violence';
+  number: string;
+  tel: string;
+  sms?: string;
+  label: { uk: string; en: string };
+  note?: { uk: string; en: string };
+  verified: boolean;
+};
+export type CrisisResources = { jurisdiction: string; lines: CrisisLine[]; fallback: boolean };
+export type SosResult = { alert_id: string | null; resources: CrisisResources; safety_plan: SafetyPlan | null; notified: number };
+
+export const crisisApi = {
+  resources: (jurisdiction: string) => api.get<CrisisResources>('/api/v1/crisis/resources', { jurisdiction }),
+  sos: (jurisdiction: string) => api.post<SosResult>('/api/v1/crisis/sos', { jurisdiction }),
+  alerts: (open: boolean) => api.get<CrisisAlert[]>('/api/v1/crisis/alerts', { open: String(open) }),
+  alert: (alertId: string) => api.get<CrisisAlert>(`/api/v1/crisis/alerts/${alertId}`),
+  acknowledge: (alertId: string, note?: string) => api.post<CrisisAlert>(`/api/v1/crisis/alerts/${alertId}/acknowledge`, { note }),
+  resolve: (alertId: string, note?: string) => api.post<CrisisAlert>(`/api/v1/crisis/alerts/${alertId}/resolve`, { note }),
+  safetyPlan: (clientId?: string) => api.get<SafetyPlan>('/api/v1/crisis/safety-plan', { client_id: clientId }),
+  saveSafetyPlan: (baseVersion: number, plan: SafetyPlanContent, clientId?: string) =>
+    api.put<SafetyPlan>('/api/v1/crisis/safety-plan', { client_id: clientId, base_version: baseVersion, plan }),
+};
