@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { pageQuery } from './envelope';
 
 export const consentKind = z.enum(['treatment', 'telehealth', 'recording', 'ai_processing', 'data_sharing', 'research']);
 export type ConsentKind = z.infer<typeof consentKind>;
 export const consentJurisdiction = z.enum(['UA', 'US', 'EU']);
 /** What a client may share with a named specialist. */
-export const sharedDataCategory = z.enum(['mood', 'journal', 'assessments', 'wearables', 'companion', 'selfcare_goals']);
+export const sharedDataCategory = z.enum(['mood', 'journal', 'assessments', 'wearables', 'companion', 'selfcare_goals', 'messages_summary']);
 export type SharedDataCategory = z.infer<typeof sharedDataCategory>;
 
 /** Default and longest life of a data-sharing grant (issue 3: default 90 days). */
@@ -39,8 +40,14 @@ export const grantConsentBody = z
     signature_name: z.string().trim().min(2).max(200),
     language: z.enum(['uk', 'en']),
     recipient_user_id: z.uuid().optional(),
-    scope: z.array(sharedDataCategory).min(1).max(6).optional(),
+    scope: z
+      .array(sharedDataCategory)
+      .min(1)
+      .max(sharedDataCategory.options.length)
+      .refine((categories) => new Set(categories).size === categories.length, 'Name each category once')
+      .optional(),
     expires_in_days: z.number().int().min(1).max(DATA_SHARING_MAX_DAYS).optional(),
+    /** For recording consent only: the one session it covers (a grant without it covers every session). */
     session_id: z.uuid().optional(),
   })
   .strict();
@@ -61,6 +68,7 @@ export const consentGrant = z.object({
   signature: z.object({ name: z.string(), language: z.enum(['uk', 'en']), hash: z.string(), ip: z.string().nullable() }),
 });
 export type ConsentGrant = z.infer<typeof consentGrant>;
+/** One grant or revocation in a client's consent history (newest first). */
 export const consentEvent = z.object({
   id: z.uuid(),
   action: z.enum(['grant', 'revoke']),
@@ -68,6 +76,42 @@ export const consentEvent = z.object({
   grant_id: z.uuid(),
   at: z.iso.datetime(),
   by: z.uuid(),
+  recipient_id: z.uuid().nullable(),
+  scope: z.array(sharedDataCategory),
+  session_id: z.uuid().nullable(),
+  /** Grants only. */
+  expires_at: z.iso.datetime().nullable(),
+  /** Revocations only: the client's own words, if they gave any. */
   reason: z.string().nullable(),
 });
 export const clientQuery = z.object({ client_id: z.uuid().optional() });
+export const historyQuery = clientQuery.extend(pageQuery.shape);
+
+/**
+ * Where a client stands, per kind (and per data-sharing recipient, per recorded session): the newest
+ * grant decides; `none` when they never gave that kind of consent in this practice.
+ */
+export const consentStatusEntry = z.object({
+  kind: consentKind,
+  state: z.enum(['granted', 'revoked', 'expired', 'none']),
+  grant_id: z.uuid().nullable(),
+  template: z.object({ id: z.uuid(), version: z.number().int(), jurisdiction: consentJurisdiction }).nullable(),
+  recipient: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  scope: z.array(sharedDataCategory),
+  session_id: z.uuid().nullable(),
+  granted_at: z.iso.datetime().nullable(),
+  expires_at: z.iso.datetime().nullable(),
+  revoked_at: z.iso.datetime().nullable(),
+});
+export type ConsentStatusEntry = z.infer<typeof consentStatusEntry>;
+export const consentStatus = z.object({ client_id: z.uuid(), entries: z.array(consentStatusEntry) });
+
+/** A client who currently shares data with me (the named specialist), and what, until when. */
+export const sharedWithMeEntry = z.object({
+  grant_id: z.uuid(),
+  client: z.object({ id: z.uuid(), name: z.string() }),
+  scope: z.array(sharedDataCategory),
+  granted_at: z.iso.datetime(),
+  expires_at: z.iso.datetime().nullable(),
+});
+export type SharedWithMeEntry = z.infer<typeof sharedWithMeEntry>;

@@ -2,10 +2,13 @@ import {
   clientQuery,
   consentEvent,
   consentGrant,
+  consentStatus,
   consentTemplate,
   createTemplateBody,
   grantConsentBody,
+  historyQuery,
   revokeConsentBody,
+  sharedWithMeEntry,
   templatesQuery,
   uuidParam,
 } from '@tend/contracts';
@@ -50,7 +53,7 @@ export function consentRoutes(app: FastifyInstance, s: ConsentService): void {
   privateRoute(app, {
     method: 'POST',
     url: '/api/v1/consent/:id/revoke',
-    summary: 'Revoke a consent; it takes effect at once (client)',
+    summary: 'Revoke my consent; it takes effect at once (client)',
     tags,
     params: uuidParam,
     body: revokeConsentBody,
@@ -60,27 +63,27 @@ export function consentRoutes(app: FastifyInstance, s: ConsentService): void {
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/consent/status',
-    summary: 'Current consents: mine (client) or a client’s (staff, ?client_id=)',
+    summary: 'Where consent stands per kind (and per recipient): mine (client) or a client’s (staff, ?client_id=)',
     tags,
     querystring: clientQuery,
-    response: z.array(consentGrant),
+    response: consentStatus,
     handler: ({ principal, query, request }) => s.status(principal, query.client_id, requestMeta(request)),
   });
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/consent/history',
-    summary: 'Every grant and revocation, newest first',
+    summary: 'Every grant and revocation, newest first (paged)',
     tags,
-    querystring: clientQuery,
+    querystring: historyQuery,
     response: z.array(consentEvent),
-    handler: ({ principal, query, request }) => s.history(principal, query.client_id, requestMeta(request)),
+    handler: ({ principal, query, request }) => s.history(principal, query, requestMeta(request)),
   });
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/consent/shared-with-me',
-    summary: 'Clients who currently share data with me, and what (specialist)',
+    summary: 'Clients who currently share data with me, what and until when (specialist)',
     tags,
-    response: z.array(consentGrant),
+    response: z.array(sharedWithMeEntry),
     handler: ({ principal, request }) => s.sharedWithMe(principal, requestMeta(request)),
   });
 }

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { type ConsentGrant, type ConsentKind, DATA_SHARING_DEFAULT_DAYS } from '@tend/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
@@ -7,95 +6,72 @@ import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import type { Database, Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import type { RequestMeta } from '../identity';
-import { inActiveOrg, type OrgScope, orgsRepository, userNames } from '../orgs';
-import { grantState } from './consent.check';
+import { inActiveOrg, userNames } from '../orgs';
+import { currentTemplates, reasonAad, signerAad, toGrant, toTemplate } from './consent.mapper';
+import { createConsentReads } from './consent.reads';
 import { consentRepository, type RecordRow, type TemplateRow } from './consent.repository';
+import { signedHash } from './consent.signature';
 
-const signerAad = (id: string) => `consent:${id}:signer`;
-const reasonAad = (id: string) => `consent:${id}:reason`;
-const toTemplate = (t: TemplateRow) => ({
-  id: t.id,
-  kind: t.kind,
-  jurisdiction: t.jurisdiction,
-  version: t.version,
-  title: { uk: t.titleUk, en: t.titleEn },
-  body: { uk: t.bodyUk, en: t.bodyEn },
-  practice_text: t.orgId !== null,
-});
+export type ConsentDeps = { db: Database; crypto: FieldCrypto };
+type Jurisdiction = TemplateRow['jurisdiction'];
+export type GrantInput = {
+  template_id: string;
+  signature_name: string;
+  language: 'uk' | 'en';
+  recipient_user_id?: string | undefined;
+  scope?: string[] | undefined;
+  expires_in_days?: number | undefined;
+  session_id?: string | undefined;
+};
+export type TemplateInput = { kind: ConsentKind; jurisdiction: Jurisdiction; title_uk: string; title_en: string; body_uk: string; body_en: string };
 
-export function createConsentService(deps: { db: Database; crypto: FieldCrypto }) {
+const DAY_MS = 86_400_000;
+const notForKind = (path: string) =>
+  new AppError('REQUEST.VALIDATION', 'This consent does not take that field', [{ path, message: 'Not for this kind of consent' }]);
+
+export function createConsentService(deps: ConsentDeps) {
   const { crypto: fields } = deps;
 
-  async function grants(tx: Tx, orgId: string, clientId: string): Promise<ConsentGrant[]> {
-    const records = await consentRepository.ofClient(tx, orgId, clientId);
-    const revocations = new Map(records.filter((r) => r.action === 'revoke').map((r) => [r.grantId, r]));
-    const names = await userNames(
-      tx,
-      fields,
-      records.map((r) => r.recipientUserId),
-    );
-    const now = new Date();
-    const out: ConsentGrant[] = [];
-    for (const r of records.filter((x) => x.action === 'grant')) {
-      const template = (await consentRepository.template(tx, r.templateId)) as TemplateRow;
-      const revoked = revocations.get(r.id);
-      out.push({
-        id: r.id,
-        kind: r.kind,
-        template: { id: template.id, version: template.version, jurisdiction: template.jurisdiction },
-        client_id: r.clientUserId,
-        recipient: r.recipientUserId ? { id: r.recipientUserId, name: names.get(r.recipientUserId) ?? '[unavailable]' } : null,
-        scope: r.scope as ConsentGrant['scope'],
-        session_id: r.sessionId,
-        granted_at: r.at.toISOString(),
-        expires_at: r.expiresAt?.toISOString() ?? null,
-        revoked_at: revoked?.at.toISOString() ?? null,
-        state: grantState(r, Boolean(revoked), now),
-        signature: {
-          name: r.signerNameCiphertext ? ((await fields.open(tx, r.signerNameCiphertext, signerAad(r.id))) ?? '[erased]') : '',
-          language: r.language,
-          hash: r.signedHash ?? '',
-          ip: r.ip,
-        },
-      });
-    }
-    return out;
+  /** One grant of this client as they see it (with their decrypted signature). */
+  async function grantView(tx: Tx, grant: RecordRow): Promise<ConsentGrant> {
+    const [template] = await consentRepository.templatesById(tx, [grant.templateId]);
+    const [revocation] = await consentRepository.revocationsOf(tx, grant.orgId, grant.clientUserId, [grant.id]);
+    const names = await userNames(tx, fields, [grant.recipientUserId]);
+    const signerName = grant.signerNameCiphertext ? ((await fields.open(tx, grant.signerNameCiphertext, signerAad(grant.id))) ?? '[erased]') : '';
+    return toGrant(grant, {
+      template: template as TemplateRow,
+      revokedAt: revocation?.at ?? null,
+      recipientName: grant.recipientUserId ? (names.get(grant.recipientUserId) ?? null) : null,
+      signerName,
+      now: new Date(),
+    });
   }
 
-  /** The client whose consents a caller asks about: themselves, or (staff) a client of the practice. */
-  async function subject(scope: OrgScope, clientId: string | undefined): Promise<string> {
-    if (scope.role === 'client') {
-      if (clientId && clientId !== scope.actor.userId) throw new AppError('CONSENT.NOT_FOUND', 'No such client');
-      return scope.actor.userId;
-    }
-    if (!clientId) throw new AppError('REQUEST.VALIDATION', 'Name the client (client_id)', [{ path: 'client_id', message: 'Required for staff' }]);
-    if ((await orgsRepository.roleOf(scope.tx, scope.actor.orgId, clientId)) !== 'client')
-      throw new AppError('CONSENT.NOT_FOUND', 'No such client in this practice');
-    return clientId;
+  /** Checks a grant request against its text; returns how many days it lasts (null: until revoked). */
+  async function validateGrant(tx: Tx, orgId: string, template: TemplateRow, body: GrantInput): Promise<number | null> {
+    const current = currentTemplates(await consentRepository.templates(tx, { kind: template.kind, jurisdiction: template.jurisdiction }));
+    if (current[0]?.id !== template.id)
+      throw new AppError('CONSENT.TEMPLATE_SUPERSEDED', 'This text has a newer version; sign the current one', { current_id: current[0]?.id });
+    const sharing = template.kind === 'data_sharing';
+    if (sharing && !body.recipient_user_id) throw new AppError('CONSENT.INVALID_RECIPIENT', 'Name the specialist you share with');
+    if (sharing && !body.scope?.length) throw new AppError('CONSENT.SCOPE_REQUIRED', 'Choose what you share');
+    if (!sharing && body.recipient_user_id) throw notForKind('recipient_user_id');
+    if (!sharing && body.scope) throw notForKind('scope');
+    if (template.kind !== 'recording' && body.session_id) throw notForKind('session_id');
+    if (body.recipient_user_id && !(await consentRepository.isSpecialistHere(tx, body.recipient_user_id)))
+      throw new AppError('CONSENT.INVALID_RECIPIENT', 'You can share only with a specialist of this practice', { org_id: orgId });
+    return body.expires_in_days ?? (sharing ? DATA_SHARING_DEFAULT_DAYS : null);
   }
 
   return {
-    templates: (p: Principal, q: { jurisdiction?: TemplateRow['jurisdiction'] | undefined; kind?: ConsentKind | undefined }, meta: RequestMeta) =>
-      inActiveOrg(deps, p, meta, null, async ({ tx }) => {
-        // The newest version per kind and jurisdiction; a practice's own text wins over the platform's.
-        const all = (await consentRepository.templates(tx)).filter(
-          (t) => (!q.jurisdiction || t.jurisdiction === q.jurisdiction) && (!q.kind || t.kind === q.kind),
-        );
-        const best = new Map<string, TemplateRow>();
-        for (const t of all) {
-          const key = `${t.kind}/${t.jurisdiction}`;
-          const have = best.get(key);
-          if (!have || t.version > have.version) best.set(key, t);
-        }
-        return [...best.values()].map(toTemplate);
-      }),
+    /** The text in force per kind and jurisdiction for the caller's practice. */
+    templates: (p: Principal, q: { jurisdiction?: Jurisdiction | undefined; kind?: ConsentKind | undefined }, meta: RequestMeta) =>
+      inActiveOrg(deps, p, meta, null, async ({ tx }) => currentTemplates(await consentRepository.templates(tx, q)).map(toTemplate)),
 
-    createTemplate: (
-      p: Principal,
-      body: { kind: ConsentKind; jurisdiction: TemplateRow['jurisdiction']; title_uk: string; title_en: string; body_uk: string; body_en: string },
-      meta: RequestMeta,
-    ) =>
+    /** An org admin publishes the practice's own version n+1; earlier versions stay (grants point at them). */
+    createTemplate: (p: Principal, body: TemplateInput, meta: RequestMeta) =>
       inActiveOrg(deps, p, meta, ['org_admin'], async ({ tx, actor }) => {
+        await consentRepository.lockTemplate(tx, actor.orgId, body.kind, body.jurisdiction);
         const version = (await consentRepository.latestOrgVersion(tx, actor.orgId, body.kind, body.jurisdiction)) + 1;
         const id = uuidv7();
         await consentRepository.insertTemplate(tx, {
@@ -120,84 +96,69 @@ export function createConsentService(deps: { db: Database; crypto: FieldCrypto }
         return toTemplate((await consentRepository.template(tx, id)) as TemplateRow);
       }),
 
-    grant: (
-      p: Principal,
-      body: {
-        template_id: string;
-        signature_name: string;
-        language: 'uk' | 'en';
-        recipient_user_id?: string | undefined;
-        scope?: string[] | undefined;
-        expires_in_days?: number | undefined;
-        session_id?: string | undefined;
-      },
-      meta: RequestMeta,
-    ): Promise<ConsentGrant> =>
-      inActiveOrg(deps, p, meta, ['client'], async ({ tx, actor }) => {
+    /** A client signs the current text for themselves, with their typed name. */
+    grant: (p: Principal, body: GrantInput, meta: RequestMeta): Promise<ConsentGrant> =>
+      inActiveOrg(deps, p, meta, null, async ({ tx, actor, role }) => {
         const template = await consentRepository.template(tx, body.template_id);
         if (!template) throw new AppError('CONSENT.TEMPLATE_NOT_FOUND', 'No such consent text');
-        const sharing = template.kind === 'data_sharing';
-        if (sharing && !body.recipient_user_id) throw new AppError('CONSENT.INVALID_RECIPIENT', 'Name the specialist you share with');
-        if (sharing && !body.scope?.length) throw new AppError('CONSENT.SCOPE_REQUIRED', 'Choose what you share');
-        if (!sharing && (body.recipient_user_id || body.scope))
-          throw new AppError('REQUEST.VALIDATION', 'Only data sharing names a recipient and a scope', [
-            { path: 'recipient_user_id', message: 'Not for this kind' },
-          ]);
-        if (body.recipient_user_id && !(await consentRepository.isSpecialistHere(tx, body.recipient_user_id)))
-          throw new AppError('CONSENT.INVALID_RECIPIENT', 'You can share only with a specialist of this practice');
-        const days = body.expires_in_days ?? (sharing ? DATA_SHARING_DEFAULT_DAYS : undefined);
+        // A consent is the client's own signature: staff cannot give it for them (ADR 0006).
+        if (role !== 'client') throw new AppError('AUTH.FORBIDDEN', 'Only clients give consent, for themselves');
+        const days = await validateGrant(tx, actor.orgId, template, body);
         const at = new Date();
         const id = uuidv7();
-        const text = body.language === 'uk' ? template.bodyUk : template.bodyEn;
-        const signed = crypto
-          .createHash('sha256')
-          .update(
-            JSON.stringify({
-              template: template.id,
-              version: template.version,
-              text,
-              signer: body.signature_name,
-              at: at.toISOString(),
-              recipient: body.recipient_user_id ?? null,
-              scope: body.scope ?? [],
-            }),
-          )
-          .digest('hex');
-        await consentRepository.insert(tx, {
+        const row = {
           id,
           orgId: actor.orgId,
           clientUserId: p.userId,
-          action: 'grant',
+          action: 'grant' as const,
           kind: template.kind,
           templateId: template.id,
           recipientUserId: body.recipient_user_id ?? null,
           scope: body.scope ?? [],
           sessionId: body.session_id ?? null,
-          expiresAt: days ? new Date(at.getTime() + days * 86_400_000) : null,
+          expiresAt: days === null ? null : new Date(at.getTime() + days * DAY_MS),
           language: body.language,
           signerNameCiphertext: await fields.sealForOrg(tx, actor.orgId, body.signature_name, signerAad(id)),
-          signedHash: signed,
+          signedHash: signedHash({
+            templateId: template.id,
+            version: template.version,
+            text: body.language === 'uk' ? template.bodyUk : template.bodyEn,
+            signer: body.signature_name,
+            at,
+            recipientUserId: body.recipient_user_id ?? null,
+            scope: body.scope ?? [],
+          }),
           ip: meta.ip,
           recordedBy: p.userId,
           at,
-        });
+        };
+        await consentRepository.insert(tx, row);
         await recordAudit(tx, actor, {
           action: 'consent.grant',
           resourceType: 'consent',
           resourceId: id,
           subjectUserId: p.userId,
           purpose: 'consent',
-          details: { kind: template.kind },
+          details: {
+            kind: template.kind,
+            template_version: template.version,
+            jurisdiction: template.jurisdiction,
+            ...(row.recipientUserId ? { recipient_user_id: row.recipientUserId, scope: row.scope } : {}),
+            ...(row.sessionId ? { session_id: row.sessionId } : {}),
+          },
         });
-        return (await grants(tx, actor.orgId, p.userId)).find((g) => g.id === id) as ConsentGrant;
+        return grantView(tx, (await consentRepository.record(tx, id)) as RecordRow);
       }),
 
+    /** The client withdraws their own grant; it stops counting the moment this commits. Anyone else's grant: 404. */
     revoke: (p: Principal, grantId: string, reason: string | undefined, meta: RequestMeta): Promise<ConsentGrant> =>
-      inActiveOrg(deps, p, meta, ['client'], async ({ tx, actor }) => {
-        await tx.$client.query('select pg_advisory_xact_lock(hashtext($1))', [`consent:${grantId}`]);
+      inActiveOrg(deps, p, meta, null, async ({ tx, actor }) => {
+        await consentRepository.lockGrant(tx, grantId);
         const grant = await consentRepository.record(tx, grantId);
-        if (!grant || grant.action !== 'grant' || grant.clientUserId !== p.userId) throw new AppError('CONSENT.NOT_FOUND', 'No such consent of yours');
-        if ((await consentRepository.revocationsOf(tx, [grantId])).length) throw new AppError('CONSENT.ALREADY_REVOKED', 'You already revoked this consent');
+        if (!grant || grant.action !== 'grant' || grant.clientUserId !== p.userId || grant.orgId !== actor.orgId)
+          throw new AppError('CONSENT.NOT_FOUND', 'No such consent of yours');
+        if ((await consentRepository.revocationsOf(tx, grant.orgId, p.userId, [grantId])).length)
+          throw new AppError('CONSENT.ALREADY_REVOKED', 'You already revoked this consent');
         const id = uuidv7();
         await consentRepository.insert(tx, {
           id,
@@ -208,6 +169,7 @@ export function createConsentService(deps: { db: Database; crypto: FieldCrypto }
           templateId: grant.templateId,
           grantId,
           recipientUserId: grant.recipientUserId,
+          sessionId: grant.sessionId,
           language: grant.language,
           ip: meta.ip,
           reasonCiphertext: reason ? await fields.sealForOrg(tx, grant.orgId, reason, reasonAad(id)) : null,
@@ -219,52 +181,12 @@ export function createConsentService(deps: { db: Database; crypto: FieldCrypto }
           resourceId: grantId,
           subjectUserId: p.userId,
           purpose: 'consent',
-          details: { kind: grant.kind },
+          details: { kind: grant.kind, revocation_id: id },
         });
-        return (await grants(tx, grant.orgId, p.userId)).find((g) => g.id === grantId) as ConsentGrant;
+        return grantView(tx, grant);
       }),
 
-    status: (p: Principal, clientId: string | undefined, meta: RequestMeta): Promise<ConsentGrant[]> =>
-      inActiveOrg(deps, p, meta, ['client', 'specialist', 'co_specialist', 'supervisor', 'org_admin'], async (scope) => {
-        const client = await subject(scope, clientId);
-        const all = await grants(scope.tx, scope.actor.orgId, client);
-        await recordAudit(scope.tx, scope.actor, { action: 'consent.status_read', resourceType: 'consent', subjectUserId: client, purpose: 'consent' });
-        // The current grant per kind (and per data-sharing recipient).
-        const seen = new Set<string>();
-        return all.filter((g) => {
-          const key = `${g.kind}/${g.recipient?.id ?? ''}/${g.session_id ?? ''}`;
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        });
-      }),
-
-    history: (p: Principal, clientId: string | undefined, meta: RequestMeta) =>
-      inActiveOrg(deps, p, meta, ['client', 'specialist', 'co_specialist', 'supervisor', 'org_admin'], async (scope) => {
-        const client = await subject(scope, clientId);
-        const records = await consentRepository.ofClient(scope.tx, scope.actor.orgId, client);
-        await recordAudit(scope.tx, scope.actor, { action: 'consent.history_read', resourceType: 'consent', subjectUserId: client, purpose: 'consent' });
-        return Promise.all(
-          records.map(async (r: RecordRow) => ({
-            id: r.id,
-            action: r.action,
-            kind: r.kind,
-            grant_id: r.grantId ?? r.id,
-            at: r.at.toISOString(),
-            by: r.recordedBy,
-            reason: r.reasonCiphertext ? await fields.open(scope.tx, r.reasonCiphertext, reasonAad(r.id)) : null,
-          })),
-        );
-      }),
-
-    /** Active data-sharing grants naming me (specialist). */
-    sharedWithMe: (p: Principal, meta: RequestMeta): Promise<ConsentGrant[]> =>
-      inActiveOrg(deps, p, meta, ['specialist', 'co_specialist', 'supervisor'], async ({ tx, actor }) => {
-        const naming = await consentRepository.namingRecipient(tx, actor.orgId, p.userId);
-        const clients = [...new Set(naming.map((r) => r.clientUserId))];
-        const all = (await Promise.all(clients.map((c) => grants(tx, actor.orgId, c)))).flat();
-        return all.filter((g) => g.kind === 'data_sharing' && g.recipient?.id === p.userId && g.state === 'active');
-      }),
+    ...createConsentReads(deps),
   };
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/database';
 import { consentRoutes } from './consent.routes';
 import { createConsentService } from './consent.service';
 
-export { checkConsent, requireConsent, type ConsentDecision, type ConsentQuery } from './consent.check';
+export { checkConsent, consent, requireConsent, type ConsentDecision, type ConsentQuery, type ConsentReason, type DenialAudit } from './consent.check';
 export { consentGuard } from './consent.guard';
 
 /** The consent engine: texts by jurisdiction, append-only grants and revocations, one check for every module. */
@@ -12,3 +12,4 @@ export function consentPlugin(app: FastifyInstance, deps: { db: Database; crypto
   consentRoutes(app, createConsentService(deps));
 }
 export { consentsForExport, type ExportedConsent } from './consent.export';
+export { canonicalSignedContent, signedHash, type SignedContent } from './consent.signature';

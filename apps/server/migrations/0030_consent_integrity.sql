@@ -1,0 +1,14 @@
+ALTER TABLE "consent"."records" ADD CONSTRAINT "records_grant_id_fk" FOREIGN KEY ("grant_id") REFERENCES "consent"."records"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "records_one_revocation_uq" ON "consent"."records" USING btree ("grant_id") WHERE "consent"."records"."action" = 'revoke';--> statement-breakpoint
+ALTER TABLE "consent"."records" ADD CONSTRAINT "records_kind_ck" CHECK ("consent"."records"."kind" in ('treatment', 'telehealth', 'recording', 'ai_processing', 'data_sharing', 'research'));--> statement-breakpoint
+ALTER TABLE "consent"."records" ADD CONSTRAINT "records_language_ck" CHECK ("consent"."records"."language" in ('uk', 'en'));--> statement-breakpoint
+ALTER TABLE "consent"."records" ADD CONSTRAINT "records_shape_ck" CHECK (("consent"."records"."action" = 'grant' and "consent"."records"."grant_id" is null and "consent"."records"."signed_hash" is not null and "consent"."records"."signer_name_ciphertext" is not null)
+        or ("consent"."records"."action" = 'revoke' and "consent"."records"."grant_id" is not null and "consent"."records"."signed_hash" is null));--> statement-breakpoint
+ALTER TABLE "consent"."records" ADD CONSTRAINT "records_sharing_ck" CHECK ("consent"."records"."action" = 'revoke' or "consent"."records"."kind" <> 'data_sharing'
+        or ("consent"."records"."recipient_user_id" is not null and jsonb_array_length("consent"."records"."scope") > 0 and "consent"."records"."expires_at" is not null));--> statement-breakpoint
+ALTER TABLE "consent"."records" ADD CONSTRAINT "records_recipient_ck" CHECK ("consent"."records"."kind" = 'data_sharing' or ("consent"."records"."recipient_user_id" is null and "consent"."records"."scope" = '[]'::jsonb));--> statement-breakpoint
+ALTER TABLE "consent"."records" ADD CONSTRAINT "records_session_ck" CHECK ("consent"."records"."session_id" is null or "consent"."records"."kind" = 'recording');--> statement-breakpoint
+ALTER TABLE "consent"."records" ADD CONSTRAINT "records_expiry_ck" CHECK ("consent"."records"."expires_at" is null or ("consent"."records"."expires_at" > "consent"."records"."at" and "consent"."records"."expires_at" <= "consent"."records"."at" + interval '8760 hours'));--> statement-breakpoint
+ALTER TABLE "consent"."templates" ADD CONSTRAINT "templates_kind_ck" CHECK ("consent"."templates"."kind" in ('treatment', 'telehealth', 'recording', 'ai_processing', 'data_sharing', 'research'));--> statement-breakpoint
+ALTER TABLE "consent"."templates" ADD CONSTRAINT "templates_jurisdiction_ck" CHECK ("consent"."templates"."jurisdiction" in ('UA', 'US', 'EU'));--> statement-breakpoint
+ALTER TABLE "consent"."templates" ADD CONSTRAINT "templates_version_ck" CHECK ("consent"."templates"."version" >= 1);
