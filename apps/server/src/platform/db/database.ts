@@ -126,10 +126,27 @@ export async function migrateDatabase(ownerUrl: string, appPassword: string): Pr
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query('set client_min_messages = warning');
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS, migrationsSchema: 'drizzle' });
-    await client.query(`alter role tend_server with login password '${appPassword.replaceAll("'", "''")}'`);
+    await setRolePassword(client, appPassword);
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await client.end();
+  }
+}
+
+/**
+ * Roles are shared by every database on the server, and the advisory lock above only covers one
+ * database: two databases migrating at once may update the role together ("tuple concurrently
+ * updated"). The password is the same for both, so trying again is safe.
+ */
+async function setRolePassword(client: pg.Client, password: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`alter role tend_server with login password '${password.replaceAll("'", "''")}'`);
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !/tuple concurrently updated/.test(String((error as Error).message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
   }
 }
 
