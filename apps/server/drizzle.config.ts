@@ -18,5 +18,6 @@ export default defineConfig({
     'consent',
     'selfcare',
     'messaging',
+    'files',
   ],
 });

@@ -18,6 +18,7 @@ import { consentPlugin } from './modules/consent';
 import { crisisPlugin } from './modules/crisis';
 import { messagingPlugin } from './modules/messaging';
 import { notificationsPlugin } from './modules/notifications';
+import { filesPlugin } from './modules/files';
 import { identityPlugin } from './modules/identity';
 import { orgsPlugin } from './modules/orgs';
 import { privacyPlugin } from './modules/privacy';
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   selfcarePlugin(app, shared);
   const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
   messagingPlugin(app, { ...shared, relay: runtime.relay, cases, flags, logger });
+  await filesPlugin(app, { ...shared, cases, storage: runtime.storage });
 
   await serveWebApp(app, config.webDist);
   return app;

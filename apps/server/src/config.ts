@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from './platform/storage/s3-store';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -22,6 +23,12 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
+  S3_ENDPOINT: z.string().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
 });
 
 export type Config = {
@@ -48,6 +55,8 @@ export type Config = {
   dbPoolSize: number;
   /** Requests per minute per client address across the API; 0 turns the global limit off. */
   rateLimitPerMinute: number;
+  /** Case files go to this bucket when set, else to `<dataDir>/files` (both sealed per file). */
+  s3: S3Settings | undefined;
   /** Served by the API in production; absent in tests that do not need the SPA. */
   webDist: string | undefined;
 };
@@ -82,6 +91,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: publicUrl.startsWith('https://'),
     dbPoolSize: e.DB_POOL_SIZE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    s3: e.S3_BUCKET
+      ? {
+          endpoint: e.S3_ENDPOINT || undefined,
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          accessKeyId: e.S3_ACCESS_KEY_ID || undefined,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY || undefined,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : undefined,
     webDist: path.join(root, 'apps/web/dist'),
     ...overrides,
   };

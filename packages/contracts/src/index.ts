@@ -12,3 +12,4 @@ export * from './crisis';
 export * from './scheduling';
 export * from './notifications';
 export * from './consent';
+export * from './files';

@@ -10,6 +10,9 @@ import { appRolePassword, appUrlFrom, createDatabase, type Database, migrateData
 import { isAlive, startEmbeddedPostgres } from './db/embedded';
 import { type Jobs, startJobs } from './jobs/jobs';
 import { createRelay } from './realtime/relay';
+import type { BlobStore } from './storage/blob-store';
+import { createLocalStore } from './storage/local-store';
+import { createS3Store } from './storage/s3-store';
 
 /** Everything the app needs that outlives a request: database, keys, tokens, jobs, mail. */
 export type Runtime = {
@@ -22,6 +25,8 @@ export type Runtime = {
   mailer: Mailer;
   /** Real-time events to users' sockets; Socket.IO attaches after the server listens. */
   relay: ReturnType<typeof createRelay>;
+  /** Sealed case files. */
+  storage: BlobStore;
   stop(): Promise<void>;
 };
 
@@ -71,6 +76,7 @@ async function startOn(config: Config, ownerUrl: string, logger: Logger, stopDat
     jobs,
     mailer,
     relay: createRelay(),
+    storage: config.s3 ? createS3Store(config.s3) : createLocalStore(path.join(config.dataDir, 'files')),
     async stop() {
       await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'job queue did not stop cleanly'));
       await db.close();

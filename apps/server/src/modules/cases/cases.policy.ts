@@ -30,6 +30,10 @@ const ALLOWED = {
   write_notes: ['primary', 'co_specialist'],
   cosign_notes: ['supervisor'],
   read_plan: ['client', 'primary', 'co_specialist', 'supervisor'],
+  // Files: the care team and the client (who sees only what was shared with them or they uploaded).
+  // The org admin runs the practice but is not on the care team, as with notes (ADR 0008).
+  read_files: ['client', 'primary', 'co_specialist', 'supervisor'],
+  write_files: ['client', 'primary', 'co_specialist'],
 } as const satisfies Record<string, readonly CaseAccessKind[]>;
 export type CaseAction = keyof typeof ALLOWED;
 

@@ -9,6 +9,7 @@ import type { Jobs } from '../../platform/jobs/jobs';
 import { clientCaseIds, eraseCasesOf } from '../cases';
 import { eraseClinicalRecord, eraseFormsOf } from '../clinical';
 import { eraseCrisisOf } from '../crisis';
+import { eraseFilesOfCases } from '../files';
 import { eraseConversationsOf } from '../messaging';
 import { eraseAppointmentsOf } from '../scheduling';
 import { eraseMoodOf } from '../selfcare';
@@ -53,6 +54,7 @@ export function createErasureService(deps: Deps) {
     if (categories.includes('clinical_record')) {
       const ids = (await clientCaseIds(tx, orgId, clientUserId)).map((c) => c.id);
       await eraseClinicalRecord(tx, ids);
+      done.files = await eraseFilesOfCases(tx, ids);
       done.conversations = await eraseConversationsOf(tx, ids);
       done.appointments = await eraseAppointmentsOf(tx, orgId, clientUserId);
       await eraseCrisisOf(tx, orgId, clientUserId);

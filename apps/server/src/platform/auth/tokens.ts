@@ -17,17 +17,31 @@ export type Principal = {
 
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
 const MFA_CHALLENGE_SECONDS = 5 * 60;
+/** A file download link lives this long. */
+export const FILE_LINK_SECONDS = 5 * 60;
+export const FILE_LINK_AUDIENCE = 'tend:file-download';
+
+/** What a file download link stands for: this user may fetch this file of this org. */
+export type FileLinkClaims = { fileId: string; userId: string; orgId: string };
+
+/** An HMAC key for one purpose, derived from the master key, so one leaked purpose key opens nothing else. */
+export function deriveKey(secret: Buffer, purpose: string): Uint8Array {
+  return new Uint8Array(crypto.hkdfSync('sha256', secret, Buffer.alloc(0), purpose, 32));
+}
 
 export type TokenService = {
   issueAccess(p: Principal): Promise<string>;
   verifyAccess(token: string): Promise<Principal>;
   issueMfaChallenge(userId: string): Promise<string>;
   verifyMfaChallenge(token: string): Promise<string>;
+  issueFileLink(claims: FileLinkClaims): Promise<{ token: string; expiresAt: Date }>;
+  verifyFileLink(token: string): Promise<FileLinkClaims>;
 };
 
 /** HS256 JWTs with a key derived from the master key; rotation signs everyone out within 15 minutes. */
 export function createTokenService(secret: Buffer): TokenService {
-  const key = new Uint8Array(crypto.hkdfSync('sha256', secret, Buffer.alloc(0), 'tend:jwt:v1', 32));
+  const key = deriveKey(secret, 'tend:jwt:v1');
+  const fileLinkKey = deriveKey(secret, 'tend:file-link:v1');
   const sign = (claims: Record<string, unknown>, subject: string, seconds: number, audience: string) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'HS256' })
@@ -46,6 +60,31 @@ export function createTokenService(secret: Buffer): TokenService {
     }
   };
   return {
+    async issueFileLink(c) {
+      const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + FILE_LINK_SECONDS * 1000);
+      const token = await new SignJWT({ fid: c.fileId, org: c.orgId })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(c.userId)
+        .setIssuedAt()
+        .setIssuer('tend')
+        .setAudience(FILE_LINK_AUDIENCE)
+        .setExpirationTime(expiresAt)
+        .sign(fileLinkKey);
+      return { token, expiresAt };
+    },
+    async verifyFileLink(token) {
+      let c;
+      try {
+        c = (await jwtVerify(token, fileLinkKey, { issuer: 'tend', audience: FILE_LINK_AUDIENCE, algorithms: ['HS256'] })).payload;
+      } catch (error) {
+        if (error instanceof joseErrors.JWTExpired) throw new AppError('FILE.LINK_EXPIRED', 'This download link expired; open the file again from the case');
+        throw new AppError('FILE.LINK_INVALID', 'This download link is not valid; open the file again from the case');
+      }
+      if (typeof c.sub !== 'string' || typeof c.fid !== 'string' || typeof c.org !== 'string') {
+        throw new AppError('FILE.LINK_INVALID', 'This download link is not valid; open the file again from the case');
+      }
+      return { fileId: c.fid, userId: c.sub, orgId: c.org };
+    },
     issueAccess: (p) =>
       sign({ org: p.orgId, role: p.role, pa: p.platformAdmin, sid: p.sessionId, mer: p.mfaEnrolmentRequired }, p.userId, ACCESS_TOKEN_SECONDS, 'tend:access'),
     async verifyAccess(token) {

@@ -20,6 +20,10 @@ export type FieldCrypto = {
   sealForPlatform(tx: Tx, plaintext: string, aad: string): Promise<Buffer>;
   /** null when the key was destroyed (crypto-shredded). */
   open(tx: Tx, sealed: Buffer, aad: string): Promise<string | null>;
+  /** Wraps a per-object key (e.g. a file's) with the org's data key. */
+  sealKeyForOrg(tx: Tx, orgId: string, key: Buffer, aad: string): Promise<Buffer>;
+  /** Unwraps what sealKeyForOrg wrapped; null when the org key was destroyed. */
+  openKey(tx: Tx, sealed: Buffer, aad: string): Promise<Buffer | null>;
   /** HMAC-SHA256 of the normalised value with the platform blind-index key. */
   blindIndex(value: string): Buffer;
   destroyUserKey(tx: Tx, userId: string): Promise<void>;
@@ -133,6 +137,14 @@ export function createFieldCrypto(source: MasterKeySource): FieldCrypto {
     async sealForOrg(tx, orgId, plaintext, aad) {
       const { id, key } = await ownerKey(tx, 'org', orgId);
       return seal(id, key, plaintext, aad);
+    },
+    async sealKeyForOrg(tx, orgId, key, aad) {
+      const owner = await ownerKey(tx, 'org', orgId);
+      return seal(owner.id, owner.key, key, aad);
+    },
+    async openKey(tx, sealed, aad) {
+      const key = await keyById(tx, keyIdOf(sealed));
+      return key ? open(key, sealed, aad) : null;
     },
     async sealForPlatform(tx, plaintext, aad) {
       if (!platformFieldsKeyId) throw new Error('FieldCrypto.init was not called');

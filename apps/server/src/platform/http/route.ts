@@ -1,4 +1,5 @@
 import { envelope, errorBody, type OrgRole } from '@tend/contracts';
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type z } from 'zod';
 import type { Principal } from '../auth/tokens';
@@ -11,6 +12,14 @@ export class Paged<T> {
     readonly page: number,
     readonly perPage: number,
     readonly total: number,
+  ) {}
+}
+
+/** Bytes sent as they are (a file download) instead of the JSON envelope; errors before it still use the envelope. */
+export class BinaryResponse {
+  constructor(
+    readonly body: Readable,
+    readonly headers: Record<string, string | number>,
   ) {}
 }
 
@@ -31,10 +40,12 @@ type Common<B, Q, P, R> = {
   rateLimit?: { max: number; timeWindow: string; perUser?: boolean };
   /** Runs after authentication and access checks, before the handler (e.g. a consent guard). */
   guard?: (request: FastifyRequest) => Promise<void>;
+  /** The route answers with a `BinaryResponse`; `response` then describes nothing and is left out of the schema. */
+  binary?: true;
 };
 
 type Input<B, Q, P> = { body: Out<B>; query: Out<Q>; params: Out<P>; request: FastifyRequest; reply: FastifyReply };
-type Result<R> = Out<R> | (Out<R> extends Array<infer I> ? Paged<I> : never);
+type Result<R> = Out<R> | (Out<R> extends Array<infer I> ? Paged<I> : never) | BinaryResponse;
 
 /** Who may call a private route. Org-level checks (membership of :id) happen in the service. */
 export type Access = { roles?: readonly OrgRole[]; platformAdmin?: true; allowPendingMfa?: true };
@@ -76,7 +87,7 @@ function register<B, Q, P, R extends Schema>(
       ...(spec.querystring ? { querystring: spec.querystring as unknown as Schema } : {}),
       ...(spec.params ? { params: spec.params as unknown as Schema } : {}),
       ...(config.public ? {} : { security: [{ bearer: [] }, { cookie: [] }] }),
-      response: { [status]: envelope(spec.response), '4XX': errorBody, '5XX': errorBody },
+      response: { ...(spec.binary ? {} : { [status]: envelope(spec.response) }), '4XX': errorBody, '5XX': errorBody },
     },
     preHandler: async (request) => {
       if (config.access) {
@@ -89,6 +100,7 @@ function register<B, Q, P, R extends Schema>(
     handler: async (request, reply) => {
       const result = await run({ body: request.body as Out<B>, query: request.query as Out<Q>, params: request.params as Out<P>, request, reply });
       void reply.status(status);
+      if (result instanceof BinaryResponse) return reply.headers(result.headers).send(result.body);
       if (result instanceof Paged) {
         return { success: true, data: result.items, meta: { request_id: request.id, page: result.page, per_page: result.perPage, total: result.total } };
       }

@@ -1,0 +1,39 @@
+import { bigint, boolean, index, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns';
+import { cases } from '../cases/cases.table';
+import { orgs, users } from '../identity/identity.table';
+
+export const files = pgSchema('files');
+
+/**
+ * Files attached to a case. The bytes live in the blob store, sealed with a per-file key that is
+ * stored here wrapped by the org's data key; the original filename is encrypted with the org key.
+ */
+export const caseFiles = files.table(
+  'case_files',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    filenameCiphertext: bytea('filename_ciphertext').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    /** Sniffed from the content, never taken from the upload's claim. */
+    mimeType: text('mime_type').notNull(),
+    /** SHA-256 of the plaintext, hex. */
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    wrappedKey: bytea('wrapped_key').notNull(),
+    sharedWithClient: boolean('shared_with_client').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    deletedBy: uuid('deleted_by').references(() => users.id),
+  },
+  (t) => [index('case_files_case_idx').on(t.caseId, t.createdAt)],
+);

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCase } from './cases.fixtures';
+import { linkFor, makePdf, tempDataDir } from './files.fixtures';
+import { createTestApp, type TestApp } from './harness';
+import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
+
+let t: TestApp;
+let org: BuiltOrg;
+let caseId: string;
+let base: string;
+const dataDir = tempDataDir();
+beforeAll(async () => {
+  t = await createTestApp({ dataDir });
+  org = await buildOrg(t, 'Streaming practice');
+  caseId = await openCase(t, org.specialist, org.client.userId);
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/**
+ * Uploads over a real socket from a child process, so only the server's memory is in this process:
+ * the child writes the multipart body as it generates it (one 64 KiB piece reused).
+ */
+function upload(size: number): Promise<{ status: number; body: string }> {
+  const script = `
+    const http = require('node:http');
+    const [url, token, size, head] = process.argv.slice(1);
+    const boundary = '----tendchild';
+    const req = http.request(url, { method: 'POST', headers: { authorization: 'Bearer ' + token, 'content-type': 'multipart/form-data; boundary=' + boundary } });
+    req.on('response', (res) => { let body = ''; res.on('data', (d) => (body += d)); res.on('end', () => { process.stdout.write(JSON.stringify({ status: res.statusCode, body })); }); });
+    const first = Buffer.concat([Buffer.from('--' + boundary + '\\r\\ncontent-disposition: form-data; name="file"; filename="recording.pdf"\\r\\ncontent-type: application/pdf\\r\\n\\r\\n'), Buffer.from(head, 'base64')]);
+    const piece = Buffer.alloc(65536, 0x20);
+    let left = Number(size) - Buffer.from(head, 'base64').length;
+    const pump = () => {
+      while (left > 0) {
+        const n = Math.min(left, piece.length); left -= n;
+        if (!req.write(n === piece.length ? piece : piece.subarray(0, n))) return req.once('drain', pump);
+      }
+      req.end('\\r\\n--' + boundary + '--\\r\\n');
+    };
+    req.write(first); pump();
+  `;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [
+      '-e',
+      script,
+      `${base}/api/v1/cases/${caseId}/files`,
+      org.specialist.token,
+      String(size),
+      makePdf().toString('base64'),
+    ]);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => {
+      try {
+        resolve(JSON.parse(out));
+      } catch {
+        reject(new Error(`upload child failed: ${out}`));
+      }
+    });
+  });
+}
+
+/** Downloads in a child process and reports the byte count. */
+function download(url: string): Promise<number> {
+  const script = `fetch(process.argv[1]).then(async (r) => { let n = 0; for await (const c of r.body) n += c.length; process.stdout.write(String(r.status === 200 ? n : -r.status)); });`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script, url]);
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', () => resolve(Number(out)));
+  });
+}
+
+describe('streaming uploads and downloads over HTTP', () => {
+  it('uploads and downloads ~60 MB without holding the file in memory', async () => {
+    const size = 60 * 1024 * 1024;
+    // Warm up first (code paths, pools, allocator arenas), so the measurement sees per-byte growth only.
+    expect((await upload(4 * 1024 * 1024)).status).toBe(201);
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    try {
+      const res = await upload(size);
+      expect(res.status, res.body).toBe(201);
+      const file = JSON.parse(res.body).data;
+      expect(file.size).toBe(size);
+
+      const received = await download(`${base}${await linkFor(t, org.specialist, caseId, file.id)}`);
+      expect(received).toBe(size);
+    } finally {
+      clearInterval(sample);
+    }
+    // Loose on purpose: the point is that growth is far below the file size, not a tight budget.
+    const growthMb = (peak - before) / 1024 / 1024;
+    expect(growthMb, `RSS growth over a ${size / 1024 / 1024} MB upload and download: ${growthMb.toFixed(1)} MB`).toBeLessThan(40);
+  });
+});
