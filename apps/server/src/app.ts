@@ -130,7 +130,15 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });
   clinicalPlugin(app, { ...shared, cases });
   await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
-  const { notifications } = notificationsPlugin(app, { db: runtime.db, relay: runtime.relay });
+  const { notifications } = await notificationsPlugin(app, {
+    ...shared,
+    jobs: runtime.jobs,
+    relay: runtime.relay,
+    sms: runtime.sms,
+    push: runtime.push,
+    logger,
+    config,
+  });
   await schedulingPlugin(app, { ...shared, jobs: runtime.jobs, notifications, relay: runtime.relay });
   consentPlugin(app, shared);
   selfcarePlugin(app, shared);

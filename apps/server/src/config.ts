@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { TwilioSettings } from './platform/channels/sms';
 import type { S3Settings } from './platform/storage/s3-store';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -29,6 +30,13 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(false),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM: z.string().optional(),
+  TWILIO_API_URL: z.url().default('https://api.twilio.com'),
+  VAPID_PUBLIC_KEY: z.string().optional(),
+  VAPID_PRIVATE_KEY: z.string().optional(),
+  VAPID_SUBJECT: z.string().optional(),
 });
 
 export type Config = {
@@ -57,6 +65,12 @@ export type Config = {
   rateLimitPerMinute: number;
   /** Case files go to this bucket when set, else to `<dataDir>/files` (both sealed per file). */
   s3: S3Settings | undefined;
+  /** SMS goes through Twilio when set; otherwise SMS deliveries are kept in the delivery log ("captured"). */
+  twilio: TwilioSettings | undefined;
+  /** Web Push signing keys; when absent the database makes a pair on first start. */
+  vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string };
+  /** Accept push endpoints on loopback http (tests with a local push service only). */
+  pushAllowLoopback: boolean;
   /** Served by the API in production; absent in tests that do not need the SPA. */
   webDist: string | undefined;
 };
@@ -101,6 +115,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           forcePathStyle: e.S3_FORCE_PATH_STYLE,
         }
       : undefined,
+    twilio:
+      e.TWILIO_ACCOUNT_SID && e.TWILIO_AUTH_TOKEN && e.TWILIO_FROM
+        ? { accountSid: e.TWILIO_ACCOUNT_SID, authToken: e.TWILIO_AUTH_TOKEN, from: e.TWILIO_FROM, apiUrl: e.TWILIO_API_URL }
+        : undefined,
+    vapid: {
+      publicKey: e.VAPID_PUBLIC_KEY || undefined,
+      privateKey: e.VAPID_PRIVATE_KEY || undefined,
+      subject: e.VAPID_SUBJECT || `mailto:${/<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM}`,
+    },
+    pushAllowLoopback: false,
     webDist: path.join(root, 'apps/web/dist'),
     ...overrides,
   };

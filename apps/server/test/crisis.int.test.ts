@@ -33,7 +33,7 @@ const escalate = async (alertId: string) => {
     crypto: t.runtime.crypto,
     jobs: t.runtime.jobs,
     mailer: t.runtime.mailer,
-    notifications: createNotificationsService({ db: t.runtime.db, relay: t.runtime.relay }),
+    notifications: createNotificationsService({ db: t.runtime.db, relay: t.runtime.relay, jobs: t.runtime.jobs }),
     publicUrl: 'http://tend.test',
     logger: pino({ level: 'silent' }),
   };

@@ -35,7 +35,7 @@ const reminders = async () => {
     crypto: t.runtime.crypto,
     jobs: t.runtime.jobs,
     mailer: t.runtime.mailer,
-    notifications: createNotificationsService({ db: t.runtime.db, relay: t.runtime.relay }),
+    notifications: createNotificationsService({ db: t.runtime.db, relay: t.runtime.relay, jobs: t.runtime.jobs }),
     publicUrl: 'http://tend.test',
   });
 };

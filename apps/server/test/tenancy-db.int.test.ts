@@ -173,6 +173,11 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'scheduling.session_presence',
         'scheduling.reminders_sent',
         'files.case_files',
+        'notifications.preferences',
+        'notifications.quiet_hours',
+        'notifications.push_subscriptions',
+        'notifications.deliveries',
+        'notify.vapid_keys',
       ]),
     );
 

@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import { createTokenService, type TokenService } from './auth/tokens';
 import { createMailer, MAIL_QUEUE, type Mailer } from './channels/mailer';
+import { createPushSender, type PushSender } from './channels/push';
+import { createTwilioSender, type SmsSender } from './channels/sms';
+import { loadVapidKeys } from './channels/vapid';
 import { createFieldCrypto, type FieldCrypto } from './crypto/field-crypto';
 import { envMasterKeys, fileMasterKeys, type MasterKeySource } from './crypto/keyring';
 import { appRolePassword, appUrlFrom, createDatabase, type Database, migrateDatabase, systemContext } from './db/database';
@@ -23,6 +26,9 @@ export type Runtime = {
   tokens: TokenService;
   jobs: Jobs;
   mailer: Mailer;
+  /** Twilio when configured; null keeps SMS in the delivery log. */
+  sms: SmsSender | null;
+  push: PushSender;
   /** Real-time events to users' sockets; Socket.IO attaches after the server listens. */
   relay: ReturnType<typeof createRelay>;
   /** Sealed case files. */
@@ -67,6 +73,7 @@ async function startOn(config: Config, ownerUrl: string, logger: Logger, stopDat
   const jobs = await startJobs(ownerUrl, [MAIL_QUEUE], logger, runWorkers);
   const mailer = createMailer({ db, crypto, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
   await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mailer.deliver(data.id));
+  const push = createPushSender(await loadVapidKeys(db, crypto, config.vapid));
   return {
     db,
     ownerUrl,
@@ -75,6 +82,8 @@ async function startOn(config: Config, ownerUrl: string, logger: Logger, stopDat
     tokens,
     jobs,
     mailer,
+    sms: config.twilio ? createTwilioSender(config.twilio) : null,
+    push,
     relay: createRelay(),
     storage: config.s3 ? createS3Store(config.s3) : createLocalStore(path.join(config.dataDir, 'files')),
     async stop() {

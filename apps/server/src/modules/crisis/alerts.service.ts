@@ -55,7 +55,7 @@ export function createAlertsService(deps: CrisisDeps, plans: SafetyPlansService)
     };
   }
 
-  /** In-app at once, email through the outbox; every delivery (or failure) goes into the log. */
+  /** In-app at once, email through the outbox, SMS and push by the person's channels; every step goes into the log. */
   async function notify(tx: Tx, alert: AlertRow, recipients: string[], why: 'sos' | 'escalation'): Promise<number> {
     const org = await orgsRepository.byId(tx, alert.orgId);
     for (const userId of recipients) {
@@ -70,6 +70,8 @@ export function createAlertsService(deps: CrisisDeps, plans: SafetyPlansService)
         link: `/crisis/alerts/${alert.id}`,
         data: { alert_id: alert.id, reason: why },
         urgent: true,
+        // Email goes below with its own entry in the escalation log; SMS and push by the delivery log.
+        channels: ['sms', 'push'],
       });
       await crisisRepository.log(tx, {
         id: uuidv7(),

@@ -1,14 +1,27 @@
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../platform/db/database';
-import type { UserEmitter } from '../../platform/realtime/relay';
+import type { Config } from '../../config';
+import { createDeliveryWorker, DELIVERY_QUEUE, type ChannelDeps } from './deliveries.service';
 import { notificationsRoutes } from './notifications.routes';
 import { createNotificationsService } from './notifications.service';
+import { createPreferencesService } from './preferences.service';
+import type { UserEmitter } from '../../platform/realtime/relay';
 
-export type { NewNotification, NotificationsService } from './notifications.service';
+export { createNotificationsService, type NewNotification, type NotificationsService } from './notifications.service';
+export { createDeliveryWorker, type DeliveryWorker } from './deliveries.service';
 
-/** The in-app notification centre (email, SMS and push channels join here). */
-export function notificationsPlugin(app: FastifyInstance, deps: { db: Database; relay: UserEmitter }) {
+/** The notification centre: in-app live, then email, SMS and Web Push by each person's choices. */
+export async function notificationsPlugin(app: FastifyInstance, deps: ChannelDeps & { relay: UserEmitter; config: Pick<Config, 'pushAllowLoopback'> }) {
   const notifications = createNotificationsService(deps);
-  notificationsRoutes(app, notifications);
-  return { notifications };
+  const preferences = createPreferencesService({
+    db: deps.db,
+    crypto: deps.crypto,
+    pushPublicKey: deps.push.publicKey,
+    pushAllowLoopback: deps.config.pushAllowLoopback,
+  });
+  const worker = createDeliveryWorker(deps);
+  await deps.jobs.work<{ id: string }>(DELIVERY_QUEUE, async ({ id }) => {
+    await worker.deliver(id);
+  });
+  notificationsRoutes(app, notifications, preferences);
+  return { notifications, deliveries: worker };
 }

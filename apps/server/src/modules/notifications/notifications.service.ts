@@ -1,10 +1,14 @@
-import type { Notification } from '@tend/contracts';
+import type { Notification, NotificationCategory, NotificationChannel } from '@tend/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Principal } from '../../platform/auth/tokens';
 import type { Database, Tx } from '../../platform/db/database';
+import type { Jobs } from '../../platform/jobs/jobs';
 import { Paged } from '../../platform/http/route';
 import type { UserEmitter } from '../../platform/realtime/relay';
 import { contextOf } from '../identity';
+import { categoryOf, CHANNELS } from './channel-rules';
+import { channelsRepository } from './channels.repository';
+import { DELIVERY_QUEUE } from './deliveries.service';
 import { type InboxRow, notificationsRepository } from './notifications.repository';
 
 export type NewNotification = {
@@ -16,6 +20,10 @@ export type NewNotification = {
   /** Ids only: never personal health information. */
   data?: Record<string, string>;
   urgent?: boolean;
+  /** Defaults to the category of `kind` (crisis.*, session.*, message.*, else care). */
+  category?: NotificationCategory;
+  /** Outside channels to try besides in-app; defaults to all, each then filtered by the person's choices. */
+  channels?: readonly NotificationChannel[];
 };
 
 const toDto = (r: InboxRow): Notification => ({
@@ -29,10 +37,14 @@ const toDto = (r: InboxRow): Notification => ({
   read_at: r.readAt?.toISOString() ?? null,
 });
 
-/** The in-app notification centre: stored first, then pushed live to the person's sockets. */
-export function createNotificationsService(deps: { db: Database; relay: UserEmitter }) {
+/**
+ * The notification centre: stored first, then pushed live to the person's sockets; each outside
+ * channel gets a delivery row and a job in the same transaction, so nothing is sent for a change
+ * that rolled back and each channel is tried once per notification.
+ */
+export function createNotificationsService(deps: { db: Database; relay: UserEmitter; jobs: Jobs }) {
   return {
-    /** Adds a notification in the caller's transaction and pushes it live. */
+    /** Adds a notification in the caller's transaction, queues its outside channels and pushes it live. */
     async notify(tx: Tx, n: NewNotification): Promise<void> {
       const row: InboxRow = {
         id: uuidv7(),
@@ -48,6 +60,10 @@ export function createNotificationsService(deps: { db: Database; relay: UserEmit
         readAt: null,
       };
       await notificationsRepository.insert(tx, row);
+      const category = n.category ?? categoryOf(n.kind);
+      const deliveries = (n.channels ?? CHANNELS).map((channel) => ({ id: uuidv7(), inboxId: row.id, userId: n.userId, orgId: n.orgId, channel, category }));
+      await channelsRepository.insertDeliveries(tx, deliveries);
+      for (const d of deliveries) await deps.jobs.send(tx, DELIVERY_QUEUE, { id: d.id });
       deps.relay.emitToUser(n.userId, 'notification', toDto(row));
     },
 

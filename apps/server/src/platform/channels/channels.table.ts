@@ -29,3 +29,11 @@ export const mailOutbox = notifySchema.table(
   },
   (t) => [index('mail_outbox_created_idx').on(t.createdAt)],
 );
+
+/** The server's VAPID key pair for Web Push, made on first start; the private half sealed for the platform. */
+export const vapidKeys = notifySchema.table('vapid_keys', {
+  id: integer('id').primaryKey(),
+  publicKey: text('public_key').notNull(),
+  privateKeyCiphertext: bytea('private_key_ciphertext').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
