@@ -73,8 +73,18 @@ describe('offline: the safety plan, crisis lines and grounding stay on the devic
     expect(await keptUrls(page, 'tend-safety-plan')).toEqual(['/api/v1/crisis/safety-plan']);
     expect((await keptUrls(page, 'tend-crisis-lines')).every((url) => url.startsWith('/api/v1/crisis/resources'))).toBe(true);
 
+    // The network drops while the app is open: the signed-in pages say so and read the kept plan.
     await context.setOffline(true);
-    await page.reload();
+    await expect.poll(visible(page, 'You are offline — your safety plan and crisis lines are still here')).toBe(true);
+    const banner = page.getByRole('status').filter({ hasText: 'You are offline' });
+    await banner.getByRole('link', { name: 'My safety plan', exact: true }).click();
+    await page.waitForURL(/\/safety-plan$/);
+    await expect.poll(visible(page, /^Version \d+, saved by/)).toBe(true);
+    await expect.poll(visible(page, warningSign)).toBe(true);
+    await visit(page, 'offline-in-session-safety-plan-en-375');
+
+    // Opened afresh with the network off: nobody can be signed in, the kept copies show.
+    await page.goto(`${baseUrl}/crisis`);
     await expect.poll(visible(page, 'You are offline — your safety plan and crisis lines are still here')).toBe(true);
     await expect.poll(visible(page, 'Call 7333')).toBe(true);
     await expect.poll(visible(page, warningSign)).toBe(true);
