@@ -32,4 +32,5 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: { ...globals.node } } },
+  { files: ['apps/web/src/offline/service-worker.js'], languageOptions: { globals: { ...globals.serviceworker } } },
 );

@@ -153,6 +153,11 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
 /** The built SPA at `/`, with client-side routes falling back to index.html. */
 async function serveWebApp(app: FastifyInstance, dist: string | undefined): Promise<void> {
   if (!dist || !fs.existsSync(path.join(dist, 'index.html'))) return;
+  // The service worker (the offline app, ADR 0014) is checked for updates on every visit: never serve it from a cache.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/sw.js')) void reply.header('cache-control', 'no-cache');
+    return payload;
+  });
   await app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url.startsWith('/socket.io')) {

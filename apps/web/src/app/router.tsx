@@ -30,6 +30,7 @@ import { ClientHome } from '../homes/client-home';
 import { EapHome } from '../homes/eap-home';
 import { SpecialistHome } from '../homes/specialist-home';
 import { WelcomePage } from '../homes/welcome-page';
+import { GroundingPage } from '../grounding/grounding-page';
 import { AcceptInvitationPage } from '../invitations/accept-invitation-page';
 import { InvitationsPage } from '../org/invitations-page';
 import { MembersPage } from '../org/members-page';
@@ -61,6 +62,8 @@ export const router = createBrowserRouter([
       },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/invitations/accept', element: <AcceptInvitationPage /> },
+      // Public and offline on purpose: nobody is kept from a calming exercise, signed in or not.
+      { path: '/calm', element: <GroundingPage /> },
     ],
   },
   {

@@ -1,5 +1,6 @@
-import { Alert, Button, Loader, Group, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Loader, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { useSos } from './use-sos';
 
 /** Tells the client whether their care team was alerted, and never hides the lines when it failed. */
@@ -19,9 +20,10 @@ export function SosStatus({ sos }: { sos: ReturnType<typeof useSos> }) {
     return (
       <Alert color="red" role="alert" title={t('crisis.alertFailedTitle')}>
         <Text mb="xs">{t('crisis.alertFailed')}</Text>
-        <Button color="red" variant="outline" onClick={() => sos.mutate()}>
+        <Button color="red" variant="outline" onClick={() => sos.mutate()} mb="xs">
           {t('crisis.tryAgain')}
         </Button>
+        <WhileYouWait />
       </Alert>
     );
   }
@@ -29,7 +31,8 @@ export function SosStatus({ sos }: { sos: ReturnType<typeof useSos> }) {
     const alerted = sos.data.notified > 0;
     return (
       <Alert color={alerted ? 'teal' : 'orange'} role="status" title={alerted ? t('crisis.alertedTitle') : t('crisis.noOneAlertedTitle')}>
-        {alerted ? t('crisis.alerted') : t('crisis.noOneAlerted')}
+        <Text mb="xs">{alerted ? t('crisis.alerted') : t('crisis.noOneAlerted')}</Text>
+        <WhileYouWait />
       </Alert>
     );
   }
@@ -40,5 +43,14 @@ export function SosStatus({ sos }: { sos: ReturnType<typeof useSos> }) {
         {t('crisis.alertTeam')}
       </Button>
     </Alert>
+  );
+}
+
+function WhileYouWait() {
+  const { t } = useTranslation();
+  return (
+    <Anchor component={Link} to="/calm" display="block" c="var(--mantine-color-text)">
+      {t('grounding.whileYouWait')}
+    </Anchor>
   );
 }

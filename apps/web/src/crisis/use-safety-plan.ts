@@ -4,10 +4,14 @@ import { ApiError } from '../api/client';
 import { queryKeys } from '../api/query-keys';
 import { crisisApi } from './crisis.api';
 
-/** The client's current plan, or null while none has been written (the server answers 404). */
+/**
+ * The client's current plan, or null while none has been written (the server answers 404). Asked even when the
+ * browser is offline: the service worker then answers with the copy it kept (ADR 0014).
+ */
 export function useSafetyPlan(enabled = true) {
   return useQuery({
     enabled,
+    networkMode: 'offlineFirst',
     queryKey: queryKeys.safetyPlan,
     queryFn: async (): Promise<SafetyPlan | null> => {
       try {

@@ -6,6 +6,7 @@ import { homePath } from '../auth/home-path';
 import { useSignedInUser } from '../auth/signed-in-user';
 import { NotificationBell } from '../notifications/notification-bell';
 import { SosButton } from '../crisis/sos-button';
+import { OfflineBanner } from '../offline/offline-banner';
 import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
 import { OrgSwitcher } from './org-switcher';
@@ -59,6 +60,7 @@ export function AppLayout() {
         <NavMenu onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main-content" tabIndex={-1}>
+        <OfflineBanner planLink={me.active_role === 'client'} />
         <Outlet />
       </AppShell.Main>
       <RealtimeNotifications userId={me.id} />

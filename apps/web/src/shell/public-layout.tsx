@@ -1,11 +1,15 @@
 import { Anchor, Box, Container, Group } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link, Outlet } from 'react-router';
+import { OfflineBanner } from '../offline/offline-banner';
 import { LanguageSwitch } from './language-switch';
 import { SkipLink } from './skip-link';
 import { ThemeToggle } from './theme-toggle';
 
-/** Around sign-in, registration, recovery and invitations: a slim header and one centred card. */
-export function PublicLayout() {
+type Props = { children?: ReactNode; size?: number; unreachable?: boolean };
+
+/** Around sign-in, registration, recovery, invitations and the offline pages: a slim header and one centred column. */
+export function PublicLayout({ children, size = 460, unreachable = false }: Props) {
   return (
     <>
       <SkipLink />
@@ -20,8 +24,9 @@ export function PublicLayout() {
           </Group>
         </Group>
       </Box>
-      <Container component="main" id="main-content" tabIndex={-1} size={460} px="md" py="xl">
-        <Outlet />
+      <Container component="main" id="main-content" tabIndex={-1} size={size} px="md" py="xl">
+        <OfflineBanner unreachable={unreachable} />
+        {children ?? <Outlet />}
       </Container>
     </>
   );
