@@ -41,6 +41,7 @@ import { AppLayout } from '../shell/app-layout';
 import { NotePage } from '../notes/note-page';
 import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
+import { ErasureReviewPage } from '../privacy/erasure-review-page';
 import { MyDataPage } from '../privacy/my-data-page';
 import { RecordAccessPage } from '../privacy/record-access-page';
 import { MyGoalsPage } from '../treatment-plan/my-goals-page';
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
               { path: '/org/invitations', element: <InvitationsPage /> },
               { path: '/org/audit', element: <OrgAuditPage /> },
               { path: '/org/settings', element: <OrgSettingsPage /> },
+              { path: '/org/erasure-requests', element: <ErasureReviewPage /> },
             ],
           },
           {

@@ -34,6 +34,7 @@ function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
       { to: '/org/members', label: t('nav.members') },
       { to: '/org/invitations', label: t('nav.invitations') },
       { to: '/org/audit', label: t('nav.orgAudit') },
+      { to: '/org/erasure-requests', label: t('portalNav.erasureRequests') },
       { to: '/org/settings', label: t('nav.orgSettings') },
     ];
   }
