@@ -90,3 +90,18 @@ describe('typing indicators', () => {
     expect(adminHeard).toEqual([]);
   });
 });
+
+describe('a conversation and its readers', () => {
+  it('lists the participants with how far each has read, to participants only', async () => {
+    const before = await call(t.app, { method: 'GET', url: `/api/v1/conversations/${conversationId}`, token: org.specialist.token });
+    expect(before.statusCode).toBe(200);
+    const people = before.json().data.participants as { id: string; name: string; last_read_at: string | null }[];
+    expect(people.map((x) => x.id).sort()).toEqual([org.client.userId, org.specialist.userId].sort());
+    expect(people.find((x) => x.id === org.client.userId)?.last_read_at).toBeNull();
+    await call(t.app, { method: 'POST', url: `/api/v1/conversations/${conversationId}/read`, token: org.client.token });
+    const after = await call(t.app, { method: 'GET', url: `/api/v1/conversations/${conversationId}`, token: org.specialist.token });
+    expect(after.json().data.participants.find((x: { id: string }) => x.id === org.client.userId).last_read_at).toEqual(expect.any(String));
+    const outsider = await addMember(t, org.admin, 'specialist');
+    expect((await call(t.app, { method: 'GET', url: `/api/v1/conversations/${conversationId}`, token: outsider.token })).statusCode).toBe(404);
+  });
+});
