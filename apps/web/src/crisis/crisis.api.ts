@@ -13,7 +13,24 @@ export type CrisisLine = {
 export type CrisisResources = { jurisdiction: string; lines: CrisisLine[]; fallback: boolean };
 export type SosResult = { alert_id: string | null; resources: CrisisResources; safety_plan: SafetyPlan | null; notified: number };
 
+export type RiskFlag = {
+  id: string;
+  client: { id: string; name: string };
+  case_id: string | null;
+  source: string;
+  source_id: string;
+  level: 'moderate' | 'high' | 'crisis';
+  matched: string[];
+  status: 'open' | 'acknowledged' | 'resolved';
+  created_at: string;
+  acknowledged_at: string | null;
+  resolved_at: string | null;
+  note: string | null;
+};
+
 export const crisisApi = {
+  riskFlags: () => api.get<RiskFlag[]>('/api/v1/risk-flags', { open: 'true' }),
+  acknowledgeFlag: (flagId: string) => api.post<RiskFlag>(`/api/v1/risk-flags/${flagId}/acknowledge`, {}),
   resources: (jurisdiction: string) => api.get<CrisisResources>('/api/v1/crisis/resources', { jurisdiction }),
   sos: (jurisdiction: string) => api.post<SosResult>('/api/v1/crisis/sos', { jurisdiction }),
   alerts: (open: boolean) => api.get<CrisisAlert[]>('/api/v1/crisis/alerts', { open: String(open) }),
