@@ -1,4 +1,4 @@
-import type { CrisisAlert, SafetyPlan, SafetyPlanContent } from '@tend/contracts';
+import type { CrisisAlert, Notification, SafetyPlan, SafetyPlanContent } from '@tend/contracts';
 import { api } from '../api/client';
 
 export type CrisisLine = {
@@ -41,3 +41,27 @@ export const crisisApi = {
   saveSafetyPlan: (baseVersion: number, plan: SafetyPlanContent, clientId?: string) =>
     api.put<SafetyPlan>('/api/v1/crisis/safety-plan', { client_id: clientId, base_version: baseVersion, plan }),
 };
+
+const flagLevels: readonly RiskFlag['level'][] = ['moderate', 'high', 'crisis'];
+
+/** Adds the flag a `risk.flag` notification announces to the loaded list, until the list is fetched again. */
+export function withProvisionalFlag(flags: RiskFlag[] | undefined, event: Notification): RiskFlag[] | undefined {
+  const { flag_id: id, level, message_id: messageId, case_id: caseId } = event.data;
+  const known = flagLevels.find((l) => l === level);
+  if (!flags || !id || !messageId || !known || flags.some((flag) => flag.id === id)) return flags;
+  const provisional: RiskFlag = {
+    id,
+    client: { id: '', name: '' },
+    case_id: caseId ?? null,
+    source: 'message',
+    source_id: messageId,
+    level: known,
+    matched: [],
+    status: 'open',
+    created_at: event.created_at,
+    acknowledged_at: null,
+    resolved_at: null,
+    note: null,
+  };
+  return [provisional, ...flags];
+}

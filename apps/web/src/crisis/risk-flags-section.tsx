@@ -32,33 +32,35 @@ export function RiskFlagsSection({ caseId, flags }: { caseId: string; flags: Use
           const mine = all.filter((flag) => flag.case_id === caseId);
           if (!mine.length) return <Text c="dimmed">{t('chat.flags.none')}</Text>;
           return (
-            <Stack gap="xs" component="ul" className="plain-list" data-testid="risk-flags">
+            <Stack gap="xs">
               <Text size="sm">{t('chat.flags.intro')}</Text>
-              {mine.map((flag) => (
-                <Paper component="li" withBorder p="sm" key={flag.id}>
-                  <Group justify="space-between" wrap="wrap" gap="xs">
-                    <Stack gap={4}>
-                      <Group gap="xs">
-                        <RiskBadge level={flag.level} />
-                        <Text size="sm">{t('chat.flags.raised', { time: time.dateTime(flag.created_at) })}</Text>
-                      </Group>
-                      {flag.matched.length ? <Text size="sm">{t('chat.flags.matched', { words: flag.matched.join(', ') })}</Text> : null}
-                    </Stack>
-                    {flag.status === 'open' ? (
-                      <Button
-                        size="compact-md"
-                        variant="light"
-                        loading={acknowledge.isPending && acknowledge.variables === flag.id}
-                        onClick={() => acknowledge.mutate(flag.id)}
-                      >
-                        {t('chat.flags.acknowledge')}
-                      </Button>
-                    ) : (
-                      <Text size="sm">{t('chat.flags.acknowledged')}</Text>
-                    )}
-                  </Group>
-                </Paper>
-              ))}
+              <Stack gap="xs" component="ul" className="plain-list" m={0} p={0} data-testid="risk-flags">
+                {mine.map((flag) => (
+                  <Paper component="li" withBorder p="sm" key={flag.id}>
+                    <Group justify="space-between" wrap="wrap" gap="xs">
+                      <Stack gap={4}>
+                        <Group gap="xs">
+                          <RiskBadge level={flag.level} />
+                          <Text size="sm">{t('chat.flags.raised', { time: time.dateTime(flag.created_at) })}</Text>
+                        </Group>
+                        {flag.matched.length ? <Text size="sm">{t('chat.flags.matched', { words: flag.matched.join(', ') })}</Text> : null}
+                      </Stack>
+                      {flag.status === 'open' ? (
+                        <Button
+                          size="compact-md"
+                          variant="light"
+                          loading={acknowledge.isPending && acknowledge.variables === flag.id}
+                          onClick={() => acknowledge.mutate(flag.id)}
+                        >
+                          {t('chat.flags.acknowledge')}
+                        </Button>
+                      ) : (
+                        <Text size="sm">{t('chat.flags.acknowledged')}</Text>
+                      )}
+                    </Group>
+                  </Paper>
+                ))}
+              </Stack>
             </Stack>
           );
         }}

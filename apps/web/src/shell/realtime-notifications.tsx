@@ -1,6 +1,7 @@
 import type { Notification } from '@tend/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../api/query-keys';
+import { type RiskFlag, withProvisionalFlag } from '../crisis/crisis.api';
 import { i18n } from '../i18n/i18n';
 import { notificationTitle } from '../notifications/notifications.api';
 import { notify } from '../ui/notify';
@@ -16,6 +17,8 @@ export function RealtimeNotifications() {
     void queryClient.invalidateQueries({ queryKey: queryKeys.notifications });
     if (event.kind.startsWith('crisis')) void queryClient.invalidateQueries({ queryKey: queryKeys.crisisAlerts });
     if (event.kind === 'risk.flag') {
+      // Shown at once from the notification; the full flag (client, matched words) follows from the server.
+      queryClient.setQueryData<RiskFlag[]>(queryKeys.riskFlags, (flags) => withProvisionalFlag(flags, event));
       void queryClient.invalidateQueries({ queryKey: queryKeys.riskFlags });
       void queryClient.invalidateQueries({ queryKey: queryKeys.crisisAlerts });
     }
