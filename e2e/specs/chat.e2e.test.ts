@@ -25,6 +25,8 @@ async function visit(page: Page, label: string) {
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   await expectAccessible(page, label);
+  // A full-page shot of a scrolled page draws the fixed header over the middle of it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await snapshot(page, label);
 }
 
@@ -204,5 +206,36 @@ describe('case chat between a client and their specialist', () => {
     await expect.poll(() => history(specialist).getByText('I want to kill myself tonight').isVisible()).toBe(true);
     await visit(specialist, 'chat-case-uk-dark');
     await staffDark.close();
+  });
+
+  it('pages back through a long history with the keyboard', async () => {
+    const context = await newContext(browser, { viewport: desktop });
+    const page = await signIn(context, clientEmail);
+    await page.goto(`${baseUrl}${messagesPath}`);
+    await expect.poll(() => history(page).getByText('I want to kill myself tonight').isVisible()).toBe(true);
+    const conversationId = await page.evaluate(async (caseId) => {
+      const csrf =
+        document.cookie
+          .split('; ')
+          .find((c) => c.startsWith('tend_csrf='))
+          ?.slice('tend_csrf='.length) ?? '';
+      const headers = { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf) };
+      const opened = await fetch(`/api/v1/cases/${caseId}/conversation`, { method: 'POST', headers, body: '{}' }).then((r) => r.json());
+      for (let i = 1; i <= 35; i++)
+        await fetch(`/api/v1/conversations/${opened.data.id}/messages`, { method: 'POST', headers, body: JSON.stringify({ body: `Diary line ${i}` }) });
+      return opened.data.id as string;
+    }, casePath.split('/').pop());
+    expect(conversationId).toMatch(/^[0-9a-f-]{36}$/);
+    await page.reload();
+    await expect.poll(() => history(page).getByText('Diary line 35', { exact: true }).isVisible()).toBe(true);
+    expect(await history(page).getByText('Hello, could we talk about Thursday?').count()).toBe(0);
+    const older = page.getByRole('button', { name: 'Load older messages' });
+    await older.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => history(page).getByText('Hello, could we talk about Thursday?').count()).toBe(1);
+    await expect.poll(() => older.count()).toBe(0);
+    expect(await history(page).getByText('Diary line 1', { exact: true }).count()).toBe(1);
+    await visit(page, 'chat-client-paged-en');
+    await context.close();
   });
 });
