@@ -50,9 +50,9 @@ export function useChat(conversationId: string, myId: string) {
   useEffect(() => {
     if (!socket) return;
     const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.conversationMessages(conversationId) });
-    socket.io.on('reconnect', refresh);
+    socket.on('connect', refresh);
     return () => {
-      socket.io.off('reconnect', refresh);
+      socket.off('connect', refresh);
     };
   }, [socket, queryClient, conversationId]);
 

@@ -1,5 +1,9 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { api } from '../api/client';
+
+/** At most one session refresh per this long when the socket is refused. */
+const REFRESH_BACKOFF_MS = 30_000;
 
 const SocketContext = createContext<Socket | null>(null);
 
@@ -11,6 +15,17 @@ export function RealtimeSocketProvider({ userId, orgId, children }: { userId: st
   const [socket, setSocket] = useState<Socket | null>(null);
   useEffect(() => {
     const next = io({ withCredentials: true });
+    // The access cookie lives 15 minutes: a reconnect after that is refused, and Socket.IO does not retry a
+    // refused handshake. Any API call refreshes the session; then connect again.
+    let lastRefresh = 0;
+    next.on('connect_error', (error) => {
+      if (error.message !== 'AUTH.UNAUTHENTICATED' || Date.now() - lastRefresh < REFRESH_BACKOFF_MS) return;
+      lastRefresh = Date.now();
+      api.get('/api/v1/me').then(
+        () => next.connect(),
+        () => undefined,
+      );
+    });
     setSocket(next);
     return () => {
       next.disconnect();
