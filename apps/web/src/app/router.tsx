@@ -38,6 +38,7 @@ import { OrgAuditPage } from '../org/org-audit-page';
 import { OrgHome } from '../org/org-home';
 import { OrgSettingsPage } from '../org/org-settings-page';
 import { AppLayout } from '../shell/app-layout';
+import { MessagesPage } from '../messaging/messages-page';
 import { NotePage } from '../notes/note-page';
 import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
@@ -124,6 +125,7 @@ export const router = createBrowserRouter([
             children: [
               { path: '/client', element: <ClientHome /> },
               { path: '/my-care', element: <MyCarePage /> },
+              { path: '/messages', element: <MessagesPage /> },
               { path: '/safety-plan', element: <SafetyPlanPage /> },
               { path: '/my-forms', element: <MyFormsPage /> },
               { path: '/my-goals', element: <MyGoalsPage /> },

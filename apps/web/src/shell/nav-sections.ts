@@ -12,6 +12,7 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
   org_admin: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
   client: (t) => [
     { to: '/my-care', label: t('nav.myCare') },
+    { to: '/messages', label: t('chat.nav') },
     { to: '/my-goals', label: t('portalNav.myGoals') },
     { to: '/my-forms', label: t('portalNav.myForms') },
     { to: '/privacy', label: t('portalNav.privacy') },

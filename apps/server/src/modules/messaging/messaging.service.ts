@@ -70,6 +70,24 @@ export function createMessagingService(deps: MessagingDeps) {
         })),
       ),
 
+    /** One conversation and its people, with how far each has read (for "Seen"). */
+    get: (p: Principal, conversationId: string, meta: RequestMeta) =>
+      inActiveOrg(deps, p, meta, null, async (scope) => {
+        const conversation = await member(scope, conversationId);
+        const people = await messagingRepository.participantsOf(scope.tx, conversationId);
+        const names = await userNames(
+          scope.tx,
+          crypto,
+          people.map((x) => x.userId),
+        );
+        return {
+          id: conversation.id,
+          kind: conversation.kind,
+          case_id: conversation.caseId,
+          participants: people.map((x) => ({ id: x.userId, name: names.get(x.userId) ?? '[unavailable]', last_read_at: x.lastReadAt?.toISOString() ?? null })),
+        };
+      }),
+
     history: (p: Principal, conversationId: string, before: string | undefined, limit: number, meta: RequestMeta) =>
       inActiveOrg(deps, p, meta, null, async (scope) => {
         await member(scope, conversationId);
