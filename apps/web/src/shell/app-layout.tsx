@@ -54,32 +54,6 @@ export function AppLayout() {
               <UserMenu />
             </Group>
           </Group>
-<<<<<<< HEAD
-          <Group gap="xs" wrap="nowrap">
-            {me.active_role === 'client' ? <SosButton /> : null}
-            <Box visibleFrom="sm">
-              <OrgSwitcher />
-            </Box>
-            <NotificationBell />
-            <LanguageSwitch />
-            <ThemeToggle />
-            <UserMenu />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.navigation')} inert={mobile && !opened}>
-        <Box hiddenFrom="sm" mb="md">
-          <OrgSwitcher />
-        </Box>
-        <NavMenu onNavigate={close} />
-      </AppShell.Navbar>
-      <AppShell.Main id="main-content" tabIndex={-1}>
-        <OfflineBanner planLink={me.active_role === 'client'} />
-        <Outlet />
-      </AppShell.Main>
-      <RealtimeNotifications userId={me.id} />
-    </AppShell>
-=======
         </AppShell.Header>
         <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.navigation')} inert={mobile && !opened}>
           <Box hiddenFrom="sm" mb="md">
@@ -88,11 +62,11 @@ export function AppLayout() {
           <NavMenu onNavigate={close} />
         </AppShell.Navbar>
         <AppShell.Main id="main-content" tabIndex={-1}>
+          <OfflineBanner planLink={me.active_role === 'client'} />
           <Outlet />
         </AppShell.Main>
         <RealtimeNotifications />
       </AppShell>
     </RealtimeSocketProvider>
->>>>>>> feat/chat-ui
   );
 }
