@@ -3,9 +3,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { queryKeys } from '../api/query-keys';
+import { CaseFilesSection } from '../files/case-files-section';
 import { CaseFormsSection } from '../forms/case-forms-section';
 import { NewNoteAction } from '../notes/new-note-action';
 import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
+import { TreatmentPlanSection } from '../treatment-plan/treatment-plan-section';
 import { QueryState } from '../ui/query-state';
 import { usePageTitle } from '../ui/use-page-title';
 import { can, isOpen } from './case-access';
@@ -15,7 +17,7 @@ import { CaseTimeline } from './case-timeline';
 import { casesApi } from './cases.api';
 import { CareTeamSection } from './care-team-section';
 
-/** One case for its care team: the facts, what may be done now, the timeline and the author's private notes. */
+/** One case for its care team: the facts, what may be done now, the timeline, the treatment plan, files and the author's private notes. */
 export function CasePage() {
   const { t } = useTranslation();
   const { caseId = '' } = useParams();
@@ -36,6 +38,17 @@ export function CasePage() {
               <CaseActions item={item} />
             </Group>
             {can(item.my_access, 'readHistory') ? <CaseTimeline item={item} /> : null}
+            {can(item.my_access, 'readNotes') ? (
+              <TreatmentPlanSection caseId={item.id} canEdit={can(item.my_access, 'writeNotes') && item.status !== 'archived'} />
+            ) : null}
+            {can(item.my_access, 'readFiles') ? (
+              <CaseFilesSection
+                caseId={item.id}
+                title={t('files.title')}
+                canUpload={can(item.my_access, 'writeFiles') && item.status !== 'archived'}
+                canShare={can(item.my_access, 'writeFiles')}
+              />
+            ) : null}
             <CaseFormsSection caseId={item.id} canSend={can(item.my_access, 'writeNotes') && isOpen(item.status)} />
             <CareTeamSection item={item} />
             {can(item.my_access, 'writeNotes') ? <PsychotherapyNotesSection caseId={item.id} /> : null}
