@@ -1,5 +1,5 @@
 import { type CaseFileDto, type FileLinkDto, MAX_FILE_BYTES } from '@tend/contracts';
-import { ApiError, api } from '../api/client';
+import { ApiError, api, renewedAfter } from '../api/client';
 
 const filesPath = (caseId: string) => `/api/v1/cases/${caseId}/files`;
 
@@ -25,10 +25,17 @@ function uploadError(xhr: XMLHttpRequest): ApiError {
  * Streams one file as multipart/form-data, reporting how much has been sent. XHR rather than fetch:
  * fetch reports no upload progress. The size limit is checked first so a 100 MB+ file is never sent.
  */
-export function uploadCaseFile(caseId: string, file: File, sharedWithClient: boolean, onProgress: UploadProgress): Promise<CaseFileDto> {
-  if (file.size > MAX_FILE_BYTES) {
-    return Promise.reject(new ApiError(413, 'FILE.TOO_LARGE', `A file can be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`));
+export async function uploadCaseFile(caseId: string, file: File, sharedWithClient: boolean, onProgress: UploadProgress): Promise<CaseFileDto> {
+  if (file.size > MAX_FILE_BYTES) throw new ApiError(413, 'FILE.TOO_LARGE', `A file can be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  try {
+    return await send(caseId, file, sharedWithClient, onProgress);
+  } catch (error) {
+    if (!(await renewedAfter(error))) throw error;
+    return send(caseId, file, sharedWithClient, onProgress);
   }
+}
+
+function send(caseId: string, file: File, sharedWithClient: boolean, onProgress: UploadProgress): Promise<CaseFileDto> {
   const form = new FormData();
   // The server reads fields that come before the file part.
   form.append('shared_with_client', String(sharedWithClient));
