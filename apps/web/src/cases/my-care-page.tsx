@@ -45,6 +45,7 @@ export function MyCarePage() {
                       headingLevel={3}
                       canUpload={item.status !== 'archived'}
                       canShare={false}
+                      forClient
                     />
                   </Stack>
                 </Paper>

@@ -10,10 +10,10 @@ import { fileSize } from './file-size';
 import { fileTypeKey } from './file-type';
 import { downloadCaseFile, filesApi } from './files.api';
 
-type Props = { file: CaseFileDto; canShare: boolean };
+type Props = { file: CaseFileDto; canShare: boolean; forClient: boolean };
 
 /** One file: what it is, who added it and when, and what may be done with it. */
-export function CaseFileItem({ file, canShare }: Props) {
+export function CaseFileItem({ file, canShare, forClient }: Props) {
   const { t, i18n } = useTranslation();
   const time = useOrgTime();
   const queryClient = useQueryClient();
@@ -35,7 +35,7 @@ export function CaseFileItem({ file, canShare }: Props) {
           <Badge variant="light" c="var(--mantine-color-text)">
             {t(`files.type.${fileTypeKey[file.mime_type]}`)}
           </Badge>
-          {file.shared_with_client ? (
+          {file.shared_with_client && !forClient ? (
             <Badge variant="outline" c="var(--mantine-color-text)">
               {t('files.sharedBadge')}
             </Badge>

@@ -16,10 +16,12 @@ type Props = {
   /** The section's heading; differs between the care team's case page and the client's own view. */
   title: string;
   headingLevel?: 2 | 3;
+  /** The client's own view: sharing is the care team's business, so it is not shown. */
+  forClient?: boolean;
 };
 
 /** Documents on a case: upload with progress, and each file with its details and a download. */
-export function CaseFilesSection({ caseId, canUpload, canShare, title, headingLevel = 2 }: Props) {
+export function CaseFilesSection({ caseId, canUpload, canShare, title, headingLevel = 2, forClient = false }: Props) {
   const { t } = useTranslation();
   const files = useQuery({ queryKey: queryKeys.caseFiles(caseId), queryFn: () => filesApi.list(caseId) });
   const headingId = `files-heading-${caseId}`;
@@ -37,7 +39,7 @@ export function CaseFilesSection({ caseId, canUpload, canShare, title, headingLe
             ) : (
               <Stack gap="sm" component="ul" className="plain-list" aria-label={t('files.listLabel')}>
                 {items.map((file) => (
-                  <CaseFileItem key={file.id} file={file} canShare={canShare} />
+                  <CaseFileItem key={file.id} file={file} canShare={canShare} forClient={forClient} />
                 ))}
               </Stack>
             )

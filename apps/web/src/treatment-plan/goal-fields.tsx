@@ -10,7 +10,7 @@ function ObjectiveFields({ value, number, path, errorAt, onChange, onRemove }: P
   const { t } = useTranslation();
   const set = (patch: Partial<PlanObjective>) => onChange({ ...value, ...patch });
   return (
-    <Fieldset legend={t('plan.objectiveNumber', { number })} variant="filled">
+    <Fieldset legend={t('plan.objectiveNumber', { number })} variant="filled" p={{ base: 'xs', sm: 'md' }}>
       <Stack gap="xs">
         <TextInput
           label={t('plan.objective')}
@@ -45,7 +45,7 @@ function InterventionFields({ value, number, path, errorAt, onChange, onRemove }
   const { t } = useTranslation();
   const set = (patch: Partial<PlanIntervention>) => onChange({ ...value, ...patch });
   return (
-    <Fieldset legend={t('plan.interventionNumber', { number })} variant="filled">
+    <Fieldset legend={t('plan.interventionNumber', { number })} variant="filled" p={{ base: 'xs', sm: 'md' }}>
       <Stack gap="xs">
         <TextInput
           label={t('plan.intervention')}
@@ -77,7 +77,7 @@ export function GoalFields({ value, number, path, errorAt, onChange, onRemove }:
   const set = (patch: Partial<PlanGoal>) => onChange({ ...value, ...patch });
   const replace = <T,>(list: T[], index: number, item: T) => list.map((old, i) => (i === index ? item : old));
   return (
-    <Fieldset legend={t('plan.goalNumber', { number })}>
+    <Fieldset legend={t('plan.goalNumber', { number })} p={{ base: 'xs', sm: 'md' }}>
       <Stack gap="sm">
         <TextInput
           label={t('plan.goal')}

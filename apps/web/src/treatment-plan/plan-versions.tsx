@@ -1,4 +1,4 @@
-import { Button, Stack, Text } from '@mantine/core';
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import type { PlanVersionSummary } from '@tend/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +11,11 @@ import { treatmentPlanApi } from './treatment-plan.api';
 
 function VersionContent({ caseId, version }: { caseId: string; version: number }) {
   const query = useQuery({ queryKey: queryKeys.treatmentPlanVersion(caseId, version), queryFn: () => treatmentPlanApi.version(caseId, version) });
-  return <QueryState query={query}>{(plan) => <PlanView plan={{ ...plan, progress: [] }} headingLevel={4} />}</QueryState>;
+  return (
+    <Paper withBorder p="sm">
+      <QueryState query={query}>{(plan) => <PlanView plan={{ ...plan, progress: [] }} headingLevel={4} />}</QueryState>
+    </Paper>
+  );
 }
 
 function VersionItem({ caseId, item, current }: { caseId: string; item: PlanVersionSummary; current: boolean }) {

@@ -9,7 +9,7 @@ export function ProblemFields({ value, number, path, errorAt, onChange, onRemove
   const { t } = useTranslation();
   const set = (patch: Partial<PlanProblem>) => onChange({ ...value, ...patch });
   return (
-    <Fieldset legend={t('plan.problemNumber', { number })}>
+    <Fieldset legend={t('plan.problemNumber', { number })} p={{ base: 'xs', sm: 'md' }}>
       <Stack gap="sm">
         <TextInput
           label={t('plan.problem')}
