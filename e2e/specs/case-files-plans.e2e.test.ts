@@ -124,6 +124,18 @@ describe('files and the treatment plan on a case', () => {
     await expect.poll(visible(page, /content does not match its name or type/)).toBe(true);
     expect(await files.getByRole('listitem').count()).toBe(1);
 
+    // On a slow line the upload shows how far along it is.
+    const network = await context.newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    const assessment = Buffer.concat([minimalPdf(), Buffer.from(`%${'0'.repeat(1024 * 1024)}\n`)]);
+    await attach(page, 'assessment.pdf', 'application/pdf', assessment);
+    await page.getByRole('progressbar', { name: 'Upload progress' }).waitFor();
+    await expect.poll(visible(page, /^Uploading… \d+%$/)).toBe(true);
+    await snapshot(page, 'case-file-uploading-en');
+    await expect.poll(() => files.getByText('assessment.pdf').isVisible(), { timeout: 30_000 }).toBe(true);
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+
     // Over 100 MB is refused before a byte is sent.
     let uploads = 0;
     page.on('request', (request) => {
@@ -199,7 +211,9 @@ describe('files and the treatment plan on a case', () => {
     await page.goto(`${baseUrl}/my-care`);
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: caseTitle }) });
     await expect.poll(() => card.getByText('referral.pdf').isVisible()).toBe(true);
+    // Not shared: neither the refused file nor the assessment the specialist kept to the care team.
     expect(await card.getByText('scan.pdf').count()).toBe(0);
+    expect(await card.getByText('assessment.pdf').count()).toBe(0);
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Download referral.pdf' }).click()]);
     expect(Buffer.compare(await fs.readFile(await download.path()), minimalPdf())).toBe(0);
     await visit(page, 'my-care-documents-en');

@@ -64,9 +64,8 @@ export function FileUploadForm({ caseId, canShare }: Props) {
         </Group>
         {upload.isPending ? (
           <Stack gap={4}>
-            <Text size="sm" aria-live="polite">
-              {t('files.uploading', { percent })}
-            </Text>
+            {/* Not live: a screen reader would read every percent; the progress bar carries the value and a toast the outcome. */}
+            <Text size="sm">{t('files.uploading', { percent })}</Text>
             <Progress value={percent} aria-label={t('files.uploadProgress')} />
           </Stack>
         ) : null}
