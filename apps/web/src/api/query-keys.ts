@@ -38,6 +38,9 @@ export const queryKeys = {
   myForms: ['my', 'forms'] as const,
   formAssignment: (assignmentId: string) => ['form-assignments', assignmentId] as const,
   treatmentPlan: (caseId: string) => ['cases', caseId, 'treatment-plan'] as const,
+  treatmentPlanVersions: (caseId: string) => ['cases', caseId, 'treatment-plan', 'versions'] as const,
+  treatmentPlanVersion: (caseId: string, version: number) => ['cases', caseId, 'treatment-plan', 'versions', version] as const,
+  caseFiles: (caseId: string) => ['cases', caseId, 'files'] as const,
   recordAccess: (page: number) => ['privacy', 'record-access', page] as const,
   erasureRequests: ['privacy', 'erasure-requests'] as const,
 };

@@ -5,10 +5,12 @@ import { Link, useParams } from 'react-router';
 import { queryKeys } from '../api/query-keys';
 import { crisisApi } from '../crisis/crisis.api';
 import { RiskFlagsSection } from '../crisis/risk-flags-section';
+import { CaseFilesSection } from '../files/case-files-section';
 import { CaseFormsSection } from '../forms/case-forms-section';
 import { CaseChat } from '../messaging/case-chat';
 import { NewNoteAction } from '../notes/new-note-action';
 import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
+import { TreatmentPlanSection } from '../treatment-plan/treatment-plan-section';
 import { QueryState } from '../ui/query-state';
 import { usePageTitle } from '../ui/use-page-title';
 import { can, isOpen } from './case-access';
@@ -18,7 +20,7 @@ import { CaseTimeline } from './case-timeline';
 import { casesApi } from './cases.api';
 import { CareTeamSection } from './care-team-section';
 
-/** One case for its care team: the facts, what may be done now, risk flags, the chat with the client, the timeline and the author's private notes. */
+/** One case for its care team: the facts, what may be done now, risk flags, the chat with the client, the timeline, the treatment plan, files and the author's private notes. */
 export function CasePage() {
   const { t } = useTranslation();
   const { caseId = '' } = useParams();
@@ -43,6 +45,17 @@ export function CasePage() {
             <RiskFlagsSection caseId={item.id} flags={flags} />
             <CaseChat caseId={item.id} title={t('chat.caseTitle')} flags={flagged} />
             {can(item.my_access, 'readHistory') ? <CaseTimeline item={item} /> : null}
+            {can(item.my_access, 'readNotes') ? (
+              <TreatmentPlanSection caseId={item.id} canEdit={can(item.my_access, 'writeNotes') && item.status !== 'archived'} />
+            ) : null}
+            {can(item.my_access, 'readFiles') ? (
+              <CaseFilesSection
+                caseId={item.id}
+                title={t('files.title')}
+                canUpload={can(item.my_access, 'writeFiles') && item.status !== 'archived'}
+                canShare={can(item.my_access, 'writeFiles')}
+              />
+            ) : null}
             <CaseFormsSection caseId={item.id} canSend={can(item.my_access, 'writeNotes') && isOpen(item.status)} />
             <CareTeamSection item={item} />
             {can(item.my_access, 'writeNotes') ? <PsychotherapyNotesSection caseId={item.id} /> : null}
