@@ -172,6 +172,7 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'scheduling.licences',
         'scheduling.session_presence',
         'scheduling.reminders_sent',
+        'scheduling.series',
         'files.case_files',
       ]),
     );

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { createRelay } from '../../platform/realtime/relay';
 import { createRemindersService, REMINDER_JOB, type ReminderJob, type RemindersDeps } from './reminders.service';
 import { schedulingRoutes } from './scheduling.routes';
+import { createChangesService } from './changes.service';
 import { createSchedulingService } from './scheduling.service';
+import { createSeriesService } from './series.service';
 import { sessionsRoutes } from './sessions.routes';
 import { createSessionsService } from './sessions.service';
 
@@ -16,7 +18,9 @@ export { createRemindersService, REMINDER_JOB } from './reminders.service';
 export async function schedulingPlugin(app: FastifyInstance, deps: RemindersDeps & { relay: ReturnType<typeof createRelay> }) {
   const reminders = createRemindersService(deps);
   const scheduling = createSchedulingService({ ...deps, reminders });
-  schedulingRoutes(app, scheduling, reminders);
+  const changes = createChangesService({ ...deps, reminders });
+  const series = createSeriesService({ ...deps, reminders });
+  schedulingRoutes(app, { scheduling, changes, series, reminders });
   await deps.jobs.work<ReminderJob>(REMINDER_JOB, async (data) => {
     await reminders.send(data);
   });

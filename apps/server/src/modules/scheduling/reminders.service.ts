@@ -52,7 +52,8 @@ export function createRemindersService(deps: RemindersDeps) {
       deps.db.inContext(systemContext, async (tx) => {
         const a = await schedulingRepository.appointment(tx, data.appointment_id);
         if (!a || a.status !== 'scheduled' || a.startsAt.toISOString() !== data.starts_at) return 'skipped';
-        if (!(await remindersRepository.claim(tx, a.id, data.kind, a.orgId))) return 'skipped';
+        // Claimed per start: a moved session gets its reminders again, each once.
+        if (!(await remindersRepository.claim(tx, a.id, `${data.kind}@${data.starts_at}`, a.orgId))) return 'skipped';
         const org = await orgsRepository.byId(tx, a.orgId);
         const client = await usersRepository.byId(tx, a.clientUserId);
         const uk = client?.locale !== 'en';

@@ -6,6 +6,7 @@ import {
   availabilityRules,
   licences,
   remindersSent,
+  series,
   sessionPresence,
   sessionTypes,
   specialistSettings,
@@ -72,6 +73,16 @@ export const schedulingRepository = {
       .limit(500),
   updateAppointment: (tx: Tx, id: string, patch: Partial<typeof appointments.$inferInsert>) =>
     tx.update(appointments).set(patch).where(eq(appointments.id, id)),
+  insertSeries: (tx: Tx, row: typeof series.$inferInsert) => tx.insert(series).values(row),
+  insertAppointments: (tx: Tx, rows: (typeof appointments.$inferInsert)[]) => tx.insert(appointments).values(rows),
+  /** A series' occurrences from an instant on, locked for the change. */
+  seriesFrom: (tx: Tx, seriesId: string, from: Date) =>
+    tx
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.seriesId, seriesId), gte(appointments.startsAt, from)))
+      .orderBy(asc(appointments.startsAt))
+      .for('update'),
 };
 
 /** Deletes a client's appointments in an org, with their session presence (erasure job only). */
@@ -86,6 +97,7 @@ export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: s
   await tx.delete(sessionPresence).where(inArray(sessionPresence.appointmentId, ids));
   await tx.delete(remindersSent).where(inArray(remindersSent.appointmentId, ids));
   await tx.delete(appointments).where(inArray(appointments.id, ids));
+  await tx.delete(series).where(and(eq(series.orgId, orgId), eq(series.clientUserId, clientUserId)));
   return ids.length;
 }
 

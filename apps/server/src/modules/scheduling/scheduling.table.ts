@@ -78,6 +78,35 @@ export const availabilityOverrides = scheduling.table(
   (t) => [index('availability_overrides_specialist_idx').on(t.specialistUserId, t.date)],
 );
 
+/**
+ * A recurring series (RFC 5545 RRULE, FREQ=WEEKLY subset) in the specialist's zone: the wall-clock
+ * time stays put across clock changes. Its occurrences are materialised as appointments (ADR 0013).
+ */
+export const series = scheduling.table(
+  'series',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    specialistUserId: uuid('specialist_user_id')
+      .notNull()
+      .references(() => users.id),
+    clientUserId: uuid('client_user_id')
+      .notNull()
+      .references(() => users.id),
+    sessionTypeId: uuid('session_type_id')
+      .notNull()
+      .references(() => sessionTypes.id),
+    rrule: text('rrule').notNull(),
+    timezone: text('timezone').notNull(),
+    firstStartsAt: timestamp('first_starts_at', { withTimezone: true }).notNull(),
+    bookedBy: uuid('booked_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('series_client_idx').on(t.clientUserId)],
+);
+
 export const APPOINTMENT_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled', 'no_show'] as const;
 
 /**
@@ -110,9 +139,17 @@ export const appointments = scheduling.table(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: uuid('cancelled_by'),
     lateCancellation: boolean('late_cancellation').notNull().default(false),
+    /** Moved inside the late-cancellation window: the same fee applies. */
+    lateReschedule: boolean('late_reschedule').notNull().default(false),
+    rescheduledAt: timestamp('rescheduled_at', { withTimezone: true }),
+    seriesId: uuid('series_id').references(() => series.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('appointments_specialist_idx').on(t.specialistUserId, t.startsAt), index('appointments_client_idx').on(t.clientUserId, t.startsAt)],
+  (t) => [
+    index('appointments_specialist_idx').on(t.specialistUserId, t.startsAt),
+    index('appointments_client_idx').on(t.clientUserId, t.startsAt),
+    index('appointments_series_idx').on(t.seriesId, t.startsAt),
+  ],
 );
 
 /** Jurisdictions a specialist is licensed in: a country (UA) or a state or region (US-NY). */
