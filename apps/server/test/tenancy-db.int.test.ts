@@ -173,6 +173,8 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'scheduling.session_presence',
         'scheduling.reminders_sent',
         'scheduling.series',
+        'scheduling.waitlist_entries',
+        'scheduling.waitlist_offers',
         'files.case_files',
       ]),
     );

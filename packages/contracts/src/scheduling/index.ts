@@ -2,3 +2,4 @@ export { freeSlots, parseClock, type Busy, type DateOverride, type Slot, type Sl
 export { addDays, isoWeekday, isTimeZone, localDate, localIso, offsetMinutes, zonedToUtc } from './zoned-time';
 export * from './api';
 export { MAX_OCCURRENCES, occurrences, parseRecurrence, type Recurrence } from './recurrence';
+export * from './waitlist';

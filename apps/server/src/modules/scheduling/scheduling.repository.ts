@@ -11,6 +11,7 @@ import {
   sessionTypes,
   specialistSettings,
 } from './scheduling.table';
+import { eraseWaitlistOf } from './waitlist.repository';
 
 export type SettingsRow = typeof specialistSettings.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
@@ -85,8 +86,9 @@ export const schedulingRepository = {
       .for('update'),
 };
 
-/** Deletes a client's appointments in an org, with their session presence (erasure job only). */
+/** Deletes a client's appointments in an org, with their session presence, series and waitlist (erasure job only). */
 export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: string): Promise<number> {
+  await eraseWaitlistOf(tx, orgId, clientUserId);
   const ids = (
     await tx
       .select({ id: appointments.id })
