@@ -82,10 +82,11 @@ export async function slotsFor(scope: OrgScope, settings: SettingsRow, type: Ses
 /** The booking rules for one start: its timing, then a free slot (`ignore`: the appointment being moved). */
 export async function assertBookable(scope: OrgScope, settings: SettingsRow, type: SessionTypeRow, start: number, now: number, ignore?: AppointmentRow) {
   assertTiming(settings, start, now);
+  // The grid is anchored to each opening, not to `from`, so asking for exactly [start, end] is enough.
   const end = start + type.durationMinutes * MIN;
-  const free = await slotsFor(scope, settings, type, start - 86_400_000, end + 86_400_000, now, { ignore });
+  const free = await slotsFor(scope, settings, type, start, end, now, { ignore });
   if (free.some((s) => s.start === start)) return;
-  const open = await slotsFor(scope, settings, type, start - 86_400_000, end + 86_400_000, now, { ignoreBookings: true });
+  const open = await slotsFor(scope, settings, type, start, end, now, { ignoreBookings: true });
   if (open.some((s) => s.start === start)) throw slotTaken();
   throw new AppError('SCHEDULING.NOT_AVAILABLE', 'The specialist is not available at that time');
 }
