@@ -65,6 +65,8 @@ describe('rescheduling', () => {
     }
     expect(await row(a.id)).toEqual(before);
     expect((await cancel(t, p.org.client.token, a.id)).statusCode).toBe(200);
+    for (const token of [p.org.client.token, p.org.specialist.token])
+      expect((await inbox(t, token)).some((n) => n.kind === 'session.cancelled' && n.data.appointment_id === a.id)).toBe(true);
     const gone = await reschedule(t, p.org.client.token, a.id, new Date(Date.parse(a.starts_at) + 2 * HOUR).toISOString());
     expect(gone.json().error.code).toBe('SCHEDULING.NOT_RESCHEDULABLE');
   });
