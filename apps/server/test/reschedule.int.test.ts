@@ -80,6 +80,18 @@ describe('rescheduling', () => {
     expect(moved.json().data).toMatchObject({ late_reschedule: true, starts_at: later[0] });
   });
 
+  it('lets the exclusion constraint decide two moves racing for one start: one 200, one SLOT_TAKEN', async () => {
+    const starts = await freeStarts(t, p, Date.now() + 10 * DAY, Date.now() + 11 * DAY);
+    const [x, y, target] = [starts[0], starts[2], starts[4]] as [string, string, string];
+    const ids = await Promise.all([x, y].map(async (s) => (await book(t, p, s)).json().data.id as string));
+    const results = await Promise.all(ids.map((id) => reschedule(t, p.org.specialist.token, id, target)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.statusCode === 409)!.json().error.code).toBe('SCHEDULING.SLOT_TAKEN');
+    const live = await t.owner.query(`select count(*)::int as n from scheduling.appointments where starts_at = $1 and status = 'scheduled'`, [target]);
+    expect(live.rows[0].n).toBe(1);
+    expect((await cancel(t, p.org.supervisor.token, ids[0]!)).statusCode).toBe(403);
+  });
+
   it("answers 404 to another org's members and lets nobody else's client move it", async () => {
     const a = await bookFirstFree(t, p, 8);
     const b = await buildOrg(t, 'Elsewhere');

@@ -58,7 +58,8 @@ export function createChangesService(deps: ChangesDeps) {
 
   return {
     cancel: (p: Principal, id: string, body: { reason?: string | undefined; scope: 'occurrence' | 'following' }, meta: RequestMeta): Promise<Appointment> =>
-      inActiveOrg(deps, p, meta, null, async (scope) => {
+      // Supervisors read appointments but may not change them (the update policy would silently match nothing).
+      inActiveOrg(deps, p, meta, ['client', 'specialist', 'org_admin'], async (scope) => {
         const row = await schedulingRepository.appointment(scope.tx, id, true);
         if (!row) throw new AppError('SCHEDULING.APPOINTMENT_NOT_FOUND', 'No such appointment');
         if (row.status !== 'scheduled') throw new AppError('SCHEDULING.NOT_CANCELLABLE', `A ${row.status} appointment cannot be cancelled`);
