@@ -109,10 +109,9 @@ export async function benchBooking(deps: BookingBenchDeps): Promise<BookingBench
       await c.query({
         name: 'k_insert',
         text: `insert into scheduling.appointments (id, org_id, specialist_user_id, client_user_id, session_type_id, starts_at, ends_at, blocked_from, blocked_until, booked_by)
-               values ($1, $2, $3, $4, $5, $6, $7, $6, $7, $4)`,
+               values ($1, $2, $3, $4, $5, $6, $7, $6, $7, $4) returning *`,
         values: [id, client.orgId, viaSql!.userId, client.userId, sqlType, start, end],
       });
-      await c.query({ name: 'k_read', text: 'select * from scheduling.appointments where id = $1', values: [id] });
       // The reminders go in as one multi-row insert, as the server sends them.
       await c.query({
         name: 'k_jobs',

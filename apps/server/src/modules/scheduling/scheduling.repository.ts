@@ -59,7 +59,10 @@ export const schedulingRepository = {
     );
     return result.rows.map((r) => ({ start: new Date(r.blocked_from).getTime(), end: new Date(r.blocked_until).getTime() }));
   },
-  insertAppointment: (tx: Tx, row: typeof appointments.$inferInsert) => tx.insert(appointments).values(row),
+  async insertAppointment(tx: Tx, row: typeof appointments.$inferInsert): Promise<AppointmentRow> {
+    const [inserted] = await tx.insert(appointments).values(row).returning();
+    return inserted as AppointmentRow;
+  },
   async appointment(tx: Tx, id: string, lock = false): Promise<AppointmentRow | undefined> {
     const query = tx.select().from(appointments).where(eq(appointments.id, id));
     const [row] = lock ? await query.for('update') : await query;

@@ -46,8 +46,9 @@ export function createSchedulingService(deps: { db: Database; crypto: FieldCrypt
     await assertBookable(scope, settings, type, start, Date.now());
     const end = start + type.durationMinutes * MIN;
     const id = uuidv7();
+    let row: AppointmentRow;
     try {
-      await schedulingRepository.insertAppointment(tx, {
+      row = await schedulingRepository.insertAppointment(tx, {
         id,
         orgId: actor.orgId,
         specialistUserId: body.specialist_id,
@@ -64,7 +65,6 @@ export function createSchedulingService(deps: { db: Database; crypto: FieldCrypt
       if (isOverlap(error)) throw slotTaken();
       throw error;
     }
-    const row = (await schedulingRepository.appointment(tx, id)) as AppointmentRow;
     await deps.reminders.schedule(tx, row);
     await recordAudit(tx, actor, { action: 'scheduling.book', resourceType: 'appointment', resourceId: id, subjectUserId: clientId, purpose: 'operations' });
     return toAppointment(row, type);
