@@ -1,7 +1,8 @@
 import { authenticator } from 'otplib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launch, newContext, snapshot } from '../browser';
+import { launch, newContext } from '../browser';
+import { visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -12,12 +13,6 @@ afterAll(() => browser?.close());
 
 /** A code from the next 30-second step: the one used to turn 2FA on may not be replayed. */
 const nextCode = (secret: string) => authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret);
-
-async function visit(page: Page, label: string) {
-  await page.waitForLoadState('networkidle');
-  await expectAccessible(page, label);
-  await snapshot(page, label);
-}
 
 describe('a client secures their account', () => {
   it('registers, signs in, turns on 2FA, signs out and signs in again with a TOTP code', async () => {

@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
 import zlib from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launch, newContext, snapshot } from '../browser';
+import { launch, newContext, snapshot } from '../browser';
+import { signIn, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
-const demoPassword = inject('demoPassword');
 const specialistEmail = 'specialist1@demo.tend.local';
 const clientEmail = 'client1@demo.tend.local';
 const stamp = Date.now();
@@ -60,25 +60,6 @@ function tinyPng(): Buffer {
     chunk('IDAT', zlib.deflateSync(Buffer.from([0, 255, 0, 0]))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-async function visit(page: Page, label: string) {
-  await page.mouse.move(0, 0);
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await expectAccessible(page, label);
-  await snapshot(page, label);
-}
-
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
 }
 
 const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();

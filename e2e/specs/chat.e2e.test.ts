@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launch, newContext, snapshot } from '../browser';
+import { launch, newContext } from '../browser';
+import { signIn, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
-const demoPassword = inject('demoPassword');
 const specialistEmail = 'specialist1@demo.tend.local';
 const clientEmail = 'client1@demo.tend.local';
 const clientName = 'Ірина Бондар';
@@ -19,27 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function visit(page: Page, label: string) {
-  await page.mouse.move(0, 0);
-  await page.waitForLoadState('networkidle');
-  await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await expectAccessible(page, label);
-  // A full-page shot of a scrolled page draws the fixed header over the middle of it.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await snapshot(page, label);
-}
-
 /** Signs in by field type, so it works whatever the interface language. */
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
-}
 
 const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 const history = (page: Page) => page.getByRole('region', { name: /^(Conversation history|Історія розмови)$/ });

@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launch, newContext, snapshot } from '../browser';
+import { launch, newContext } from '../browser';
+import { signIn, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
 const demoPassword = inject('demoPassword');
@@ -27,24 +28,6 @@ async function api<T>(method: string, path: string, token: string | null, body?:
 }
 type Auth = { access_token: string; user: { id: string; active_org_id: string | null } };
 const login = (email: string, password = demoPassword) => api<Auth>('POST', '/api/v1/auth/login', null, { email, password });
-
-async function visit(page: Page, label: string) {
-  await page.mouse.move(0, 0);
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await expectAccessible(page, label);
-  await snapshot(page, label);
-}
-
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
-}
 
 describe('the practice reviews an erasure request', () => {
   it('a new client with a Ukrainian case asks for erasure; the org admin keeps the clinical record by law and erases the rest', async () => {

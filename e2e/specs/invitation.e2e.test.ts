@@ -1,30 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launch, newContext, snapshot } from '../browser';
+import { launch, newContext } from '../browser';
+import { signIn, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
-const demoPassword = inject('demoPassword');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
-
-async function visit(page: Page, label: string) {
-  await page.waitForLoadState('networkidle');
-  await expectAccessible(page, label);
-  await snapshot(page, label);
-}
-
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(demoPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
-}
 
 describe('a practice grows', () => {
   it('org admin invites a specialist, who accepts from the dev mailbox link and lands on the specialist home', async () => {

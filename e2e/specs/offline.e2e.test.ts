@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launch, newContext, snapshot } from '../browser';
+import { launch, newContext, snapshot } from '../browser';
+import { signIn, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
-const demoPassword = inject('demoPassword');
 const clientEmail = 'client1@demo.tend.local';
 const warningSign = `Skipping meals ${Date.now()}`;
 const phone = { width: 375, height: 812 };
@@ -13,23 +13,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
-
-async function visit(page: Page, label: string) {
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await expectAccessible(page, label);
-  await snapshot(page, label);
-}
-
-async function signIn(context: BrowserContext, email: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
-}
 
 const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 const visibleExactly = (page: Page, text: string) => () => page.getByText(text, { exact: true }).first().isVisible();
@@ -81,25 +64,25 @@ describe('offline: the safety plan, crisis lines and grounding stay on the devic
     await page.waitForURL(/\/safety-plan$/);
     await expect.poll(visible(page, /^Version \d+, saved by/)).toBe(true);
     await expect.poll(visible(page, warningSign)).toBe(true);
-    await visit(page, 'offline-in-session-safety-plan-en-375');
+    await visit(page, 'offline-in-session-safety-plan-en-375', { offline: true });
 
     // Opened afresh with the network off: nobody can be signed in, the kept copies show.
     await page.goto(`${baseUrl}/crisis`);
     await expect.poll(visible(page, 'You are offline — your safety plan and crisis lines are still here')).toBe(true);
     await expect.poll(visible(page, 'Call 7333')).toBe(true);
     await expect.poll(visible(page, warningSign)).toBe(true);
-    await visit(page, 'offline-crisis-en-375');
+    await visit(page, 'offline-crisis-en-375', { offline: true });
 
     await page.goto(`${baseUrl}/safety-plan`);
     await expect.poll(visible(page, /^Version \d+, as last opened on this device/)).toBe(true);
     await expect.poll(visible(page, warningSign)).toBe(true);
     await expect.poll(visible(page, 'My daughter')).toBe(true);
-    await visit(page, 'offline-safety-plan-en-375');
+    await visit(page, 'offline-safety-plan-en-375', { offline: true });
 
     await page.getByRole('link', { name: 'Breathing and grounding', exact: true }).click();
     await page.waitForURL(/\/calm$/);
     await expect.poll(visible(page, '5 things you can see')).toBe(true);
-    await visit(page, 'offline-calm-en-375');
+    await visit(page, 'offline-calm-en-375', { offline: true });
     await page.getByRole('button', { name: 'Start breathing with the guide' }).click();
     await expect.poll(visibleExactly(page, 'Breathe in')).toBe(true);
     await expect.poll(visibleExactly(page, 'Hold'), { timeout: 8_000 }).toBe(true);
@@ -116,10 +99,10 @@ describe('offline: the safety plan, crisis lines and grounding stay on the devic
     await expect.poll(visible(page, 'Ви офлайн — ваш план безпеки і кризові лінії тут')).toBe(true);
     await expect.poll(visible(page, 'Дзвонити 7333')).toBe(true);
     await expect.poll(visible(page, warningSign)).toBe(true);
-    await visit(page, 'offline-crisis-uk-dark-375');
+    await visit(page, 'offline-crisis-uk-dark-375', { offline: true });
     await page.getByRole('link', { name: 'Дихання і заземлення', exact: true }).click();
     await expect.poll(visible(page, '5 речей, які ви бачите')).toBe(true);
-    await visit(page, 'offline-calm-uk-dark-375');
+    await visit(page, 'offline-calm-uk-dark-375', { offline: true });
 
     // Back online, signing out deletes the kept plan: the next person on this browser never sees it.
     await page.emulateMedia({ reducedMotion: null, colorScheme: null });

@@ -1,0 +1,29 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { expectAccessible, snapshot } from './browser';
+
+/**
+ * Checks a page at rest with axe and keeps a screenshot: no pointer hovering a link, no request in
+ * flight, no dialog or toast half-faded (axe would measure its see-through text), scrolled to the top
+ * (a full-page shot of a scrolled page draws the fixed header over its middle).
+ */
+export async function visit(page: Page, label: string, options: { offline?: boolean } = {}): Promise<void> {
+  await page.mouse.move(0, 0);
+  if (!options.offline) await page.waitForLoadState('networkidle');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await expectAccessible(page, label);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await snapshot(page, label);
+}
+
+/** Signs a demo (or any) account in through the sign-in page and waits until it has left it. */
+export async function signIn(context: BrowserContext, email: string, password = inject('demoPassword')): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${inject('baseUrl')}/sign-in`);
+  await page.locator('input[type=email]').fill(email);
+  await page.locator('input[type=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
+}
