@@ -39,6 +39,7 @@ import { OrgHome } from '../org/org-home';
 import { OrgSettingsPage } from '../org/org-settings-page';
 import { AppLayout } from '../shell/app-layout';
 import { NotePage } from '../notes/note-page';
+import { NotificationSettingsPage } from '../notifications/notification-settings-page';
 import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
 import { MyDataPage } from '../privacy/my-data-page';
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
           { path: '/welcome', element: <WelcomePage /> },
           { path: '/account', element: <AccountPage /> },
           { path: '/account/security', element: <SecurityPage /> },
+          { path: '/account/notifications', element: <NotificationSettingsPage /> },
           { path: '/crisis', element: <CrisisPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
           {
