@@ -53,7 +53,13 @@ export function ChannelChoicesTable({ choices, onChange }: Props) {
                           channel: t(`notificationSettings.channels.${channel}`),
                         })}
                         aria-describedby={choice.locked ? lockedNoteId : undefined}
+                        className={choice.locked ? 'locked-switch' : undefined}
                       />
+                      {choice.locked ? (
+                        <Text size="xs" ta="center" aria-hidden="true">
+                          {t('notificationSettings.alwaysOn')}
+                        </Text>
+                      ) : null}
                     </Table.Td>
                   );
                 })}

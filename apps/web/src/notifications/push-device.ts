@@ -20,14 +20,24 @@ type Stored = { id: string; endpoint: string };
 
 const supported = (): boolean => 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
 
-/** The worker that receives pushes; none in `vite dev` (it is registered in production builds only). */
+/** Resolves to null after `ms` unless `promise` settles first. */
+const within = <T>(promise: Promise<T>, ms: number): Promise<T | null> =>
+  Promise.race([promise, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+
+/**
+ * The worker that receives pushes. It registers after the page loads, so a first visit waits a little for it;
+ * `vite dev` has none (it is registered in production builds only).
+ */
 async function workerRegistration(): Promise<ServiceWorkerRegistration | null> {
   if (!supported()) return null;
-  return (await navigator.serviceWorker.getRegistration('/').catch(() => undefined)) ?? null;
+  const registered = await navigator.serviceWorker.getRegistration('/').catch(() => undefined);
+  return registered ?? within(navigator.serviceWorker.ready, 5_000);
 }
 
+/** No worker, no subscription: this one never waits, so signing out is never held up. */
 async function currentSubscription(): Promise<PushSubscription | null> {
-  const registration = await workerRegistration();
+  if (!supported()) return null;
+  const registration = await navigator.serviceWorker.getRegistration('/').catch(() => undefined);
   return registration ? registration.pushManager.getSubscription() : null;
 }
 
@@ -64,7 +74,9 @@ export async function turnOnPush(): Promise<void> {
   const { public_key: publicKey } = await notificationsApi.pushKey();
   let subscription: PushSubscription;
   try {
-    subscription = await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) });
+    const subscribed = await within(registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(publicKey) }), 20_000);
+    if (!subscribed) throw new PushDeviceError('subscribe-failed');
+    subscription = subscribed;
   } catch {
     // No push service reachable (offline, a blocked network, a browser without one): nothing was subscribed.
     throw new PushDeviceError('subscribe-failed');
