@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../api/query-keys';
 import { PagedTable } from '../ui/paged-table';
 import { useFormatDate } from '../ui/use-format-date';
+import { deliveryDetail } from './delivery-detail';
 import { notificationsApi } from './notifications.api';
 
 const statusColor: Record<Delivery['status'], string> = {
@@ -24,7 +25,7 @@ export function DeliveryLogSection() {
   const [page, setPage] = useState(1);
   const deliveries = useQuery({ queryKey: queryKeys.notificationDeliveries(page), queryFn: () => notificationsApi.deliveries(page) });
   const detailOf = (d: Delivery) =>
-    d.status === 'queued' && d.not_before ? t('notificationSettings.log.heldUntil', { time: formatDate(d.not_before) }) : (d.detail ?? '—');
+    d.status === 'queued' && d.not_before ? t('notificationSettings.log.heldUntil', { time: formatDate(d.not_before) }) : deliveryDetail(t, d.detail);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="delivery-log-heading">
       <Stack gap="sm">

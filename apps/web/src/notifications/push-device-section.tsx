@@ -7,6 +7,9 @@ import { usePushDevice } from './use-push-device';
 
 const badgeColor: Record<PushDeviceState, string> = { on: 'teal', off: 'gray', denied: 'orange', unsupported: 'gray' };
 
+/** The long button labels wrap on a phone instead of being cut off. */
+const wrapLabel = { label: { whiteSpace: 'normal' as const } };
+
 function failureText(t: TFunction, error: unknown): string {
   return error instanceof PushDeviceError ? t(`notificationSettings.push.failure.${error.reason}`) : errorMessage(t, error);
 }
@@ -39,12 +42,12 @@ export function PushDeviceSection() {
         ) : null}
         <Group>
           {canTurnOn ? (
-            <Button onClick={() => turnOn.mutate()} loading={turnOn.isPending}>
+            <Button onClick={() => turnOn.mutate()} loading={turnOn.isPending} h="auto" py={8} styles={wrapLabel}>
               {t('notificationSettings.push.turnOn')}
             </Button>
           ) : null}
           {state === 'on' ? (
-            <Button variant="default" onClick={() => turnOff.mutate()} loading={turnOff.isPending}>
+            <Button variant="default" onClick={() => turnOff.mutate()} loading={turnOff.isPending} h="auto" py={8} styles={wrapLabel}>
               {t('notificationSettings.push.turnOff')}
             </Button>
           ) : null}
