@@ -133,6 +133,34 @@ describe('notification settings: channels per category, quiet hours, this device
     await context.close();
   });
 
+  it('the service worker shows a pushed notification with its title, tag and link, an urgent one until acted on', async () => {
+    const context = await newContext(browser, { viewport: phone, permissions: ['notifications'] });
+    const page = await signIn(context);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    // DevTools can hand the worker a push message as a push service would, with no push service.
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) =>
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r) => r.scopeURL === `${baseUrl}/` && !r.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    const payload = { title: 'SOS: a client needs help now', link: '/crisis/alerts/1', urgent: true, tag: 'crisis.alert' };
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: baseUrl, registrationId: await registrationId, data: JSON.stringify(payload) });
+    const shown = () =>
+      page.evaluate(async () =>
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+          title: n.title,
+          tag: n.tag,
+          link: (n.data as { link?: string } | null)?.link,
+          requireInteraction: n.requireInteraction,
+        })),
+      );
+    await expect.poll(shown, { timeout: 10_000 }).toEqual([{ title: payload.title, tag: payload.tag, link: payload.link, requireInteraction: true }]);
+    await context.close();
+  });
+
   it("a client's SOS shows in the crisis contact's delivery log, channel by channel", async () => {
     const clientContext = await newContext(browser, { viewport: desktop });
     const client = await signIn(clientContext);
