@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { appRolePassword, appUrlFrom } from '../apps/server/src/platform/db/database';
 import { caseScenarios } from './cases';
+import { type BookingBench, benchBooking, printBooking } from './booking';
 import { benchClassifier, printClassifier } from './classifier';
 import { benchSlots, printSlots } from './slots';
 import { type Figures, http, loop } from './measure';
@@ -15,6 +16,7 @@ import { DEMO_PASSWORD, startBenchServer } from './server';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const FIXED_RATE = 500;
+const BOOKING_CONNECTIONS = Number(process.env.BENCH_BOOKING_CONNECTIONS ?? 10);
 
 type Scenario = {
   name: string;
@@ -38,6 +40,7 @@ async function main() {
   }
   const server = await startBenchServer();
   const results: Scenario[] = [];
+  let booking: BookingBench | undefined;
   const pool = new pg.Pool({ connectionString: appUrlFrom(server.ownerUrl, appRolePassword(server.ownerUrl)), max: CONNECTIONS });
   pool.on('error', () => undefined);
   try {
@@ -74,6 +77,24 @@ async function main() {
       }
     };
 
+    const signIn = async (email: string) => {
+      const res = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+      });
+      const body = (await res.json()) as { data: { access_token: string; user: { id: string; active_org_id: string } } };
+      return { token: body.data.access_token, userId: body.data.user.id, orgId: body.data.user.active_org_id };
+    };
+    const transaction = (ctx: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>) =>
+      inTransaction(async (c) => {
+        await c.query(begin(ctx));
+        await statements(c);
+      });
+    // `npm run bench -- booking` runs only the booking scenario.
+    booking = await benchBooking({ url: server.url, login: signIn, transaction, connections: BOOKING_CONNECTIONS, seconds: SECONDS });
+    printBooking(booking, BOOKING_CONNECTIONS);
+    if (process.argv.includes('booking')) return;
     results.push(
       await scenario('GET /api/v1/me (auth, RLS, decrypt, audit write)', `${server.url}/api/v1/me`, headers, { p95Ms: 20, minRatio: 0.3 }, () =>
         inTransaction(async (c) => {
@@ -112,20 +133,6 @@ async function main() {
           }),
       ),
     );
-    const signIn = async (email: string) => {
-      const res = await fetch(`${server.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-      });
-      const body = (await res.json()) as { data: { access_token: string; user: { id: string; active_org_id: string } } };
-      return { token: body.data.access_token, userId: body.data.user.id, orgId: body.data.user.active_org_id };
-    };
-    const transaction = (ctx: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>) =>
-      inTransaction(async (c) => {
-        await c.query(begin(ctx));
-        await statements(c);
-      });
     const analyze = async () => {
       const owner = new pg.Client({ connectionString: server.ownerUrl });
       await owner.connect();
@@ -135,9 +142,9 @@ async function main() {
   } finally {
     await pool.end();
     await server.stop();
+    print(results);
+    await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, booking, classifier, slots });
   }
-  print(results);
-  await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, classifier, slots });
 }
 
 async function writeResults(results: Record<string, unknown>) {

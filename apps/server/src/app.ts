@@ -143,7 +143,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   consentPlugin(app, shared);
   selfcarePlugin(app, shared);
   const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
-  messagingPlugin(app, { ...shared, relay: runtime.relay, cases, flags, logger });
+  await messagingPlugin(app, { ...shared, relay: runtime.relay, cases, flags, jobs: runtime.jobs, notifications, logger });
   await filesPlugin(app, { ...shared, cases, storage: runtime.storage });
 
   await serveWebApp(app, config.webDist);

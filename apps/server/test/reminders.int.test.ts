@@ -100,6 +100,54 @@ describe('reminders', () => {
     expect(await service.send(jobs[1]!.data)).toBe('skipped');
   });
 
+  it('move with a rescheduled session: the old ones skip, the new ones are queued in its transaction and each sent once', async () => {
+    const a = await bookDaysAhead(6);
+    const service = await reminders();
+    const old = (await jobsOf(a.id)).rows;
+    expect(await service.send(old[0]!.data)).toBe('sent'); // the −24 h email for the first time went out
+    const next = new Date(Date.now() + 7 * 86_400_000);
+    const open = await call(t.app, {
+      method: 'GET',
+      url: `/api/v1/scheduling/slots?specialist_id=${org.specialist.userId}&session_type_id=${typeId}&from=${next.toISOString()}&to=${new Date(next.getTime() + 86_400_000).toISOString()}`,
+      token: org.client.token,
+    });
+    const target = open.json().data[0].start as string;
+    const moved = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/scheduling/appointments/${a.id}/reschedule`,
+      token: org.client.token,
+      payload: { starts_at: target },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const jobs = (await jobsOf(a.id)).rows;
+    const fresh = jobs.filter((j) => j.data.starts_at === target);
+    expect(fresh.map((j) => [j.kind, (Date.parse(target) - new Date(j.start_after).getTime()) / 60_000])).toEqual([
+      ['email_24h', 1440],
+      ['inapp_1h', 60],
+      ['checkin_15m', 15],
+      ['device_check_5m', 5],
+    ]);
+    for (const stale of old) expect(await service.send(stale.data)).toBe('skipped');
+    for (const job of fresh) {
+      expect(await service.send(job.data)).toBe('sent');
+      expect(await service.send(job.data)).toBe('skipped');
+    }
+    // A refused move changes nothing and queues nothing.
+    const refused = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/scheduling/appointments/${a.id}/reschedule`,
+      token: org.client.token,
+      payload: { starts_at: '2020-01-01T09:00:00Z' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect((await jobsOf(a.id)).rows).toHaveLength(jobs.length);
+    // Seen from 30 minutes before the new start (the clock the service takes), only the last two remain.
+    const { systemContext } = await import('../src/platform/db/database');
+    const { schedulingRepository } = await import('../src/modules/scheduling/scheduling.repository');
+    const row = await t.runtime.db.inContext(systemContext, (tx) => schedulingRepository.appointment(tx, a.id));
+    expect(await t.runtime.db.inContext(systemContext, (tx) => service.schedule(tx, row!, Date.parse(target) - 30 * 60_000))).toBe(2);
+  });
+
   it('skip the ones already past when a session is booked late', async () => {
     const service = await reminders();
     const a = await bookDaysAhead(4);

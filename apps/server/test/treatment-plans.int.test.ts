@@ -59,6 +59,11 @@ describe('treatment plans', () => {
 
     const versions = await plan('GET', org.supervisor.token, '/versions');
     expect(versions.json().data.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    const first = await plan('GET', org.supervisor.token, '/versions/1');
+    expect(first.statusCode).toBe(200);
+    expect(first.json().data).toMatchObject({ version: 1, review_date: '2027-01-15', problems: [{ goals: [{ status: 'not_started' }] }] });
+    expect((await plan('GET', org.specialist.token, '/versions/9')).json().error.code).toBe('PLAN.NOT_FOUND');
+    expect((await plan('GET', org.client.token, '/versions/1')).statusCode).toBe(403);
 
     const mine = await plan('GET', org.client.token);
     expect(mine.statusCode).toBe(200);

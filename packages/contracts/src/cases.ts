@@ -114,7 +114,18 @@ export type CaseAccessGrant = z.infer<typeof caseAccessGrant>;
 
 export const caseEvent = z.object({
   id: z.uuid(),
-  kind: z.enum(['created', 'updated', 'status_changed', 'risk_changed', 'transferred', 'access_granted', 'access_revoked']),
+  kind: z.enum([
+    'created',
+    'updated',
+    'status_changed',
+    'risk_changed',
+    'transferred',
+    'access_granted',
+    'access_revoked',
+    /** data: file_id and mime_type; the filename stays encrypted with the file. */
+    'file_added',
+    'file_removed',
+  ]),
   at: z.iso.datetime(),
   actor: personRef.nullable(),
   data: z.record(z.string(), z.string().nullable()),

@@ -92,9 +92,18 @@ export const clientPlanView = z.object({
   ),
   updated_at: z.iso.datetime(),
 });
+export const planVersionParams = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1).max(1_000_000) });
+export type PlanObjective = z.infer<typeof planObjective>;
+export type PlanIntervention = z.infer<typeof planIntervention>;
+export type PlanGoal = z.infer<typeof planGoal>;
+export type GoalStatus = z.infer<typeof goalStatus>;
+export type ProgressUpdate = z.infer<typeof progressUpdate>;
+export type ClientPlanView = z.infer<typeof clientPlanView>;
+
 export const planVersionSummary = z.object({
   version: z.number().int(),
   by: z.object({ id: z.uuid(), name: z.string() }),
   at: z.iso.datetime(),
   goals: z.number().int(),
 });
+export type PlanVersionSummary = z.infer<typeof planVersionSummary>;

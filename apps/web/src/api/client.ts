@@ -115,6 +115,12 @@ export const api = {
   delete: async <T>(path: string): Promise<T> => (await request<T>('DELETE', path)).data,
 };
 
+/** After a 401 for an expired access token, rotates the session; true when a retry may succeed (for calls made outside `api`). */
+export async function renewedAfter(error: unknown): Promise<boolean> {
+  const expired = error instanceof ApiError && error.status === 401 && refreshableCodes.has(error.code);
+  return expired && refreshSession();
+}
+
 /** Per-field messages of a `REQUEST.VALIDATION` error, keyed by the field's path. */
 export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};

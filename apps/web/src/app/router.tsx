@@ -38,10 +38,12 @@ import { OrgAuditPage } from '../org/org-audit-page';
 import { OrgHome } from '../org/org-home';
 import { OrgSettingsPage } from '../org/org-settings-page';
 import { AppLayout } from '../shell/app-layout';
+import { MessagesPage } from '../messaging/messages-page';
 import { NotePage } from '../notes/note-page';
 import { NotificationSettingsPage } from '../notifications/notification-settings-page';
 import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
+import { ErasureReviewPage } from '../privacy/erasure-review-page';
 import { MyDataPage } from '../privacy/my-data-page';
 import { RecordAccessPage } from '../privacy/record-access-page';
 import { MyGoalsPage } from '../treatment-plan/my-goals-page';
@@ -96,6 +98,7 @@ export const router = createBrowserRouter([
               { path: '/org/invitations', element: <InvitationsPage /> },
               { path: '/org/audit', element: <OrgAuditPage /> },
               { path: '/org/settings', element: <OrgSettingsPage /> },
+              { path: '/org/erasure-requests', element: <ErasureReviewPage /> },
             ],
           },
           {
@@ -124,6 +127,7 @@ export const router = createBrowserRouter([
             children: [
               { path: '/client', element: <ClientHome /> },
               { path: '/my-care', element: <MyCarePage /> },
+              { path: '/messages', element: <MessagesPage /> },
               { path: '/safety-plan', element: <SafetyPlanPage /> },
               { path: '/my-forms', element: <MyFormsPage /> },
               { path: '/my-goals', element: <MyGoalsPage /> },

@@ -12,6 +12,8 @@ const allowed = {
   readNotes: ['primary', 'co_specialist', 'supervisor'],
   writeNotes: ['primary', 'co_specialist'],
   cosignNotes: ['supervisor'],
+  readFiles: ['primary', 'co_specialist', 'supervisor'],
+  writeFiles: ['primary', 'co_specialist'],
 } as const satisfies Record<string, readonly Access[]>;
 
 export type CaseAbility = keyof typeof allowed;

@@ -1,10 +1,10 @@
 import type { CaseEvent, CaseStatus, RiskLevel } from '@tend/contracts';
 import type { TFunction } from 'i18next';
 
-type NameOf = (userId: string | null | undefined) => string | null;
+type NameOf = (id: string | null | undefined) => string | null;
 
-/** One line saying what happened, in the clinician's words; ids become names where the practice list knows them. */
-export function caseEventText(event: CaseEvent, t: TFunction, nameOf: NameOf): string {
+/** One line saying what happened, in the clinician's words; ids become names where the practice list (or the case's files) knows them. */
+export function caseEventText(event: CaseEvent, t: TFunction, nameOf: NameOf, fileName: NameOf = () => null): string {
   const data = event.data;
   const person = (key: string) => nameOf(data[key]) ?? t('cases.timeline.someone');
   switch (event.kind) {
@@ -25,5 +25,9 @@ export function caseEventText(event: CaseEvent, t: TFunction, nameOf: NameOf): s
       return t('cases.timeline.accessGranted', { name: person('user_id'), role: t(`roles.${data.role === 'supervisor' ? 'supervisor' : 'co_specialist'}`) });
     case 'access_revoked':
       return t('cases.timeline.accessRevoked', { name: person('user_id') });
+    case 'file_added':
+      return t('cases.timeline.fileAdded', { name: fileName(data.file_id) ?? t('cases.timeline.aFile') });
+    case 'file_removed':
+      return t('cases.timeline.fileRemoved', { name: fileName(data.file_id) ?? t('cases.timeline.aFile') });
   }
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { queryKeys } from '../api/query-keys';
 import { NoteStatusBadge } from './case-badges';
+import { filesApi } from '../files/files.api';
 import { notesApi } from '../notes/notes.api';
 import { QueryState } from '../ui/query-state';
 import { useOrgTime } from '../ui/use-org-time';
@@ -30,7 +31,7 @@ function NoteLine({ note }: { note: NoteDto }) {
   );
 }
 
-/** Everything that happened on the case, newest first: history and, for those who may read them, progress notes. */
+/** Everything that happened on the case, newest first: history (files added and removed among it) and, for those who may read them, progress notes. */
 export function CaseTimeline({ item }: { item: CaseDto }) {
   const { t } = useTranslation();
   const time = useOrgTime();
@@ -39,6 +40,9 @@ export function CaseTimeline({ item }: { item: CaseDto }) {
   const history = useQuery({ queryKey: queryKeys.caseHistory(item.id), queryFn: () => casesApi.history(item.id) });
   const notes = useQuery({ queryKey: queryKeys.notes(item.id), queryFn: () => notesApi.list(item.id), enabled: readNotes });
   const noteList = readNotes ? (notes.data ?? []) : [];
+  // Same key as the files section, so the names come from the list already loaded there.
+  const files = useQuery({ queryKey: queryKeys.caseFiles(item.id), queryFn: () => filesApi.list(item.id), enabled: can(item.my_access, 'readFiles') });
+  const fileName = (fileId: string | null | undefined) => files.data?.find((file) => file.id === fileId)?.filename ?? null;
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="timeline-heading">
@@ -58,7 +62,7 @@ export function CaseTimeline({ item }: { item: CaseDto }) {
                     <NoteLine note={entry.note} />
                   ) : (
                     <Stack gap={2}>
-                      <Text fw={600}>{caseEventText(entry.event, t, people.nameOf)}</Text>
+                      <Text fw={600}>{caseEventText(entry.event, t, people.nameOf, fileName)}</Text>
                       {entry.event.actor ? <Text size="sm">{t('cases.timeline.by', { name: entry.event.actor.name })}</Text> : null}
                       {entry.event.note ? (
                         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>

@@ -2,6 +2,7 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../api/query-keys';
+import { CaseFilesSection } from '../files/case-files-section';
 import { QueryState } from '../ui/query-state';
 import { useOrgTime } from '../ui/use-org-time';
 import { usePageTitle } from '../ui/use-page-title';
@@ -10,7 +11,7 @@ import { casesApi } from './cases.api';
 
 const filters = { sort: 'updated', page: 1 } as const;
 
-/** A client's own courses of care: who leads each and where it stands. Notes and risk stay with the care team. */
+/** A client's own courses of care: who leads each, where it stands, and the documents shared on it. Notes and risk stay with the care team. */
 export function MyCarePage() {
   const { t } = useTranslation();
   usePageTitle(t('myCare.title'));
@@ -38,6 +39,14 @@ export function MyCarePage() {
                     <Text size="sm">
                       {item.last_session_at ? t('myCare.lastSession', { time: time.dateTime(item.last_session_at) }) : t('myCare.noSessionYet')}
                     </Text>
+                    <CaseFilesSection
+                      caseId={item.id}
+                      title={t('files.myDocuments')}
+                      headingLevel={3}
+                      canUpload={item.status !== 'archived'}
+                      canShare={false}
+                      forClient
+                    />
                   </Stack>
                 </Paper>
               ))}

@@ -1,5 +1,9 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import chatEn from './chat.en.json';
+import chatUk from './chat.uk.json';
+import caseworkEn from './casework.en.json';
+import caseworkUk from './casework.uk.json';
 import clinicalEn from './clinical.en.json';
 import clinicalUk from './clinical.uk.json';
 import en from './en.json';
@@ -8,10 +12,10 @@ import portalUk from './portal.uk.json';
 import uk from './uk.json';
 import { browserLanguage, storedLanguage } from './language';
 
-// Cases and notes, and the client portal (crisis, forms, privacy), have their own message files so each stays readable.
+// Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy) and chat have their own message files so each stays readable.
 const resources = {
-  en: { translation: { ...en, ...clinicalEn, ...portalEn } },
-  uk: { translation: { ...uk, ...clinicalUk, ...portalUk } },
+  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn } },
+  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk } },
 } as const;
 
 i18n.on('languageChanged', (language) => {

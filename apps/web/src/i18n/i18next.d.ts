@@ -1,10 +1,12 @@
 import 'i18next';
+import type chat from './chat.en.json';
+import type casework from './casework.en.json';
 import type clinical from './clinical.en.json';
 import type en from './en.json';
 import type portal from './portal.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof en & typeof clinical & typeof portal };
+    resources: { translation: typeof en & typeof clinical & typeof portal & typeof chat & typeof casework };
   }
 }

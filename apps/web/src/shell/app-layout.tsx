@@ -11,6 +11,7 @@ import { LanguageSwitch } from './language-switch';
 import { NavMenu } from './nav-menu';
 import { OrgSwitcher } from './org-switcher';
 import { RealtimeNotifications } from './realtime-notifications';
+import { RealtimeSocketProvider } from './realtime-socket';
 import { SkipLink } from './skip-link';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
@@ -23,47 +24,49 @@ export function AppLayout() {
   const mobile = useMediaQuery('(max-width: 47.99em)') ?? false;
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
-      <SkipLink />
-      <AppShell.Header>
-        <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
-          <Group gap="xs" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={t('shell.navigation')}
-              aria-expanded={opened}
-              aria-controls="main-navigation"
-            />
-            <Anchor component={Link} to={homePath(me)} fw={700} fz="xl" underline="never" c="var(--mantine-color-text)">
-              Tend
-            </Anchor>
+    <RealtimeSocketProvider userId={me.id} orgId={me.active_org_id}>
+      <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+        <SkipLink />
+        <AppShell.Header>
+          <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
+            <Group gap="xs" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={t('shell.navigation')}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
+              />
+              <Anchor component={Link} to={homePath(me)} fw={700} fz="xl" underline="never" c="var(--mantine-color-text)">
+                Tend
+              </Anchor>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              {me.active_role === 'client' ? <SosButton /> : null}
+              <Box visibleFrom="sm">
+                <OrgSwitcher />
+              </Box>
+              <NotificationBell />
+              <LanguageSwitch />
+              <ThemeToggle />
+              <UserMenu />
+            </Group>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            {me.active_role === 'client' ? <SosButton /> : null}
-            <Box visibleFrom="sm">
-              <OrgSwitcher />
-            </Box>
-            <NotificationBell />
-            <LanguageSwitch />
-            <ThemeToggle />
-            <UserMenu />
-          </Group>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.navigation')} inert={mobile && !opened}>
-        <Box hiddenFrom="sm" mb="md">
-          <OrgSwitcher />
-        </Box>
-        <NavMenu onNavigate={close} />
-      </AppShell.Navbar>
-      <AppShell.Main id="main-content" tabIndex={-1}>
-        <OfflineBanner planLink={me.active_role === 'client'} />
-        <Outlet />
-      </AppShell.Main>
-      <RealtimeNotifications userId={me.id} />
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" id="main-navigation" aria-label={t('shell.navigation')} inert={mobile && !opened}>
+          <Box hiddenFrom="sm" mb="md">
+            <OrgSwitcher />
+          </Box>
+          <NavMenu onNavigate={close} />
+        </AppShell.Navbar>
+        <AppShell.Main id="main-content" tabIndex={-1}>
+          <OfflineBanner planLink={me.active_role === 'client'} />
+          <Outlet />
+        </AppShell.Main>
+        <RealtimeNotifications />
+      </AppShell>
+    </RealtimeSocketProvider>
   );
 }

@@ -12,6 +12,7 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
   org_admin: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
   client: (t) => [
     { to: '/my-care', label: t('nav.myCare') },
+    { to: '/messages', label: t('chat.nav') },
     { to: '/my-goals', label: t('portalNav.myGoals') },
     { to: '/my-forms', label: t('portalNav.myForms') },
     { to: '/privacy', label: t('portalNav.privacy') },
@@ -34,6 +35,7 @@ function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
       { to: '/org/members', label: t('nav.members') },
       { to: '/org/invitations', label: t('nav.invitations') },
       { to: '/org/audit', label: t('nav.orgAudit') },
+      { to: '/org/erasure-requests', label: t('portalNav.erasureRequests') },
       { to: '/org/settings', label: t('nav.orgSettings') },
     ];
   }

@@ -74,7 +74,30 @@ export const appointment = z.object({
   ends_at: z.iso.datetime(),
   status: z.enum(['scheduled', 'in_progress', 'completed', 'cancelled', 'no_show']),
   late_cancellation: z.boolean(),
+  /** Moved inside the late-cancellation window: the same fee applies. */
+  late_reschedule: z.boolean(),
+  series_id: z.uuid().nullable(),
   created_at: z.iso.datetime(),
 });
 export type Appointment = z.infer<typeof appointment>;
-export const cancelBody = z.object({ reason: z.string().trim().max(500).optional() }).strict();
+export const cancelBody = z
+  .object({
+    reason: z.string().trim().max(500).optional(),
+    /** For an occurrence of a series: `following` also cancels every later occurrence. */
+    scope: z.enum(['occurrence', 'following']).default('occurrence'),
+  })
+  .strict();
+export const rescheduleBody = z.object({ starts_at: z.iso.datetime({ offset: true }) }).strict();
+
+export const seriesBody = bookBody
+  .safeExtend({
+    /** RFC 5545 RRULE, FREQ=WEEKLY subset: `FREQ=WEEKLY;INTERVAL=2;COUNT=8` or `FREQ=WEEKLY;UNTIL=20261231`. */
+    rrule: z.string().trim().min(1).max(200),
+  })
+  .strict();
+export const series = z.object({
+  id: z.uuid(),
+  rrule: z.string(),
+  timezone: z.string(),
+  appointments: z.array(appointment),
+});

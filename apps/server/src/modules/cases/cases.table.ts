@@ -74,7 +74,17 @@ export const caseAccess = caseMgmt.table(
   ],
 );
 
-export const CASE_EVENT_KINDS = ['created', 'updated', 'status_changed', 'risk_changed', 'transferred', 'access_granted', 'access_revoked'] as const;
+export const CASE_EVENT_KINDS = [
+  'created',
+  'updated',
+  'status_changed',
+  'risk_changed',
+  'transferred',
+  'access_granted',
+  'access_revoked',
+  'file_added',
+  'file_removed',
+] as const;
 
 /** Append-only history of a case: status changes, risk levels, transfers, access. Notes are encrypted. */
 export const caseEvents = caseMgmt.table(

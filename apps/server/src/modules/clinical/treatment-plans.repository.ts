@@ -1,4 +1,4 @@
-import { desc, eq, max } from 'drizzle-orm';
+import { and, desc, eq, max } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
 import { planProgress, treatmentPlans } from './clinical.table';
 
@@ -8,6 +8,13 @@ export type ProgressRow = typeof planProgress.$inferSelect;
 export const plansRepository = {
   async current(tx: Tx, caseId: string): Promise<PlanRow | undefined> {
     const [row] = await tx.select().from(treatmentPlans).where(eq(treatmentPlans.caseId, caseId)).orderBy(desc(treatmentPlans.version)).limit(1);
+    return row;
+  },
+  async byVersion(tx: Tx, caseId: string, version: number): Promise<PlanRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(treatmentPlans)
+      .where(and(eq(treatmentPlans.caseId, caseId), eq(treatmentPlans.version, version)));
     return row;
   },
   all: (tx: Tx, caseId: string) => tx.select().from(treatmentPlans).where(eq(treatmentPlans.caseId, caseId)).orderBy(desc(treatmentPlans.version)),

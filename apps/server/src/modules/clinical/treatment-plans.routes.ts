@@ -1,4 +1,4 @@
-import { clientPlanView, planVersionSummary, progressUpdateBody, savePlanBody, treatmentPlan, uuidParam } from '@tend/contracts';
+import { clientPlanView, planVersionParams, planVersionSummary, progressUpdateBody, savePlanBody, treatmentPlan, uuidParam } from '@tend/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { privateRoute } from '../../platform/http/route';
@@ -35,6 +35,15 @@ export function treatmentPlanRoutes(app: FastifyInstance, plans: TreatmentPlansS
     params: uuidParam,
     response: z.array(planVersionSummary),
     handler: ({ principal, params, request }) => plans.versions(principal, params.id, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/cases/:id/treatment-plan/versions/:version',
+    summary: 'One saved version of the plan, as it was written (care team)',
+    tags,
+    params: planVersionParams,
+    response: treatmentPlan,
+    handler: ({ principal, params, request }) => plans.version(principal, params.id, params.version, requestMeta(request)),
   });
   privateRoute(app, {
     method: 'POST',

@@ -133,6 +133,16 @@ export function createTreatmentPlansService(deps: ClinicalDeps, notes: NotesServ
         return items;
       }),
 
+    /** One saved version as it was written, for reading back (care team); progress is the case's, not the version's. */
+    version: (p: Principal, caseId: string, version: number, meta: RequestMeta): Promise<TreatmentPlan> =>
+      notes.inCase(p, caseId, 'read_notes', meta, async (scope) => {
+        const row = await plansRepository.byVersion(scope.tx, scope.caseRow.id, version);
+        if (!row) throw new AppError('PLAN.NOT_FOUND', 'This case has no such version of its treatment plan');
+        const plan = await full(scope, row);
+        await audit(scope, 'treatment_plan.version_read', { version });
+        return plan;
+      }),
+
     recordProgress: (
       p: Principal,
       caseId: string,

@@ -65,7 +65,7 @@ export function createRiskFlagsService(deps: CrisisDeps) {
               ? { uk: 'Ризик у повідомленні клієнта', en: 'Risk in a client message' }
               : { uk: 'Можливий ризик у повідомленні клієнта', en: 'Possible risk in a client message' },
             link: flag.caseId ? `/cases/${flag.caseId}` : '/crisis/flags',
-            data: { flag_id: flag.id, level: flag.level, message_id: flag.sourceId },
+            data: { flag_id: flag.id, level: flag.level, message_id: flag.sourceId, ...(flag.caseId ? { case_id: flag.caseId } : {}) },
             urgent,
           });
         }

@@ -107,6 +107,7 @@ export function createFilesService(deps: FilesDeps) {
           });
           const [dto] = await present(scope, [(await filesRepository.byId(scope.tx, id)) as CaseFileRow]);
           await audit(scope, 'file.upload', id, { size: received.size, mime_type: received.mimeType, shared_with_client: shared });
+          await deps.cases.event(scope.tx, scope.actor, scope.caseRow, 'file_added', { file_id: id, mime_type: received.mimeType });
           return dto as CaseFileDto;
         });
       } catch (error) {
@@ -183,6 +184,7 @@ export function createFilesService(deps: FilesDeps) {
         if (!canDelete(scope, row)) throw new AppError('AUTH.FORBIDDEN', 'Only whoever uploaded a file or the lead specialist can delete it');
         await filesRepository.softDelete(scope.tx, row.id, p.userId);
         await audit(scope, 'file.delete', row.id);
+        await deps.cases.event(scope.tx, scope.actor, scope.caseRow, 'file_removed', { file_id: row.id, mime_type: row.mimeType });
         return { deleted: true as const };
       }),
   };

@@ -1,9 +1,22 @@
 import type { FastifyInstance } from 'fastify';
+import type { createRelay } from '../../platform/realtime/relay';
 import { messagingRoutes } from './messaging.routes';
 import { createMessagingService, type MessagingDeps } from './messaging.service';
+import { createTypingRelay } from './messaging.typing';
+import { createOfflineNotifier } from './offline-notice';
+import type { NotificationsService } from '../notifications';
 
-/** Case chat between a client and their care team, with risk detection on client messages. */
-export function messagingPlugin(app: FastifyInstance, deps: MessagingDeps) {
+/** Case chat between a client and their care team, with risk detection on client messages and typing indicators. */
+export async function messagingPlugin(
+  app: FastifyInstance,
+  deps: MessagingDeps & { relay: ReturnType<typeof createRelay>; notifications: NotificationsService },
+) {
   messagingRoutes(app, createMessagingService(deps));
+  // Someone away from the app hears about new messages through the notification centre and their channels.
+  await createOfflineNotifier(deps).start();
+  // "… is typing": relayed to the other participants over Socket.IO, never stored.
+  deps.relay.on('chat.typing', createTypingRelay(deps));
 }
 export { eraseConversationsOf } from './messaging.repository';
+export { TYPING_THROTTLE_MS } from './messaging.typing';
+export { createOfflineNotifier, OFFLINE_NOTICE_QUEUE, type OfflineNotice } from './offline-notice';

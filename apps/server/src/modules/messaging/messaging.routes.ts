@@ -34,6 +34,20 @@ export function messagingRoutes(app: FastifyInstance, s: MessagingService): void
   });
   privateRoute(app, {
     method: 'GET',
+    url: '/api/v1/conversations/:id',
+    summary: 'One conversation: its participants and how far each has read',
+    tags,
+    params: uuidParam,
+    response: z.object({
+      id: z.uuid(),
+      kind: z.enum(['case', 'direct']),
+      case_id: z.uuid().nullable(),
+      participants: z.array(z.object({ id: z.uuid(), name: z.string(), last_read_at: z.iso.datetime().nullable() })),
+    }),
+    handler: ({ principal, params, request }) => s.get(principal, params.id, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'GET',
     url: '/api/v1/conversations/:id/messages',
     summary: 'Messages, newest first; page back with ?before=',
     tags,

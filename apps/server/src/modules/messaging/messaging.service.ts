@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import type { Database, Tx } from '../../platform/db/database';
+import type { Jobs } from '../../platform/jobs/jobs';
 import { AppError } from '../../platform/http/app-error';
 import type { UserEmitter } from '../../platform/realtime/relay';
 import { careTeamOf, type CasesService, clientCaseIds } from '../cases';
@@ -12,8 +13,9 @@ import type { RiskFlagsService } from '../crisis';
 import type { RequestMeta } from '../identity';
 import { inActiveOrg, type OrgScope, userNames } from '../orgs';
 import { type MessageRow, messagingRepository } from './messaging.repository';
+import { OFFLINE_NOTICE_QUEUE, type OfflineNotice } from './offline-notice';
 
-export type MessagingDeps = { db: Database; crypto: FieldCrypto; relay: UserEmitter; cases: CasesService; flags: RiskFlagsService; logger: Logger };
+export type MessagingDeps = { db: Database; crypto: FieldCrypto; relay: UserEmitter; cases: CasesService; flags: RiskFlagsService; jobs: Jobs; logger: Logger };
 const bodyAad = (id: string) => `message:${id}`;
 
 /** Case chat: the client and their care team. Stored (encrypted) before anyone is told; client text is checked for risk. */
@@ -70,6 +72,24 @@ export function createMessagingService(deps: MessagingDeps) {
         })),
       ),
 
+    /** One conversation and its people, with how far each has read (for "Seen"). */
+    get: (p: Principal, conversationId: string, meta: RequestMeta) =>
+      inActiveOrg(deps, p, meta, null, async (scope) => {
+        const conversation = await member(scope, conversationId);
+        const people = await messagingRepository.participantsOf(scope.tx, conversationId);
+        const names = await userNames(
+          scope.tx,
+          crypto,
+          people.map((x) => x.userId),
+        );
+        return {
+          id: conversation.id,
+          kind: conversation.kind,
+          case_id: conversation.caseId,
+          participants: people.map((x) => ({ id: x.userId, name: names.get(x.userId) ?? '[unavailable]', last_read_at: x.lastReadAt?.toISOString() ?? null })),
+        };
+      }),
+
     history: (p: Principal, conversationId: string, before: string | undefined, limit: number, meta: RequestMeta) =>
       inActiveOrg(deps, p, meta, null, async (scope) => {
         await member(scope, conversationId);
@@ -113,6 +133,8 @@ export function createMessagingService(deps: MessagingDeps) {
             })
           : null;
         const recipients = (await messagingRepository.participantsOf(scope.tx, conversationId)).map((x) => x.userId).filter((u) => u !== p.userId);
+        const notice: OfflineNotice = { conversation_id: conversationId, org_id: conversation.orgId, case_id: conversation.caseId, recipients };
+        if (recipients.length) await deps.jobs.send(scope.tx, OFFLINE_NOTICE_QUEUE, notice);
         const message = {
           id,
           conversation_id: conversationId,

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
 import { inbox } from './notifications.table';
 
@@ -20,6 +20,14 @@ export const notificationsRepository = {
       .from(inbox)
       .where(and(eq(inbox.userId, userId), isNull(inbox.readAt)));
     return row?.n ?? 0;
+  },
+  async hasUnread(tx: Tx, userId: string, kind: string, key: string, value: string): Promise<boolean> {
+    const [row] = await tx
+      .select({ id: inbox.id })
+      .from(inbox)
+      .where(and(eq(inbox.userId, userId), eq(inbox.kind, kind), isNull(inbox.readAt), sql`${inbox.data} ->> ${key} = ${value}`))
+      .limit(1);
+    return Boolean(row);
   },
   markRead: (tx: Tx, userId: string, id?: string) =>
     tx

@@ -67,6 +67,10 @@ export function createNotificationsService(deps: { db: Database; relay: UserEmit
       deps.relay.emitToUser(n.userId, 'notification', toDto(row));
     },
 
+    /** Whether the person still has an unread notification of this kind about this thing (to send one nudge, not one per event). */
+    hasUnread: (tx: Tx, userId: string, kind: string, about: { key: string; value: string }): Promise<boolean> =>
+      notificationsRepository.hasUnread(tx, userId, kind, about.key, about.value),
+
     list: (p: Principal, unreadOnly: boolean, page: number, perPage: number): Promise<Paged<Notification>> =>
       deps.db.inContext(contextOf(p), async (tx) => {
         const [rows, total] = await notificationsRepository.page(tx, p.userId, unreadOnly, perPage, (page - 1) * perPage);

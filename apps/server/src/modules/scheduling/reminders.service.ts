@@ -36,15 +36,17 @@ export function createRemindersService(deps: RemindersDeps) {
   return {
     /** Inside the booking's transaction: the reminders exist only if the booking does. */
     async schedule(tx: Tx, a: AppointmentRow, now = Date.now()): Promise<number> {
-      let queued = 0;
-      for (const r of REMINDERS) {
-        const at = a.startsAt.getTime() - r.minutesBefore * 60_000;
-        if (at <= now) continue;
-        const data: ReminderJob = { appointment_id: a.id, kind: r.kind, starts_at: a.startsAt.toISOString() };
-        await deps.jobs.send(tx, REMINDER_JOB, data, { startAfter: new Date(at), singletonKey: `${a.id}:${r.kind}:${data.starts_at}` });
-        queued += 1;
-      }
-      return queued;
+      const starts_at = a.startsAt.toISOString();
+      const jobs = REMINDERS.map((r) => ({ kind: r.kind, at: a.startsAt.getTime() - r.minutesBefore * 60_000 }))
+        .filter((r) => r.at > now)
+        .map((r) => ({
+          data: { appointment_id: a.id, kind: r.kind, starts_at } satisfies ReminderJob,
+          startAfter: new Date(r.at),
+          singletonKey: `${a.id}:${r.kind}:${starts_at}`,
+        }));
+      // One statement for all of them: a booking's round trips are its cost (bench/booking.ts).
+      await deps.jobs.sendMany(tx, REMINDER_JOB, jobs);
+      return jobs.length;
     },
 
     /** The job: skips cancelled or moved sessions, and sends each reminder once (the claim row decides). */
@@ -52,7 +54,8 @@ export function createRemindersService(deps: RemindersDeps) {
       deps.db.inContext(systemContext, async (tx) => {
         const a = await schedulingRepository.appointment(tx, data.appointment_id);
         if (!a || a.status !== 'scheduled' || a.startsAt.toISOString() !== data.starts_at) return 'skipped';
-        if (!(await remindersRepository.claim(tx, a.id, data.kind, a.orgId))) return 'skipped';
+        // Claimed per start: a moved session gets its reminders again, each once.
+        if (!(await remindersRepository.claim(tx, a.id, `${data.kind}@${data.starts_at}`, a.orgId))) return 'skipped';
         const org = await orgsRepository.byId(tx, a.orgId);
         const client = await usersRepository.byId(tx, a.clientUserId);
         const uk = client?.locale !== 'en';

@@ -6,10 +6,12 @@ import {
   availabilityRules,
   licences,
   remindersSent,
+  series,
   sessionPresence,
   sessionTypes,
   specialistSettings,
 } from './scheduling.table';
+import { eraseWaitlistOf } from './waitlist.repository';
 
 export type SettingsRow = typeof specialistSettings.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
@@ -57,7 +59,10 @@ export const schedulingRepository = {
     );
     return result.rows.map((r) => ({ start: new Date(r.blocked_from).getTime(), end: new Date(r.blocked_until).getTime() }));
   },
-  insertAppointment: (tx: Tx, row: typeof appointments.$inferInsert) => tx.insert(appointments).values(row),
+  async insertAppointment(tx: Tx, row: typeof appointments.$inferInsert): Promise<AppointmentRow> {
+    const [inserted] = await tx.insert(appointments).values(row).returning();
+    return inserted as AppointmentRow;
+  },
   async appointment(tx: Tx, id: string, lock = false): Promise<AppointmentRow | undefined> {
     const query = tx.select().from(appointments).where(eq(appointments.id, id));
     const [row] = lock ? await query.for('update') : await query;
@@ -72,10 +77,21 @@ export const schedulingRepository = {
       .limit(500),
   updateAppointment: (tx: Tx, id: string, patch: Partial<typeof appointments.$inferInsert>) =>
     tx.update(appointments).set(patch).where(eq(appointments.id, id)),
+  insertSeries: (tx: Tx, row: typeof series.$inferInsert) => tx.insert(series).values(row),
+  insertAppointments: (tx: Tx, rows: (typeof appointments.$inferInsert)[]) => tx.insert(appointments).values(rows),
+  /** A series' occurrences from an instant on, locked for the change. */
+  seriesFrom: (tx: Tx, seriesId: string, from: Date) =>
+    tx
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.seriesId, seriesId), gte(appointments.startsAt, from)))
+      .orderBy(asc(appointments.startsAt))
+      .for('update'),
 };
 
-/** Deletes a client's appointments in an org, with their session presence (erasure job only). */
+/** Deletes a client's appointments in an org, with their session presence, series and waitlist (erasure job only). */
 export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: string): Promise<number> {
+  await eraseWaitlistOf(tx, orgId, clientUserId);
   const ids = (
     await tx
       .select({ id: appointments.id })
@@ -86,6 +102,7 @@ export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: s
   await tx.delete(sessionPresence).where(inArray(sessionPresence.appointmentId, ids));
   await tx.delete(remindersSent).where(inArray(remindersSent.appointmentId, ids));
   await tx.delete(appointments).where(inArray(appointments.id, ids));
+  await tx.delete(series).where(and(eq(series.orgId, orgId), eq(series.clientUserId, clientUserId)));
   return ids.length;
 }
 

@@ -5,6 +5,9 @@ import {
   bookBody,
   cancelBody,
   ok,
+  rescheduleBody,
+  series,
+  seriesBody,
   sessionType,
   sessionTypeBody,
   slot,
@@ -16,13 +19,17 @@ import { z } from 'zod';
 import { AppError } from '../../platform/http/app-error';
 import { privateRoute } from '../../platform/http/route';
 import { requestMeta } from '../identity';
+import type { ChangesService } from './changes.service';
 import type { RemindersService } from './reminders.service';
 import type { SchedulingService } from './scheduling.service';
+import type { SeriesService } from './series.service';
 
 const tags = ['scheduling'];
 const specialistQuery = z.object({ specialist_id: z.uuid() });
 
-export function schedulingRoutes(app: FastifyInstance, s: SchedulingService, reminders: RemindersService): void {
+type Services = { scheduling: SchedulingService; changes: ChangesService; series: SeriesService; reminders: RemindersService };
+
+export function schedulingRoutes(app: FastifyInstance, { scheduling: s, changes, series: recurring, reminders }: Services): void {
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/scheduling/availability',
@@ -90,13 +97,33 @@ export function schedulingRoutes(app: FastifyInstance, s: SchedulingService, rem
   });
   privateRoute(app, {
     method: 'POST',
+    url: '/api/v1/scheduling/series',
+    summary: 'Book a weekly or fortnightly series (RRULE, FREQ=WEEKLY): every occurrence or none',
+    tags,
+    status: 201,
+    body: seriesBody,
+    response: series,
+    handler: ({ principal, body, request }) => recurring.book(principal, body, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
     url: '/api/v1/scheduling/appointments/:id/cancel',
-    summary: 'Cancel; inside 24 hours it is flagged as a late cancellation',
+    summary: 'Cancel (scope=following: and the rest of its series); inside 24 hours it is flagged as a late cancellation',
     tags,
     params: uuidParam,
     body: cancelBody,
     response: appointment,
-    handler: ({ principal, params, request }) => s.cancel(principal, params.id, requestMeta(request)),
+    handler: ({ principal, params, body, request }) => changes.cancel(principal, params.id, body, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/scheduling/appointments/:id/reschedule',
+    summary: 'Move to another free start; inside 24 hours it is flagged as a late reschedule',
+    tags,
+    params: uuidParam,
+    body: rescheduleBody,
+    response: appointment,
+    handler: ({ principal, params, body, request }) => changes.reschedule(principal, params.id, body.starts_at, requestMeta(request)),
   });
   privateRoute(app, {
     method: 'GET',

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cases } from '../cases/cases.table';
 import { orgs, users } from '../identity/identity.table';
 
@@ -78,6 +78,35 @@ export const availabilityOverrides = scheduling.table(
   (t) => [index('availability_overrides_specialist_idx').on(t.specialistUserId, t.date)],
 );
 
+/**
+ * A recurring series (RFC 5545 RRULE, FREQ=WEEKLY subset) in the specialist's zone: the wall-clock
+ * time stays put across clock changes. Its occurrences are materialised as appointments (ADR 0013).
+ */
+export const series = scheduling.table(
+  'series',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    specialistUserId: uuid('specialist_user_id')
+      .notNull()
+      .references(() => users.id),
+    clientUserId: uuid('client_user_id')
+      .notNull()
+      .references(() => users.id),
+    sessionTypeId: uuid('session_type_id')
+      .notNull()
+      .references(() => sessionTypes.id),
+    rrule: text('rrule').notNull(),
+    timezone: text('timezone').notNull(),
+    firstStartsAt: timestamp('first_starts_at', { withTimezone: true }).notNull(),
+    bookedBy: uuid('booked_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('series_client_idx').on(t.clientUserId)],
+);
+
 export const APPOINTMENT_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled', 'no_show'] as const;
 
 /**
@@ -110,9 +139,17 @@ export const appointments = scheduling.table(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: uuid('cancelled_by'),
     lateCancellation: boolean('late_cancellation').notNull().default(false),
+    /** Moved inside the late-cancellation window: the same fee applies. */
+    lateReschedule: boolean('late_reschedule').notNull().default(false),
+    rescheduledAt: timestamp('rescheduled_at', { withTimezone: true }),
+    seriesId: uuid('series_id').references(() => series.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('appointments_specialist_idx').on(t.specialistUserId, t.startsAt), index('appointments_client_idx').on(t.clientUserId, t.startsAt)],
+  (t) => [
+    index('appointments_specialist_idx').on(t.specialistUserId, t.startsAt),
+    index('appointments_client_idx').on(t.clientUserId, t.startsAt),
+    index('appointments_series_idx').on(t.seriesId, t.startsAt),
+  ],
 );
 
 /** Jurisdictions a specialist is licensed in: a country (UA) or a state or region (US-NY). */
@@ -162,4 +199,60 @@ export const remindersSent = scheduling.table(
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.appointmentId, t.kind] })],
+);
+
+export const WAITLIST_STATUSES = ['waiting', 'booked', 'left'] as const;
+
+/** A client waiting for a specialist's time to free up; preferred windows are in the specialist's zone. */
+export const waitlistEntries = scheduling.table(
+  'waitlist_entries',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    specialistUserId: uuid('specialist_user_id')
+      .notNull()
+      .references(() => users.id),
+    clientUserId: uuid('client_user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Null: any of the specialist's session types. */
+    sessionTypeId: uuid('session_type_id').references(() => sessionTypes.id),
+    preferredWindows: jsonb('preferred_windows').$type<{ weekday: number; start: string; end: string }[]>().notNull().default([]),
+    status: text('status', { enum: WAITLIST_STATUSES }).notNull().default('waiting'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('waitlist_entries_specialist_idx').on(t.specialistUserId, t.status, t.createdAt), index('waitlist_entries_client_idx').on(t.clientUserId)],
+);
+
+export const OFFER_STATUSES = ['open', 'accepted', 'expired'] as const;
+
+/** A freed start offered to one waiting client until it expires; each entry is offered a start once. */
+export const waitlistOffers = scheduling.table(
+  'waitlist_offers',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    entryId: uuid('entry_id')
+      .notNull()
+      .references(() => waitlistEntries.id),
+    clientUserId: uuid('client_user_id')
+      .notNull()
+      .references(() => users.id),
+    specialistUserId: uuid('specialist_user_id')
+      .notNull()
+      .references(() => users.id),
+    sessionTypeId: uuid('session_type_id')
+      .notNull()
+      .references(() => sessionTypes.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    status: text('status', { enum: OFFER_STATUSES }).notNull().default('open'),
+    appointmentId: uuid('appointment_id').references(() => appointments.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('waitlist_offers_entry_start_idx').on(t.entryId, t.startsAt), index('waitlist_offers_client_idx').on(t.clientUserId)],
 );

@@ -7,6 +7,8 @@ export type JobHandler<T> = (data: T) => Promise<void>;
 export type Jobs = {
   /** Enqueues in the caller's transaction: the job exists only if the change commits. */
   send<T extends object>(tx: Tx, name: string, data: T, options?: PgBoss.SendOptions): Promise<void>;
+  /** Several jobs in one statement, in the caller's transaction; a duplicate singleton key is skipped. */
+  sendMany<T extends object>(tx: Tx, name: string, jobs: { data: T; startAfter: Date; singletonKey: string }[]): Promise<void>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
   /** Runs `handler` on a cron schedule (UTC) on worker instances; one run per tick across instances. */
   schedule(name: string, cron: string, handler: JobHandler<object>): Promise<void>;
@@ -34,6 +36,12 @@ export async function startJobs(ownerUrl: string, queues: string[], logger: Logg
     async send(tx, name, data, options = {}) {
       const db = { executeSql: (text: string, values: unknown[]) => tx.$client.query(text, values) };
       await boss.send(name, data, { ...options, db } as PgBoss.SendOptions);
+    },
+    async sendMany(tx, name, list) {
+      if (!list.length) return;
+      const db = { executeSql: (text: string, values: unknown[]) => tx.$client.query(text, values) };
+      const rows = list.map((j) => ({ name, data: j.data, startAfter: j.startAfter.toISOString(), singletonKey: j.singletonKey }));
+      await boss.insert(rows, { db } as PgBoss.InsertOptions);
     },
     async work(name, handler) {
       await ensureQueue(name); // every instance may enqueue; only workers consume

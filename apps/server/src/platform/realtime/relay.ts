@@ -3,6 +3,8 @@ import type { Principal } from '../auth/tokens';
 
 /** Something that delivers an event to a user's sockets (Socket.IO, attached once the server listens). */
 export type UserEmitter = { emitToUser(userId: string, event: string, payload: unknown): void };
+/** Whether a person has a socket open on any instance (with Redis, across instances). */
+export type Presence = { online(userId: string): Promise<boolean> };
 /** Handles an event a signed-in socket sends (e.g. WebRTC signalling); errors are the handler's to report. */
 export type SocketHandler = (principal: Principal, payload: unknown) => Promise<void>;
 
@@ -11,8 +13,9 @@ export type SocketHandler = (principal: Principal, payload: unknown) => Promise<
  * socket server attaches after `listen`. Until then (and in processes without sockets) events are dropped;
  * whatever must not be lost is also persisted by the module that emits it.
  */
-export function createRelay(): UserEmitter & { attach(target: UserEmitter & { io?: Server }): void; on(event: string, handler: SocketHandler): void } {
-  let target: UserEmitter | null = null;
+export function createRelay(): UserEmitter &
+  Presence & { attach(target: UserEmitter & { io?: Server }): void; on(event: string, handler: SocketHandler): void } {
+  let target: (UserEmitter & { io?: Server }) | null = null;
   const handlers = new Map<string, SocketHandler>();
   return {
     attach(next) {
@@ -31,6 +34,11 @@ export function createRelay(): UserEmitter & { attach(target: UserEmitter & { io
     },
     emitToUser(userId, event, payload) {
       target?.emitToUser(userId, event, payload);
+    },
+    async online(userId) {
+      const io = target?.io;
+      if (!io) return false; // no sockets in this process: everyone counts as away
+      return (await io.in(`user:${userId}`).fetchSockets()).length > 0;
     },
   };
 }

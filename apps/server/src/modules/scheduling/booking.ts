@@ -1,0 +1,116 @@
+import { type Appointment, freeSlots } from '@tend/contracts';
+import type { Tx } from '../../platform/db/database';
+import { AppError } from '../../platform/http/app-error';
+import type { NotificationsService } from '../notifications';
+import type { OrgScope } from '../orgs';
+import { type AppointmentRow, schedulingRepository, type SessionTypeRow, type SettingsRow } from './scheduling.repository';
+
+export const MIN = 60_000;
+/** Cancelling or moving less than this before the start flags the late-cancellation fee (ADR 0012). */
+export const LATE_CANCELLATION_HOURS = 24;
+export const isLate = (startsAt: Date, now: number) => startsAt.getTime() - now < LATE_CANCELLATION_HOURS * 3_600_000;
+
+export const slotTaken = () => new AppError('SCHEDULING.SLOT_TAKEN', 'Someone has just booked this time; pick another');
+/** The exclusion constraint decides races: the statement fails with 23P01 and the transaction rolls back. */
+export function isOverlap(error: unknown): boolean {
+  const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  return code === '23P01';
+}
+
+export const toAppointment = (row: AppointmentRow, type: SessionTypeRow): Appointment => ({
+  id: row.id,
+  specialist_id: row.specialistUserId,
+  client_id: row.clientUserId,
+  case_id: row.caseId,
+  session_type: { id: type.id, name: type.name, modality: type.modality, duration_minutes: type.durationMinutes },
+  starts_at: row.startsAt.toISOString(),
+  ends_at: row.endsAt.toISOString(),
+  status: row.status,
+  late_cancellation: row.lateCancellation,
+  late_reschedule: row.lateReschedule,
+  series_id: row.seriesId,
+  created_at: row.createdAt.toISOString(),
+});
+
+export async function bookable(tx: Tx, specialistId: string, sessionTypeId: string): Promise<{ settings: SettingsRow; type: SessionTypeRow }> {
+  const settings = await schedulingRepository.settings(tx, specialistId);
+  if (!settings) throw new AppError('SCHEDULING.SPECIALIST_NOT_FOUND', 'No such specialist taking bookings here');
+  const type = await schedulingRepository.sessionType(tx, sessionTypeId);
+  if (!type || !type.active || type.specialistUserId !== specialistId)
+    throw new AppError('SCHEDULING.SESSION_TYPE_NOT_FOUND', 'No such session type for this specialist');
+  return { settings, type };
+}
+
+type SlotOptions = { ignoreBookings?: boolean; ignore?: AppointmentRow | undefined };
+
+/** Free slots; `ignore` leaves out one appointment's own busy range (the one being moved). */
+export async function slotsFor(scope: OrgScope, settings: SettingsRow, type: SessionTypeRow, from: number, to: number, now: number, options: SlotOptions = {}) {
+  const [rules, overrides] = await Promise.all([
+    schedulingRepository.rules(scope.tx, settings.userId),
+    schedulingRepository.overrides(scope.tx, settings.userId),
+  ]);
+  const pad = (settings.bufferBeforeMinutes + settings.bufferAfterMinutes + type.durationMinutes) * MIN;
+  let busy = options.ignoreBookings ? [] : await schedulingRepository.busy(scope.tx, settings.userId, new Date(from - pad), new Date(to + pad));
+  const own = options.ignore;
+  if (own) {
+    const index = busy.findIndex((b) => b.start === own.blockedFrom.getTime() && b.end === own.blockedUntil.getTime());
+    if (index >= 0) busy = busy.filter((_, i) => i !== index);
+  }
+  const byDate = new Map<string, { start: number; end: number }[]>();
+  for (const o of overrides)
+    byDate.set(o.date, [
+      ...(byDate.get(o.date) ?? []),
+      ...(o.startMinute !== null && o.endMinute !== null ? [{ start: o.startMinute, end: o.endMinute }] : []),
+    ]);
+  return freeSlots({
+    timeZone: settings.timezone,
+    rules: rules.map((r) => ({ weekday: r.weekday, start: r.startMinute, end: r.endMinute })),
+    overrides: [...byDate].map(([date, windows]) => ({ date, windows })),
+    busy,
+    durationMinutes: type.durationMinutes,
+    bufferBeforeMinutes: settings.bufferBeforeMinutes,
+    bufferAfterMinutes: settings.bufferAfterMinutes,
+    stepMinutes: settings.stepMinutes,
+    minNoticeMinutes: settings.minNoticeMinutes,
+    horizonDays: settings.horizonDays,
+    from,
+    to,
+    now,
+  });
+}
+
+/** The booking rules for one start: its timing, then a free slot (`ignore`: the appointment being moved). */
+export async function assertBookable(scope: OrgScope, settings: SettingsRow, type: SessionTypeRow, start: number, now: number, ignore?: AppointmentRow) {
+  assertTiming(settings, start, now);
+  // The grid is anchored to each opening, not to `from`, so asking for exactly [start, end] is enough.
+  const end = start + type.durationMinutes * MIN;
+  const free = await slotsFor(scope, settings, type, start, end, now, { ignore });
+  if (free.some((s) => s.start === start)) return;
+  const open = await slotsFor(scope, settings, type, start, end, now, { ignoreBookings: true });
+  if (open.some((s) => s.start === start)) throw slotTaken();
+  throw new AppError('SCHEDULING.NOT_AVAILABLE', 'The specialist is not available at that time');
+}
+
+/** Not past, not inside the specialist's notice, not beyond their horizon. */
+export function assertTiming(settings: SettingsRow, start: number, now: number) {
+  if (start <= now) throw new AppError('SCHEDULING.IN_PAST', 'That time has passed');
+  if (start < now + settings.minNoticeMinutes * MIN)
+    throw new AppError('SCHEDULING.TOO_SOON', `Book at least ${Math.round(settings.minNoticeMinutes / 60)} hours ahead`, {
+      min_notice_minutes: settings.minNoticeMinutes,
+    });
+  if (start > now + settings.horizonDays * 86_400_000)
+    throw new AppError('SCHEDULING.BEYOND_HORIZON', `Bookings open ${settings.horizonDays} days ahead`, { horizon_days: settings.horizonDays });
+}
+
+/** Tells both people of an appointment about a change, in the change's transaction. */
+export async function notifyBoth(
+  tx: Tx,
+  notifications: Pick<NotificationsService, 'notify'>,
+  a: AppointmentRow,
+  kind: 'session.cancelled' | 'session.rescheduled',
+  title: { uk: string; en: string },
+  data: Record<string, unknown> = {},
+) {
+  for (const userId of [a.clientUserId, a.specialistUserId])
+    await notifications.notify(tx, { userId, orgId: a.orgId, kind, title, link: `/sessions/${a.id}`, data: { appointment_id: a.id, ...data } });
+}

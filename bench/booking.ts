@@ -1,0 +1,158 @@
+// Issue 4's booking budget: booking throughput through the API (auth, RLS transaction, slot check, exclusion
+// constraint, four reminder jobs, audit) against the same transaction issued directly with pg (≥ 0.5).
+import crypto from 'node:crypto';
+import type pg from 'pg';
+import { type Figures, loop } from './measure';
+
+type Session = { token: string; userId: string; orgId: string };
+export type BookingBench = { name: string; api: Figures; sql: Figures; ratio: number; budget: { minRatio: number }; pass: boolean };
+export type BookingBenchDeps = {
+  url: string;
+  login(email: string): Promise<Session>;
+  transaction(context: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>): Promise<void>;
+  connections: number;
+  seconds: number;
+};
+
+const STEP_MINUTES = 10;
+const REMINDERS_BEFORE = [1440, 60, 15, 5];
+
+async function api(url: string, token: string, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : null,
+  });
+  return { status: res.status, body: (await res.json()) as { data: { id: string } } };
+}
+
+/** A specialist open around the clock in 10-minute sessions, a year ahead: every 10-minute start is bookable once. */
+async function openAllHours(url: string, specialist: Session): Promise<string> {
+  const rules = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
+  const availability = {
+    timezone: 'UTC',
+    rules,
+    buffer_before_minutes: 0,
+    buffer_after_minutes: 0,
+    min_notice_minutes: 0,
+    horizon_days: 365,
+    step_minutes: STEP_MINUTES,
+  };
+  const set = await api(url, specialist.token, 'PUT', '/api/v1/scheduling/availability', availability);
+  if (set.status !== 200) throw new Error(`availability: ${set.status}`);
+  const type = await api(url, specialist.token, 'POST', '/api/v1/scheduling/session-types', {
+    name: 'Bench session',
+    duration_minutes: STEP_MINUTES,
+    currency: 'UAH',
+    modality: 'video',
+  });
+  return type.body.data.id;
+}
+
+/** Distinct starts from two days ahead on, handed out in order so no two bookings want the same one. */
+function starts() {
+  const first = Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000;
+  let next = 0;
+  return () => new Date(first + next++ * STEP_MINUTES * 60_000);
+}
+
+export async function benchBooking(deps: BookingBenchDeps): Promise<BookingBench> {
+  const [viaApi, viaSql, client1, client2] = await Promise.all(
+    ['specialist1', 'specialist2', 'client1', 'client2'].map((name) => deps.login(`${name}@demo.tend.local`)),
+  );
+  const apiType = await openAllHours(deps.url, viaApi!);
+  const sqlType = await openAllHours(deps.url, viaSql!);
+
+  const nextApi = starts();
+  const book = async () => {
+    const res = await api(deps.url, client1!.token, 'POST', '/api/v1/scheduling/book', {
+      specialist_id: viaApi!.userId,
+      session_type_id: apiType,
+      starts_at: nextApi().toISOString(),
+    });
+    if (res.status !== 201) throw new Error(`book: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  for (let i = 0; i < 20; i++) await book(); // warm up JIT, pools and caches
+  const apiFigures = await loop(deps.connections, deps.seconds, book);
+
+  // The statements the server issues for one booking, on one connection, in one transaction.
+  const nextSql = starts();
+  const client = client2!;
+  const bookDirect = () =>
+    deps.transaction([client.userId, '', ''], async (c) => {
+      const start = nextSql();
+      const end = new Date(start.getTime() + STEP_MINUTES * 60_000);
+      const id = crypto.randomUUID();
+      await c.query({
+        name: 'k_role',
+        text: 'select role from identity.memberships where org_id = $1 and user_id = $2 and removed_at is null',
+        values: [client.orgId, client.userId],
+      });
+      await c.query({ name: 'k_enter', text: `select set_config('app.org_id',$1,true), set_config('app.role','client',true)`, values: [client.orgId] });
+      await c.query({ name: 'k_settings', text: 'select * from scheduling.specialist_settings where user_id = $1', values: [viaSql!.userId] });
+      await c.query({ name: 'k_type', text: 'select * from scheduling.session_types where id = $1', values: [sqlType] });
+      await c.query({
+        name: 'k_rules',
+        text: 'select * from scheduling.availability_rules where specialist_user_id = $1 order by weekday, start_minute',
+        values: [viaSql!.userId],
+      });
+      await c.query({
+        name: 'k_overrides',
+        text: 'select * from scheduling.availability_overrides where specialist_user_id = $1 order by date',
+        values: [viaSql!.userId],
+      });
+      await c.query({
+        name: 'k_busy',
+        text: 'select * from scheduling.busy_ranges($1, $2, $3)',
+        values: [viaSql!.userId, new Date(start.getTime() - 600_000), new Date(end.getTime() + 600_000)],
+      });
+      await c.query({
+        name: 'k_insert',
+        text: `insert into scheduling.appointments (id, org_id, specialist_user_id, client_user_id, session_type_id, starts_at, ends_at, blocked_from, blocked_until, booked_by)
+               values ($1, $2, $3, $4, $5, $6, $7, $6, $7, $4) returning *`,
+        values: [id, client.orgId, viaSql!.userId, client.userId, sqlType, start, end],
+      });
+      // The reminders go in as one multi-row insert, as the server sends them.
+      await c.query({
+        name: 'k_jobs',
+        text: `insert into pgboss.job (id, name, data, start_after, singleton_key, retry_limit, retry_delay, retry_backoff, policy)
+               select gen_random_uuid(), q.name, d.data, d.start_after, d.key, q.retry_limit, q.retry_delay, q.retry_backoff, q.policy
+                 from pgboss.queue q, jsonb_to_recordset($2::jsonb) as d(data jsonb, start_after timestamptz, key text) where q.name = $1
+               on conflict do nothing`,
+        values: [
+          'scheduling.reminder',
+          JSON.stringify(
+            REMINDERS_BEFORE.map((minutes) => ({
+              data: { appointment_id: id, starts_at: start.toISOString() },
+              start_after: new Date(start.getTime() - minutes * 60_000).toISOString(),
+              key: `${id}:${minutes}`,
+            })),
+          ),
+        ],
+      });
+      await c.query({
+        name: 'k_audit',
+        text: `insert into audit.audit_log (id, org_id, actor_user_id, action, resource_type, resource_id, subject_user_id, purpose, request_id, ip)
+               values ($1::uuid, $2::uuid, $3::uuid, 'scheduling.book', 'appointment', $4, $3::uuid, 'operations', $1::text, '127.0.0.1')`,
+        values: [crypto.randomUUID(), client.orgId, client.userId, id],
+      });
+    });
+  for (let i = 0; i < 20; i++) await bookDirect();
+  const sqlFigures = await loop(deps.connections, deps.seconds, bookDirect);
+  const ratio = Math.round((apiFigures.rps / sqlFigures.rps) * 100) / 100;
+  return {
+    name: 'POST /api/v1/scheduling/book (auth, RLS, slot check, exclusion constraint, 4 reminder jobs, audit)',
+    api: apiFigures,
+    sql: sqlFigures,
+    ratio,
+    budget: { minRatio: 0.5 },
+    pass: ratio >= 0.5 && apiFigures.errors === 0 && sqlFigures.errors === 0,
+  };
+}
+
+export function printBooking(r: BookingBench, connections: number) {
+  const row = (label: string, f: Figures) =>
+    `  ${label.padEnd(28)} ${String(Math.round(f.rps)).padStart(6)} bookings/s   p50 ${f.p50} ms   p95 ${f.p95} ms   p99 ${f.p99} ms   errors ${f.errors}`;
+  process.stdout.write(`\n${r.name}\n${row(`API, ${connections} loops`, r.api)}\n${row(`same SQL via pg, ${connections} loops`, r.sql)}\n`);
+  process.stdout.write(`  API/SQL throughput ratio ${r.ratio} (budget ≥ ${r.budget.minRatio}): ${r.pass ? 'PASS' : 'MISS'}\n`);
+}
