@@ -55,6 +55,7 @@ export const updateNotificationPreferences = z.object({
     .optional(),
   quiet_hours: quietHours.nullable().optional(),
 });
+export type UpdateNotificationPreferences = z.infer<typeof updateNotificationPreferences>;
 
 const base64url = (bytes: number) =>
   z
@@ -65,6 +66,7 @@ export const pushSubscription = z.object({
   endpoint: z.url({ protocol: /^https?$/ }).max(2048),
   keys: z.object({ p256dh: base64url(65), auth: base64url(16) }),
 });
+export type PushSubscriptionBody = z.infer<typeof pushSubscription>;
 export const pushKey = z.object({ public_key: z.string() });
 export const pushSubscriptionCreated = z.object({ id: z.uuid() });
 

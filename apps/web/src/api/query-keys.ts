@@ -33,6 +33,8 @@ export const queryKeys = {
   conversationMessages: (conversationId: string) => ['conversations', conversationId, 'messages'] as const,
   notificationPage: (page: number) => ['notifications', 'list', page] as const,
   unreadCount: ['notifications', 'unread'] as const,
+  notificationPreferences: ['notifications', 'preferences'] as const,
+  notificationDeliveries: (page: number) => ['notifications', 'deliveries', page] as const,
   forms: ['forms'] as const,
   caseForms: (caseId: string) => ['cases', caseId, 'forms'] as const,
   myForms: ['my', 'forms'] as const,

@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../api/client';
 import { queryKeys } from '../api/query-keys';
+import { forgetPushOnThisDevice } from '../notifications/push-device';
 import { forgetOfflineSafetyPlan } from '../offline/service-worker-registration';
 
 const sessionEndedCodes = new Set(['AUTH.UNAUTHENTICATED', 'AUTH.TOKEN_EXPIRED', 'AUTH.REFRESH_INVALID', 'AUTH.REFRESH_REUSED']);
@@ -18,6 +19,7 @@ export function createQueryClient(): QueryClient {
     if (error instanceof ApiError && error.status === 401 && sessionEndedCodes.has(error.code)) {
       client.setQueryData(queryKeys.me, null);
       forgetOfflineSafetyPlan();
+      void forgetPushOnThisDevice({ tellServer: false });
     }
   };
   const client = new QueryClient({

@@ -40,6 +40,7 @@ import { OrgSettingsPage } from '../org/org-settings-page';
 import { AppLayout } from '../shell/app-layout';
 import { MessagesPage } from '../messaging/messages-page';
 import { NotePage } from '../notes/note-page';
+import { NotificationSettingsPage } from '../notifications/notification-settings-page';
 import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
 import { ErasureReviewPage } from '../privacy/erasure-review-page';
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
           { path: '/welcome', element: <WelcomePage /> },
           { path: '/account', element: <AccountPage /> },
           { path: '/account/security', element: <SecurityPage /> },
+          { path: '/account/notifications', element: <NotificationSettingsPage /> },
           { path: '/crisis', element: <CrisisPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
           {

@@ -7,5 +7,6 @@ export function useAccountLinks(): HomeLink[] {
   return [
     { to: '/account/security', label: t('nav.security'), description: t('home.securityDescription') },
     { to: '/account', label: t('nav.account'), description: t('home.accountDescription') },
+    { to: '/account/notifications', label: t('nav.notificationSettings'), description: t('home.notificationSettingsDescription') },
   ];
 }

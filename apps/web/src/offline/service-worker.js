@@ -72,3 +72,59 @@ async function networkFirst(request, cacheName) {
     throw error;
   }
 }
+
+// Web Push (ADR 0015). The payload is {title, link, urgent, tag}: a fixed phrase and a link, never health information.
+self.addEventListener('push', (event) => {
+  const payload = readPushPayload(event);
+  const uk = (self.navigator.language || '').startsWith('uk');
+  event.waitUntil(
+    self.registration.showNotification(payload.title || 'Tend', {
+      body: payload.body || (uk ? 'Відкрийте Tend, щоб переглянути.' : 'Open Tend to see it.'),
+      tag: payload.tag || undefined,
+      data: { link: payload.link || '/notifications' },
+      // An urgent one (a crisis alert) stays on screen until the person acts on it.
+      requireInteraction: payload.urgent === true,
+      renotify: Boolean(payload.tag),
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+    }),
+  );
+});
+
+function readPushPayload(event) {
+  try {
+    return event.data ? event.data.json() : {};
+  } catch {
+    return { title: event.data.text() };
+  }
+}
+
+// Opening a notification: a Tend window already showing the link is focused, another Tend window goes there, else a new one opens.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = sameOriginUrl(event.notification.data && event.notification.data.link);
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const showing = windows.find((client) => client.url === target);
+      if (showing) return showing.focus();
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      // navigate() works only in a window this worker controls; otherwise a new window is the way.
+      if (open)
+        return open
+          .navigate(target)
+          .then((client) => (client ?? open).focus())
+          .catch(() => self.clients.openWindow(target));
+      return self.clients.openWindow(target);
+    }),
+  );
+});
+
+/** Links in notifications are paths in the app; anything pointing elsewhere opens the notification centre instead. */
+function sameOriginUrl(link) {
+  try {
+    const url = new URL(link || '/notifications', self.location.origin);
+    return url.origin === self.location.origin ? url.href : `${self.location.origin}/notifications`;
+  } catch {
+    return `${self.location.origin}/notifications`;
+  }
+}

@@ -74,6 +74,7 @@ export function navSections(me: Me, t: TFunction): NavSection[] {
     links: [
       { to: '/account', label: t('nav.account') },
       { to: '/account/security', label: t('nav.security') },
+      { to: '/account/notifications', label: t('nav.notificationSettings') },
     ],
   });
   return sections;

@@ -26,6 +26,9 @@ export function UserMenu() {
         <Menu.Item component={Link} to="/account/security">
           {t('nav.security')}
         </Menu.Item>
+        <Menu.Item component={Link} to="/account/notifications">
+          {t('nav.notificationSettings')}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item onClick={() => signOut.mutate()}>{t('shell.signOut')}</Menu.Item>
       </Menu.Dropdown>
