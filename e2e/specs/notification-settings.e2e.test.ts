@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible, launch, newContext, snapshot } from '../browser';
+import { launch, newContext } from '../browser';
+import { signIn, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
-const demoPassword = inject('demoPassword');
 const clientEmail = 'client1@demo.tend.local';
 /** With no care team yet, an SOS goes to the practice's crisis contacts: its administrator. */
 const adminEmail = 'admin@demo.tend.local';
@@ -16,24 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function visit(page: Page, label: string) {
-  await page.waitForLoadState('networkidle');
-  await page.mouse.move(0, 0);
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
-  await expectAccessible(page, label);
-  await snapshot(page, label);
-}
-
-async function signIn(context: BrowserContext, email = clientEmail): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.locator('input[type=email]').fill(email);
-  await page.locator('input[type=password]').fill(demoPassword);
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  return page;
-}
-
 const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 /** Mantine's switch hides the checkbox under its track, so a person (and the test) uses the keyboard. */
 async function toggle(page: Page, name: string) {
@@ -45,7 +27,7 @@ const isOn = (page: Page, name: string) => page.getByRole('switch', { name, exac
 describe('notification settings: channels per category, quiet hours, this device, the delivery log', () => {
   it('a client turns off message emails, sets quiet hours, and finds both kept after a reload', async () => {
     const context = await newContext(browser, { viewport: desktop, timezoneId: 'Europe/Kyiv' });
-    const page = await signIn(context);
+    const page = await signIn(context, clientEmail);
     await page.getByRole('link', { name: 'Notification settings' }).first().click();
     await page.waitForURL(/\/account\/notifications$/);
     await expect.poll(visible(page, 'How we reach you')).toBe(true);
@@ -104,7 +86,7 @@ describe('notification settings: channels per category, quiet hours, this device
 
   it('turning on push on this device reaches the permission, then says clearly when it cannot subscribe', async () => {
     const context = await newContext(browser, { viewport: phone });
-    const page = await signIn(context);
+    const page = await signIn(context, clientEmail);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     await page.goto(`${baseUrl}/account/notifications`);
     await expect.poll(visible(page, 'This device does not receive push notifications.')).toBe(true);
@@ -135,7 +117,7 @@ describe('notification settings: channels per category, quiet hours, this device
 
   it('the service worker shows a pushed notification with its title, tag and link, an urgent one until acted on', async () => {
     const context = await newContext(browser, { viewport: phone, permissions: ['notifications'] });
-    const page = await signIn(context);
+    const page = await signIn(context, clientEmail);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     // DevTools can hand the worker a push message as a push service would, with no push service.
     const cdp = await context.newCDPSession(page);
@@ -163,7 +145,7 @@ describe('notification settings: channels per category, quiet hours, this device
 
   it("a client's SOS shows in the crisis contact's delivery log, channel by channel", async () => {
     const clientContext = await newContext(browser, { viewport: desktop });
-    const client = await signIn(clientContext);
+    const client = await signIn(clientContext, clientEmail);
     await client.getByRole('link', { name: /^SOS/ }).click();
     await expect.poll(visible(client, 'Your care team has been alerted'), { timeout: 15_000 }).toBe(true);
     await clientContext.close();
@@ -187,7 +169,7 @@ describe('notification settings: channels per category, quiet hours, this device
 
   it('reads in Ukrainian, on a phone in the dark and on a desktop', async () => {
     const context = await newContext(browser, { viewport: phone, language: 'uk', colorScheme: 'dark' });
-    const page = await signIn(context);
+    const page = await signIn(context, clientEmail);
     await page.goto(`${baseUrl}/account/notifications`);
     await expect.poll(visible(page, 'Як ми з вами зв’язуємося')).toBe(true);
     await expect.poll(visible(page, 'Кризові сповіщення не зважають на тихі години: вони надходять одразу.')).toBe(true);
