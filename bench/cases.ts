@@ -1,6 +1,7 @@
 // Issue 3's budgets: a case with its latest notes (audited, decrypted), and 50 cases of a 5,000-case caseload.
 import crypto from 'node:crypto';
 import type pg from 'pg';
+import { benchSettings } from './settings';
 
 type Session = { token: string; userId: string; orgId: string };
 type ScenarioFn<S> = (
@@ -20,7 +21,7 @@ export type CaseBenchDeps<S> = {
   transaction(context: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>): Promise<void>;
 };
 
-const CASES = Number(process.env.BENCH_CASES ?? 5000);
+const CASES = benchSettings.cases;
 
 async function api(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ data: { id: string } }> {
   const res = await fetch(`${url}${path}`, {

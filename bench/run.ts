@@ -12,11 +12,12 @@ import { benchClassifier, printClassifier } from './classifier';
 import { benchSlots, printSlots } from './slots';
 import { type Figures, http, loop } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
+import { benchSettings } from './settings';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = benchSettings.seconds;
 const CONNECTIONS = 50;
 const FIXED_RATE = 500;
-const BOOKING_CONNECTIONS = Number(process.env.BENCH_BOOKING_CONNECTIONS ?? 10);
+const BOOKING_CONNECTIONS = benchSettings.bookingConnections;
 
 type Scenario = {
   name: string;

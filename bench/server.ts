@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../apps/server/src/platform/db/embedded';
+import { benchSettings } from './settings';
 
 export const DEMO_PASSWORD = 'bench-demo-password';
 const root = path.resolve(import.meta.dirname, '..');
@@ -25,7 +26,7 @@ export async function startBenchServer(): Promise<BenchServer> {
       TEND_DEMO_PASSWORD: DEMO_PASSWORD,
       LOG_LEVEL: 'warn',
       TEND_MASTER_KEY: '',
-      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+      DATABASE_URL: benchSettings.databaseUrl ?? '',
       TEND_SEED_DEMO: 'true',
       RATE_LIMIT_PER_MINUTE: '0',
     },
@@ -46,7 +47,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   }
   const password = (await fs.readFile(path.join(dataDir, 'postgres.password'), 'utf8').catch(() => '')).trim();
   const pid = Number((await fs.readFile(path.join(dataDir, 'postgres/postmaster.pid'), 'utf8').catch(() => '')).split('\n')[3]);
-  const ownerUrl = process.env.BENCH_DATABASE_URL ?? `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid}/tend`;
+  const ownerUrl = benchSettings.databaseUrl ?? `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid}/tend`;
   return {
     url,
     ownerUrl,
