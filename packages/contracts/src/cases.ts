@@ -112,20 +112,23 @@ export const caseAccessGrant = z.object({
 });
 export type CaseAccessGrant = z.infer<typeof caseAccessGrant>;
 
+/** What a case's history records; `file_added`/`file_removed` carry file_id and mime_type, the filename stays encrypted with the file. */
+export const caseEventKinds = [
+  'created',
+  'updated',
+  'status_changed',
+  'risk_changed',
+  'transferred',
+  'access_granted',
+  'access_revoked',
+  'file_added',
+  'file_removed',
+] as const;
+export type CaseEventKind = (typeof caseEventKinds)[number];
+
 export const caseEvent = z.object({
   id: z.uuid(),
-  kind: z.enum([
-    'created',
-    'updated',
-    'status_changed',
-    'risk_changed',
-    'transferred',
-    'access_granted',
-    'access_revoked',
-    /** data: file_id and mime_type; the filename stays encrypted with the file. */
-    'file_added',
-    'file_removed',
-  ]),
+  kind: z.enum(caseEventKinds),
   at: z.iso.datetime(),
   actor: personRef.nullable(),
   data: z.record(z.string(), z.string().nullable()),

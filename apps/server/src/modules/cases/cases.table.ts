@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns';
 import { orgs, users } from '../identity/identity.table';
+import { caseEventKinds } from '@tend/contracts';
 
 export const caseMgmt = pgSchema('case_mgmt');
 
@@ -74,18 +75,6 @@ export const caseAccess = caseMgmt.table(
   ],
 );
 
-export const CASE_EVENT_KINDS = [
-  'created',
-  'updated',
-  'status_changed',
-  'risk_changed',
-  'transferred',
-  'access_granted',
-  'access_revoked',
-  'file_added',
-  'file_removed',
-] as const;
-
 /** Append-only history of a case: status changes, risk levels, transfers, access. Notes are encrypted. */
 export const caseEvents = caseMgmt.table(
   'case_events',
@@ -97,7 +86,7 @@ export const caseEvents = caseMgmt.table(
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
-    kind: text('kind', { enum: CASE_EVENT_KINDS }).notNull(),
+    kind: text('kind', { enum: caseEventKinds }).notNull(),
     actorUserId: uuid('actor_user_id'),
     data: jsonb('data').$type<Record<string, string | null>>().notNull().default({}),
     noteCiphertext: bytea('note_ciphertext'),
