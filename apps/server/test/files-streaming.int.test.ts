@@ -1,27 +1,18 @@
-import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCase } from './cases.fixtures';
-import { linkFor, makePdf, tempDataDir } from './files.fixtures';
-import { createTestApp, type TestApp } from './harness';
-import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
+import { describe, expect, it } from 'vitest';
+import { linkFor, makePdf, useFilesPractice } from './files.fixtures';
+import type { TestApp } from './harness';
+import type { BuiltOrg } from './tenancy.fixtures';
 
 let t: TestApp;
 let org: BuiltOrg;
 let caseId: string;
 let base: string;
-const dataDir = tempDataDir();
-beforeAll(async () => {
-  t = await createTestApp({ dataDir });
-  org = await buildOrg(t, 'Streaming practice');
-  caseId = await openCase(t, org.specialist, org.client.userId);
+useFilesPractice('Streaming practice', async (practice) => {
+  ({ t, org, caseId } = practice);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  await t.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 /**

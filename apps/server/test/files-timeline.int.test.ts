@@ -1,22 +1,13 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCase } from './cases.fixtures';
-import { makePdf, tempDataDir, uploadFile } from './files.fixtures';
-import { call, createTestApp, type TestApp } from './harness';
-import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
+import { describe, expect, it } from 'vitest';
+import { makePdf, uploadFile, useFilesPractice } from './files.fixtures';
+import { call, type TestApp } from './harness';
+import type { BuiltOrg } from './tenancy.fixtures';
 
 let t: TestApp;
 let org: BuiltOrg;
 let caseId: string;
-const dataDir = tempDataDir();
-beforeAll(async () => {
-  t = await createTestApp({ dataDir });
-  org = await buildOrg(t, 'Files timeline practice');
-  caseId = await openCase(t, org.specialist, org.client.userId);
-});
-afterAll(async () => {
-  await t.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+useFilesPractice('Files timeline practice', (practice) => {
+  ({ t, org, caseId } = practice);
 });
 
 const history = async () =>

@@ -4,9 +4,34 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { call, freshIp, type Session, type TestApp } from './harness';
+import { afterAll, beforeAll } from 'vitest';
+import { openCase } from './cases.fixtures';
+import { call, createTestApp, freshIp, type Session, type TestApp } from './harness';
+import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
 export const tempDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tend-files-'));
+
+export type FilesPractice = { t: TestApp; org: BuiltOrg; caseId: string };
+
+/**
+ * For a test file: the real app storing files under a temp dir of its own, one practice and a case
+ * of its specialist for its client; `ready` receives them, and everything is removed after the file.
+ * Returns the data dir, for tests that look at what landed on disk.
+ */
+export function useFilesPractice(name: string, ready: (practice: FilesPractice) => void | Promise<void>): string {
+  const dataDir = tempDataDir();
+  let t: TestApp | undefined;
+  beforeAll(async () => {
+    t = await createTestApp({ dataDir });
+    const org = await buildOrg(t, name);
+    await ready({ t, org, caseId: await openCase(t, org.specialist, org.client.userId) });
+  });
+  afterAll(async () => {
+    await t?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return dataDir;
+}
 
 /** A small valid PDF, different each call. */
 export function makePdf(text = `Referral ${crypto.randomUUID()}`): Buffer {

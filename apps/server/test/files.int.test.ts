@@ -1,25 +1,17 @@
 import fs from 'node:fs';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deriveKey, FILE_LINK_AUDIENCE } from '../src/platform/auth/tokens';
 import { parseMasterKey } from '../src/platform/crypto/keyring';
-import { openCase } from './cases.fixtures';
-import { lazyBytes, linkFor, makePdf, makePng, sha256, storedFiles, tempDataDir, uploadFile } from './files.fixtures';
-import { call, createTestApp, type TestApp } from './harness';
-import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
+import { lazyBytes, linkFor, makePdf, makePng, sha256, storedFiles, uploadFile, useFilesPractice } from './files.fixtures';
+import { call, type TestApp } from './harness';
+import type { BuiltOrg } from './tenancy.fixtures';
 
 let t: TestApp;
 let org: BuiltOrg;
 let caseId: string;
-const dataDir = tempDataDir();
-beforeAll(async () => {
-  t = await createTestApp({ dataDir });
-  org = await buildOrg(t, 'Files practice');
-  caseId = await openCase(t, org.specialist, org.client.userId);
-});
-afterAll(async () => {
-  await t.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+const dataDir = useFilesPractice('Files practice', (practice) => {
+  ({ t, org, caseId } = practice);
 });
 
 const rowCount = async () => Number((await t.owner.query('select count(*) from files.case_files')).rows[0].count);
