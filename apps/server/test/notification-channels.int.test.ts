@@ -5,7 +5,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDeliveryWorker, createNotificationsService, type NewNotification } from '../src/modules/notifications';
 import { systemContext } from '../src/platform/db/database';
+import type { Realtime } from '../src/platform/realtime/realtime';
 import { call, type TestApp, createTestApp } from './harness';
+import { connectSocket, listenWithSockets } from './realtime.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
 /**
@@ -20,6 +22,8 @@ let answers: number[] = [];
 let t: TestApp;
 let org: BuiltOrg;
 let other: BuiltOrg;
+let realtime: Realtime;
+let socketUrl: string;
 
 beforeAll(async () => {
   fake = http.createServer((request, response) => {
@@ -39,10 +43,12 @@ beforeAll(async () => {
     pushAllowLoopback: true,
     twilio: { accountSid: 'AC123', authToken: 'secret', from: '+15550001111', apiUrl: fakeUrl },
   });
+  ({ url: socketUrl, realtime } = await listenWithSockets(t));
   org = await buildOrg(t, 'Channels practice');
   other = await buildOrg(t, 'Other practice');
 });
 afterAll(async () => {
+  await realtime.close();
   await t.close();
   await new Promise((resolve) => fake.close(resolve));
 });
@@ -328,5 +334,31 @@ describe('tenancy of the channel tables', () => {
     }
     const keys = await t.runtime.db.inContext(context, (tx) => tx.$client.query('select 1 from notify.vapid_keys'));
     expect(keys.rowCount).toBe(0);
+  });
+});
+
+describe('the live event', () => {
+  it('goes out only once the notifying transaction commits, and never for one that rolls back', async () => {
+    const socket = await connectSocket(socketUrl, org.specialist.token);
+    const heard: { title: { en: string } }[] = [];
+    socket.on('notification', (n: { title: { en: string } }) => heard.push(n));
+    const service = createNotificationsService({ db: t.runtime.db, relay: t.runtime.relay, jobs: t.runtime.jobs });
+    const notification = (en: string): NewNotification => ({ userId: org.specialist.userId, orgId: org.orgId, kind: 'care.test', title: { uk: en, en } });
+
+    const rolledBack = t.runtime.db.inContext(systemContext, async (tx) => {
+      await service.notify(tx, notification('Never happened'));
+      throw new Error('the change that would have notified failed');
+    });
+    await expect(rolledBack).rejects.toThrow(/failed/);
+    await t.runtime.db.inContext(systemContext, async (tx) => {
+      await service.notify(tx, notification('Happened'));
+      expect(heard).toEqual([]); // not before the commit
+    });
+    await expect.poll(() => heard.map((n) => n.title.en)).toEqual(['Happened']);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(heard.map((n) => n.title.en)).toEqual(['Happened']);
+    const stored = await t.owner.query("select 1 from notifications.inbox where user_id = $1 and kind = 'care.test'", [org.specialist.userId]);
+    expect(stored.rowCount).toBe(1);
+    socket.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { Notification, NotificationCategory, NotificationChannel } from '@tend/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import type { Principal } from '../../platform/auth/tokens';
-import type { Database, Tx } from '../../platform/db/database';
+import { afterCommit, type Database, type Tx } from '../../platform/db/database';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { Paged } from '../../platform/http/route';
 import type { UserEmitter } from '../../platform/realtime/relay';
@@ -38,7 +38,7 @@ const toDto = (r: InboxRow): Notification => ({
 });
 
 /**
- * The notification centre: stored first, then pushed live to the person's sockets; each outside
+ * The notification centre: stored first, then pushed live to the person's sockets once it has committed; each outside
  * channel gets a delivery row and a job in the same transaction, so nothing is sent for a change
  * that rolled back and each channel is tried once per notification.
  */
@@ -64,7 +64,7 @@ export function createNotificationsService(deps: { db: Database; relay: UserEmit
       const deliveries = (n.channels ?? CHANNELS).map((channel) => ({ id: uuidv7(), inboxId: row.id, userId: n.userId, orgId: n.orgId, channel, category }));
       await channelsRepository.insertDeliveries(tx, deliveries);
       for (const d of deliveries) await deps.jobs.send(tx, DELIVERY_QUEUE, { id: d.id });
-      deps.relay.emitToUser(n.userId, 'notification', toDto(row));
+      afterCommit(tx, () => deps.relay.emitToUser(n.userId, 'notification', toDto(row)));
     },
 
     /** Whether the person still has an unread notification of this kind about this thing (to send one nudge, not one per event). */

@@ -28,19 +28,41 @@ export type Database = {
   close(): Promise<void>;
 };
 
+const onCommit = new WeakMap<pg.PoolClient, (() => void)[]>();
+
+/**
+ * Runs `effect` once the transaction of `tx` has committed, and never if it rolls back: for telling
+ * people live about what the transaction wrote (a socket event must not announce a row that never was).
+ */
+export function afterCommit(tx: Tx, effect: () => void): void {
+  const effects = onCommit.get(tx.$client) ?? [];
+  effects.push(effect);
+  onCommit.set(tx.$client, effects);
+}
+
 /** One transaction on one pooled connection: `begin` opens it, commit on success, rollback on error. */
 export async function inTransaction<T>(pool: pg.Pool, begin: (client: pg.PoolClient) => string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let effects: (() => void)[] = [];
   try {
     await client.query(begin(client));
     const result = await work(client);
     await client.query('commit');
+    effects = onCommit.get(client) ?? [];
     return result;
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
+    onCommit.delete(client);
     client.release();
+    for (const effect of effects) {
+      try {
+        effect();
+      } catch {
+        // A live event that cannot be sent is not the transaction's failure: what it wrote is stored.
+      }
+    }
   }
 }
 
