@@ -103,5 +103,11 @@ describe('a conversation and its readers', () => {
     expect(after.json().data.participants.find((x: { id: string }) => x.id === org.client.userId).last_read_at).toEqual(expect.any(String));
     const outsider = await addMember(t, org.admin, 'specialist');
     expect((await call(t.app, { method: 'GET', url: `/api/v1/conversations/${conversationId}`, token: outsider.token })).statusCode).toBe(404);
+    // Names of the client and their care team are read under audit, like the messages themselves.
+    const reads = await t.owner.query(
+      "select 1 from audit.audit_log where action = 'messaging.participants.read' and resource_id = $1 and actor_user_id = $2",
+      [conversationId, org.specialist.userId],
+    );
+    expect(reads.rowCount).toBe(2);
   });
 });

@@ -77,6 +77,12 @@ export function createMessagingService(deps: MessagingDeps) {
       inActiveOrg(deps, p, meta, null, async (scope) => {
         const conversation = await member(scope, conversationId);
         const people = await messagingRepository.participantsOf(scope.tx, conversationId);
+        await recordAudit(scope.tx, scope.actor, {
+          action: 'messaging.participants.read',
+          resourceType: 'conversation',
+          resourceId: conversationId,
+          purpose: 'treatment',
+        });
         const names = await userNames(
           scope.tx,
           crypto,
