@@ -59,6 +59,15 @@ describe('the practice reviews an erasure request', () => {
     await expect.poll(() => card.getByText('I moved away and want my data gone').isVisible()).toBe(true);
     await visit(page, 'erasure-review-en');
 
+    // The same open request, in Ukrainian on a phone, in the dark.
+    const ukContext = await newContext(browser, { language: 'uk', colorScheme: 'dark', viewport: { width: 375, height: 800 } });
+    const uk = await signIn(ukContext, 'admin@demo.tend.local');
+    await uk.goto(`${baseUrl}/org/erasure-requests`);
+    await expect.poll(() => uk.getByRole('heading', { name: 'Запити на видалення', level: 1 }).isVisible()).toBe(true);
+    await expect.poll(() => uk.getByLabel('Зберігати до').first().isVisible()).toBe(true);
+    await visit(uk, 'erasure-review-uk-dark-375');
+    await ukContext.close();
+
     // Erasure shreds the client's name, so follow the card by its id, not by the name.
     const headingId = await card.getByRole('heading').getAttribute('id');
     const request = page.locator(`li[aria-labelledby="${headingId}"]`);
