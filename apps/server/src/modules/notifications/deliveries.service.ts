@@ -177,4 +177,3 @@ export function createDeliveryWorker(deps: ChannelDeps) {
   };
 }
 
-export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;

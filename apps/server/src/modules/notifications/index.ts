@@ -7,7 +7,7 @@ import { createPreferencesService } from './preferences.service';
 import type { UserEmitter } from '../../platform/realtime/relay';
 
 export { createNotificationsService, type NewNotification, type NotificationsService } from './notifications.service';
-export { createDeliveryWorker, type DeliveryWorker } from './deliveries.service';
+export { createDeliveryWorker } from './deliveries.service';
 
 /** The notification centre: in-app live, then email, SMS and Web Push by each person's choices. */
 export async function notificationsPlugin(app: FastifyInstance, deps: ChannelDeps & { relay: UserEmitter; config: Pick<Config, 'pushAllowLoopback'> }) {
@@ -23,5 +23,5 @@ export async function notificationsPlugin(app: FastifyInstance, deps: ChannelDep
     await worker.deliver(id);
   });
   notificationsRoutes(app, notifications, preferences);
-  return { notifications, deliveries: worker };
+  return { notifications };
 }
