@@ -176,7 +176,10 @@ describe('files and the treatment plan on a case', () => {
     await page.getByRole('button', { name: 'Reload' }).click();
     await expect.poll(visible(page, /^Version 2, saved by/)).toBe(true);
     await page.getByRole('button', { name: 'Show version 1' }).click();
-    await expect.poll(() => page.getByText(goalTitle).count()).toBe(2);
+    // Version 1 opens as it was written: its goal inside that version's own entry, next to the current plan.
+    const earlier = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Hide version 1' }) });
+    await expect.poll(() => earlier.getByText(goalTitle).count()).toBe(1);
+    await expect.poll(() => page.getByText(goalTitle).first().isVisible()).toBe(true);
     await visit(page, 'plan-versions-en');
     await context.close();
   });
