@@ -13,6 +13,7 @@ import { benchSlots, printSlots } from './slots';
 import { type Figures, http, loop } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
 import { benchSettings } from './settings';
+import { enterOrg } from './statements';
 
 const SECONDS = benchSettings.seconds;
 const CONNECTIONS = 50;
@@ -119,12 +120,7 @@ async function main() {
         () =>
           inTransaction(async (c) => {
             await c.query(begin(context(null, null)));
-            await c.query({
-              name: 'b_role',
-              text: 'select role from identity.memberships where org_id = $1 and user_id = $2 and removed_at is null',
-              values: [orgId, userId],
-            });
-            await c.query({ name: 'b_enter', text: `select set_config('app.org_id',$1,true), set_config('app.role','org_admin',true)`, values: [orgId] });
+            await enterOrg(c, orgId, userId);
             await c.query({
               name: 'b_members',
               text: 'select * from identity.memberships m join identity.users u on u.id = m.user_id where m.org_id = $1 and m.removed_at is null',
