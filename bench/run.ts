@@ -1,6 +1,7 @@
 // `npm run bench`: latency and throughput of authenticated reads through the whole stack (auth,
-// RLS transaction, decryption, audit write), against the same SQL issued directly with pg; and the
-// per-message cost of the local risk classifier. `npm run bench -- classifier` runs only the latter.
+// RLS transaction, decryption, audit write) against the same SQL issued directly with pg, booking
+// throughput, chat delivery with 1,000 sockets, the local risk classifier and slot computation.
+// `npm run bench -- classifier | booking | messaging` runs one part.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { appRolePassword, appUrlFrom } from '../apps/server/src/platform/db/data
 import { caseScenarios } from './cases';
 import { type BookingBench, benchBooking, printBooking } from './booking';
 import { benchClassifier, printClassifier } from './classifier';
+import { benchMessaging, type MessagingBench, printMessaging } from './messaging';
 import { benchSlots, printSlots } from './slots';
 import { type Figures, http, loop } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
@@ -19,6 +21,7 @@ const SECONDS = benchSettings.seconds;
 const CONNECTIONS = 50;
 const FIXED_RATE = 500;
 const BOOKING_CONNECTIONS = benchSettings.bookingConnections;
+const only = (scenario: 'booking' | 'messaging') => process.argv.includes(scenario);
 
 type Scenario = {
   name: string;
@@ -43,6 +46,7 @@ async function main() {
   const server = await startBenchServer();
   const results: Scenario[] = [];
   let booking: BookingBench | undefined;
+  let messaging: MessagingBench | undefined;
   const pool = new pg.Pool({ connectionString: appUrlFrom(server.ownerUrl, appRolePassword(server.ownerUrl)), max: CONNECTIONS });
   pool.on('error', () => undefined);
   try {
@@ -94,9 +98,15 @@ async function main() {
         await statements(c);
       });
     // `npm run bench -- booking` runs only the booking scenario.
-    booking = await benchBooking({ url: server.url, login: signIn, transaction, connections: BOOKING_CONNECTIONS, seconds: SECONDS });
-    printBooking(booking, BOOKING_CONNECTIONS);
-    if (process.argv.includes('booking')) return;
+    if (!only('messaging')) {
+      booking = await benchBooking({ url: server.url, login: signIn, transaction, connections: BOOKING_CONNECTIONS, seconds: SECONDS });
+      printBooking(booking, BOOKING_CONNECTIONS);
+      if (only('booking')) return;
+    }
+    // `npm run bench -- messaging` runs only the chat delivery scenario.
+    messaging = await benchMessaging({ url: server.url, login: signIn });
+    printMessaging(messaging);
+    if (only('messaging')) return;
     results.push(
       await scenario('GET /api/v1/me (auth, RLS, decrypt, audit write)', `${server.url}/api/v1/me`, headers, { p95Ms: 20, minRatio: 0.3 }, () =>
         inTransaction(async (c) => {
@@ -140,7 +150,7 @@ async function main() {
     await pool.end();
     await server.stop();
     print(results);
-    await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, booking, classifier, slots });
+    await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, booking, messaging, classifier, slots });
   }
 }
 
