@@ -1,7 +1,7 @@
 // `npm run bench`: latency and throughput of authenticated reads through the whole stack (auth,
 // RLS transaction, decryption, audit write) against the same SQL issued directly with pg, booking
 // throughput, chat delivery with 1,000 sockets, the local risk classifier and slot computation.
-// `npm run bench -- classifier | booking | messaging` runs one part.
+// `npm run bench -- <part> [<part>…]` runs some: classifier, booking, messaging, reads, cases.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -21,7 +21,10 @@ const SECONDS = benchSettings.seconds;
 const CONNECTIONS = 50;
 const FIXED_RATE = 500;
 const BOOKING_CONNECTIONS = benchSettings.bookingConnections;
-const only = (scenario: 'booking' | 'messaging') => process.argv.includes(scenario);
+/** `npm run bench -- booking cases` runs only those parts (and the two micro-benchmarks); no names run all. */
+const PARTS = ['classifier', 'booking', 'messaging', 'reads', 'cases'] as const;
+const named = PARTS.filter((part) => process.argv.includes(part));
+const wanted = (part: (typeof PARTS)[number]) => named.length === 0 || named.includes(part);
 
 type Scenario = {
   name: string;
@@ -39,7 +42,7 @@ async function main() {
   printClassifier(classifier);
   const slots = benchSlots();
   printSlots(slots);
-  if (process.argv.includes('classifier')) {
+  if (named.length === 1 && named[0] === 'classifier') {
     await writeResults({ classifier, slots });
     return;
   }
@@ -97,55 +100,55 @@ async function main() {
         await c.query(begin(ctx));
         await statements(c);
       });
-    // `npm run bench -- booking` runs only the booking scenario.
-    if (!only('messaging')) {
+    if (wanted('booking')) {
       booking = await benchBooking({ url: server.url, login: signIn, transaction, connections: BOOKING_CONNECTIONS, seconds: SECONDS });
       printBooking(booking, BOOKING_CONNECTIONS);
-      if (only('booking')) return;
     }
-    // `npm run bench -- messaging` runs only the chat delivery scenario.
-    messaging = await benchMessaging({ url: server.url, login: signIn });
-    printMessaging(messaging);
-    if (only('messaging')) return;
-    results.push(
-      await scenario('GET /api/v1/me (auth, RLS, decrypt, audit write)', `${server.url}/api/v1/me`, headers, { p95Ms: 20, minRatio: 0.3 }, () =>
-        inTransaction(async (c) => {
-          await c.query(begin(context(orgId, 'org_admin')));
-          await c.query({ name: 'b_user', text: 'select * from identity.users where id = $1 and erased_at is null', values: [userId] });
-          await c.query({
-            name: 'b_memberships',
-            text: 'select o.id, o.name, m.role from identity.memberships m join identity.orgs o on o.id = m.org_id where m.user_id = $1 and m.removed_at is null',
-            values: [userId],
-          });
-          await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'user.profile_read'] });
-        }),
-      ),
-    );
-    results.push(
-      await scenario(
-        'GET /api/v1/orgs/:id/members (org-scoped list)',
-        `${server.url}/api/v1/orgs/${orgId}/members`,
-        headers,
-        { p95Ms: 20, minRatio: 0.3 },
-        () =>
+    if (wanted('messaging')) {
+      messaging = await benchMessaging({ url: server.url, login: signIn });
+      printMessaging(messaging);
+    }
+    if (wanted('reads'))
+      results.push(
+        await scenario('GET /api/v1/me (auth, RLS, decrypt, audit write)', `${server.url}/api/v1/me`, headers, { p95Ms: 20, minRatio: 0.3 }, () =>
           inTransaction(async (c) => {
-            await c.query(begin(context(null, null)));
-            await enterOrg(c, orgId, userId);
+            await c.query(begin(context(orgId, 'org_admin')));
+            await c.query({ name: 'b_user', text: 'select * from identity.users where id = $1 and erased_at is null', values: [userId] });
             await c.query({
-              name: 'b_members',
-              text: 'select * from identity.memberships m join identity.users u on u.id = m.user_id where m.org_id = $1 and m.removed_at is null',
-              values: [orgId],
+              name: 'b_memberships',
+              text: 'select o.id, o.name, m.role from identity.memberships m join identity.orgs o on o.id = m.org_id where m.user_id = $1 and m.removed_at is null',
+              values: [userId],
             });
-            await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'org.members_list'] });
+            await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'user.profile_read'] });
           }),
-      ),
-    );
+        ),
+      );
+    if (wanted('reads'))
+      results.push(
+        await scenario(
+          'GET /api/v1/orgs/:id/members (org-scoped list)',
+          `${server.url}/api/v1/orgs/${orgId}/members`,
+          headers,
+          { p95Ms: 20, minRatio: 0.3 },
+          () =>
+            inTransaction(async (c) => {
+              await c.query(begin(context(null, null)));
+              await enterOrg(c, orgId, userId);
+              await c.query({
+                name: 'b_members',
+                text: 'select * from identity.memberships m join identity.users u on u.id = m.user_id where m.org_id = $1 and m.removed_at is null',
+                values: [orgId],
+              });
+              await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'org.members_list'] });
+            }),
+        ),
+      );
     const analyze = async () => {
       const owner = new pg.Client({ connectionString: server.ownerUrl });
       await owner.connect();
       await owner.query('analyze').finally(() => owner.end());
     };
-    results.push(...(await caseScenarios({ url: server.url, login: signIn, scenario, transaction, analyze })));
+    if (wanted('cases')) results.push(...(await caseScenarios({ url: server.url, login: signIn, scenario, transaction, analyze })));
   } finally {
     await pool.end();
     await server.stop();
