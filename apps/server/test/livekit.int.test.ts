@@ -313,6 +313,25 @@ describe('recording with consent (fake LiveKit egress)', () => {
     expect((await eventRows(id)).map((e) => e.kind)).toEqual(['egress_ended']);
   });
 
+  it('stops a running recording and closes the room when the specialist ends the session', async () => {
+    const s = await sessionOf(a);
+    await consentToRecording(s.client, s.id);
+    expect((await recording('POST', s.id, s.specialist.token)).statusCode).toBe(201);
+    const ended = await call(t.app, { method: 'POST', url: `/api/v1/sessions/${s.id}/end`, token: s.specialist.token });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const after = await eventually(
+      async () => (await recording('GET', s.id, s.client.token)).json().data,
+      (r) => r.status !== 'active',
+    );
+    expect(after).toMatchObject({ status: 'stopped', stop_reason: 'session_ended' });
+    const room = `tend_${a.orgId}_${s.id}`;
+    await eventually(
+      async () => fake.calls('DeleteRoom').map((c) => c.body.room),
+      (rooms) => rooms.includes(room),
+    );
+    expect(fake.calls('DeleteRoom').map((c) => c.body.room)).toContain(room);
+  });
+
   it('answers 502 when LiveKit fails, leaving no running recording behind', async () => {
     const s = await sessionOf(a);
     const id = s.id;

@@ -41,12 +41,12 @@ export async function schedulingPlugin(
   await deps.jobs.work<ReminderJob>(REMINDER_JOB, async (data) => {
     await reminders.send(data);
   });
-  const sessions = createSessionsService(deps);
+  // LiveKit (when configured): join tokens, consent-gated recording, verified webhooks.
+  const video = createVideoService(deps);
+  const sessions = createSessionsService({ ...deps, onEnded: video.sessionEnded });
   sessionsRoutes(app, sessions);
   // WebRTC offers, answers and ICE candidates between the two people of a session.
   deps.relay.on('session.signal', (principal, payload) => sessions.signal(principal, payload));
-  // LiveKit (when configured): join tokens, consent-gated recording, verified webhooks.
-  const video = createVideoService(deps);
   await videoRoutes(app, video, createVideoWebhookService(deps));
   await deps.jobs.work<RecordingConsentJob>(RECORDING_CONSENT_JOB, (job) => video.recheckConsent(job));
   return { scheduling, sessions, reminders, waitlist, video };

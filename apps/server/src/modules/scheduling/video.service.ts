@@ -75,7 +75,12 @@ export function createVideoService(deps: VideoDeps) {
   }
 
   /** Stops a recording at the provider, then marks it; false when it was no longer running. */
-  async function stop(row: AppointmentRow, recording: RecordingRow, reason: 'specialist' | 'consent_revoked', actor: AuditActor): Promise<RecordingRow | null> {
+  async function stop(
+    row: AppointmentRow,
+    recording: RecordingRow,
+    reason: 'specialist' | 'consent_revoked' | 'session_ended',
+    actor: AuditActor,
+  ): Promise<RecordingRow | null> {
     if (recording.providerRecordingId) await provider().stopRecording(recording.providerRecordingId);
     return deps.db.inContext(systemIn(row.orgId), async (tx) => {
       const moved = await videoRepository.updateRecording(tx, recording.id, ['starting', 'active'], {
@@ -223,6 +228,28 @@ export function createVideoService(deps: VideoDeps) {
       const result = toRecording(stopped);
       tell(row, result);
       return result;
+    },
+
+    /**
+     * The session ended: a running recording stops and the room closes. LiveKit being unreachable must not
+     * undo the end, so failures are logged; the room closes by itself once empty and egress ends with it.
+     */
+    async sessionEnded(session: VideoSession): Promise<void> {
+      if (!deps.video) return;
+      const actor: AuditActor = { userId: null, orgId: session.orgId, requestId: null, ip: null };
+      try {
+        const found = await deps.db.inContext(systemIn(session.orgId), async (tx) => {
+          const row = await schedulingRepository.appointment(tx, session.sessionId);
+          return row && row.orgId === session.orgId ? { row, running: await videoRepository.runningRecording(tx, row.id) } : null;
+        });
+        if (found?.running) {
+          const stopped = await stop(found.row, found.running, 'session_ended', actor);
+          if (stopped) tell(found.row, toRecording(stopped));
+        }
+        await deps.video.closeRoom(session);
+      } catch (error) {
+        deps.logger.warn({ err: error, session_id: session.sessionId }, 'could not close the LiveKit side of an ended session');
+      }
     },
 
     /** Called inside a consent revocation's transaction: the re-check is queued with it, so it cannot be lost. */
