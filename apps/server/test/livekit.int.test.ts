@@ -1,7 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
-import { createVideoService, type VideoService } from '../src/modules/scheduling';
+import { createVideoService, eraseAppointmentsOf, type VideoService } from '../src/modules/scheduling';
+import { systemContext } from '../src/platform/db/database';
 import { addMember, call, type Session, type TestApp, createTestApp } from './harness';
 import { decodeJwt, type FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET, startFakeLiveKit, webhookAuth } from './livekit.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
@@ -214,6 +215,12 @@ describe('LiveKit webhooks (signed like fake LiveKit signs them)', () => {
       expect(res.statusCode, `${code} ${res.body}`).toBe(status);
       expect(res.json()).toMatchObject({ success: false, error: { code, request_id: expect.any(String) } });
     }
+    const empty = await call(t.app, { method: 'POST', url: '/api/v1/webhooks/livekit' });
+    expect(empty.json().error.code).toBe('SESSION.WEBHOOK_UNVERIFIED');
+    const huge = JSON.stringify({ event: 'room_started', id: 'EV_huge', padding: 'x'.repeat(300 * 1024) });
+    const tooBig = await webhook(huge, webhookAuth(huge));
+    expect(tooBig.statusCode).toBe(413);
+    expect(tooBig.json()).toMatchObject({ success: false, error: { code: 'REQUEST.BODY_TOO_LARGE' } });
     expect(await eventRows(id)).toEqual([]);
     expect(await auditCount(a.orgId, 'session.video_event')).toBe(auditBefore);
   });
@@ -330,6 +337,27 @@ describe('recording with consent (fake LiveKit egress)', () => {
       (rooms) => rooms.includes(room),
     );
     expect(fake.calls('DeleteRoom').map((c) => c.body.room)).toContain(room);
+  });
+
+  it('erasing a client deletes their sessions’ video events and recording rows with the appointments', async () => {
+    const s = await sessionOf(a);
+    await consentToRecording(s.client, s.id);
+    expect((await recording('POST', s.id, s.specialist.token)).statusCode).toBe(201);
+    const body = JSON.stringify({
+      event: 'participant_left',
+      room: { name: `tend_${a.orgId}_${s.id}` },
+      participant: { identity: s.client.userId },
+      id: `EV_left_${s.id}`,
+    });
+    expect((await webhook(body, webhookAuth(body))).statusCode).toBe(200);
+    const erased = await t.runtime.db.inContext({ ...systemContext, orgId: a.orgId }, async (tx) => {
+      await tx.$client.query("select set_config('app.erasure', 'on', true)");
+      return eraseAppointmentsOf(tx, a.orgId, s.client.userId);
+    });
+    expect(erased).toBe(1);
+    for (const table of ['session_video_events', 'session_recordings']) {
+      expect((await t.owner.query(`select 1 from scheduling.${table} where appointment_id = $1`, [s.id])).rowCount, table).toBe(0);
+    }
   });
 
   it('answers 502 when LiveKit fails, leaving no running recording behind', async () => {
