@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
-import { createVideoService, eraseAppointmentsOf, type VideoService } from '../src/modules/scheduling';
+import { createVideoService, createVideoWebhookService, eraseAppointmentsOf, type VideoService } from '../src/modules/scheduling';
 import { systemContext } from '../src/platform/db/database';
 import { addMember, call, type Session, type TestApp, createTestApp } from './harness';
 import { decodeJwt, type FakeLiveKit, LIVEKIT_KEY, LIVEKIT_SECRET, startFakeLiveKit, webhookAuth } from './livekit.fixtures';
@@ -133,6 +133,21 @@ describe('LiveKit configuration', () => {
     expect(() => loadConfig({ LIVEKIT_URL: 'wss://video.example.com' })).toThrow(/missing LIVEKIT_API_KEY, LIVEKIT_API_SECRET/);
     expect(() => loadConfig({ LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' })).toThrow(/missing LIVEKIT_URL/);
     expect(() => loadConfig({ LIVEKIT_URL: 'video.example.com', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' })).toThrow(/LIVEKIT_URL/);
+  });
+});
+
+describe('without LiveKit configured', () => {
+  it('answers 409 SESSION.VIDEO_NOT_CONFIGURED to recording, join and webhook, after the access checks', async () => {
+    const s = await sessionOf(a);
+    const { db, crypto, jobs, relay } = t.runtime;
+    const builtIn = createVideoService({ db, crypto, jobs, relay, video: null, logger: pino({ level: 'silent' }) });
+    const specialist = principalOf(s.specialist, a.orgId, 'specialist');
+    for (const attempt of [builtIn.startRecording(specialist, s.id, meta), builtIn.access(specialist, s.id, meta)]) {
+      await expect(attempt).rejects.toMatchObject({ code: 'SESSION.VIDEO_NOT_CONFIGURED', status: 409 });
+    }
+    await expect(builtIn.startRecording(principalOf(b.specialist, b.orgId, 'specialist'), s.id, meta)).rejects.toMatchObject({ status: 404 });
+    const receive = createVideoWebhookService({ db, video: null });
+    await expect(receive('{}', 'x', meta)).rejects.toMatchObject({ code: 'SESSION.VIDEO_NOT_CONFIGURED' });
   });
 });
 

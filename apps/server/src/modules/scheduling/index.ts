@@ -19,6 +19,7 @@ export { eraseAppointmentsOf, schedulingRepository as appointmentsRepository } f
 export { createRemindersService, REMINDER_JOB } from './reminders.service';
 export { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
 export { createVideoService, type VideoService } from './video.service';
+export { createVideoWebhookService } from './video-webhook.service';
 
 /**
  * Availability in the specialist's own zone, free slots, booking that cannot double-book, reminders and
