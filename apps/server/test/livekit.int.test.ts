@@ -25,8 +25,8 @@ afterAll(async () => {
 });
 
 const meta = { requestId: 'test-request-0001', ip: '127.0.0.1', userAgent: null };
-const principalOf = (s: Session, orgId: string, role: 'client' | 'specialist') =>
-  ({ userId: s.userId, orgId, role, platformAdmin: false, mfaEnrolmentRequired: false }) as never;
+/** The principal the app derives from the person's own access token. */
+const principalOf = (s: Session) => t.runtime.tokens.verifyAccess(s.token);
 
 /** A zone where the next two hours do not cross midnight, so today's availability has a slot starting soon. */
 function daytimeZone(): string {
@@ -141,11 +141,10 @@ describe('without LiveKit configured', () => {
     const s = await sessionOf(a);
     const { db, crypto, jobs, relay } = t.runtime;
     const builtIn = createVideoService({ db, crypto, jobs, relay, video: null, logger: pino({ level: 'silent' }) });
-    const specialist = principalOf(s.specialist, a.orgId, 'specialist');
-    for (const attempt of [builtIn.startRecording(specialist, s.id, meta), builtIn.access(specialist, s.id, meta)]) {
-      await expect(attempt).rejects.toMatchObject({ code: 'SESSION.VIDEO_NOT_CONFIGURED', status: 409 });
-    }
-    await expect(builtIn.startRecording(principalOf(b.specialist, b.orgId, 'specialist'), s.id, meta)).rejects.toMatchObject({ status: 404 });
+    const specialist = await principalOf(s.specialist);
+    await expect(builtIn.startRecording(specialist, s.id, meta)).rejects.toMatchObject({ code: 'SESSION.VIDEO_NOT_CONFIGURED', status: 409 });
+    await expect(builtIn.access(specialist, s.id, meta)).rejects.toMatchObject({ code: 'SESSION.VIDEO_NOT_CONFIGURED', status: 409 });
+    await expect(builtIn.startRecording(await principalOf(b.specialist), s.id, meta)).rejects.toMatchObject({ status: 404 });
     const receive = createVideoWebhookService({ db, video: null });
     await expect(receive('{}', 'x', meta)).rejects.toMatchObject({ code: 'SESSION.VIDEO_NOT_CONFIGURED' });
   });
@@ -156,8 +155,8 @@ describe('LiveKit rooms and join tokens (fake LiveKit at its HTTP boundary)', ()
     const s = await sessionOf(a);
     const id = s.id;
     const before = fake.calls('CreateRoom').length;
-    const specialist = await video.access(principalOf(s.specialist, a.orgId, 'specialist'), id, meta);
-    const client = await video.access(principalOf(s.client, a.orgId, 'client'), id, meta);
+    const specialist = await video.access(await principalOf(s.specialist), id, meta);
+    const client = await video.access(await principalOf(s.client), id, meta);
 
     const room = `tend_${a.orgId}_${id}`;
     expect(specialist).toMatchObject({ provider: 'livekit', url: fake.url, room });
@@ -180,8 +179,8 @@ describe('LiveKit rooms and join tokens (fake LiveKit at its HTTP boundary)', ()
   it('refuses a client not yet admitted, and another org’s specialist gets 404', async () => {
     const w = await sessionOf(a, false);
     const waiting = w.id;
-    await expect(video.access(principalOf(w.client, a.orgId, 'client'), waiting, meta)).rejects.toMatchObject({ code: 'SESSION.NOT_OPEN' });
-    await expect(video.access(principalOf(b.specialist, b.orgId, 'specialist'), waiting, meta)).rejects.toMatchObject({
+    await expect(video.access(await principalOf(w.client), waiting, meta)).rejects.toMatchObject({ code: 'SESSION.NOT_OPEN' });
+    await expect(video.access(await principalOf(b.specialist), waiting, meta)).rejects.toMatchObject({
       code: 'SCHEDULING.APPOINTMENT_NOT_FOUND',
       status: 404,
     });
