@@ -139,8 +139,8 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
     logger,
     config,
   });
-  await schedulingPlugin(app, { ...shared, jobs: runtime.jobs, notifications, relay: runtime.relay });
-  consentPlugin(app, shared);
+  const { video } = await schedulingPlugin(app, { ...shared, jobs: runtime.jobs, notifications, relay: runtime.relay, video: runtime.video, logger });
+  consentPlugin(app, { ...shared, onRevoked: video.consentRevoked });
   selfcarePlugin(app, shared);
   const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
   await messagingPlugin(app, { ...shared, relay: runtime.relay, cases, flags, jobs: runtime.jobs, notifications, logger });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { TwilioSettings } from './platform/channels/sms';
 import type { S3Settings } from './platform/storage/s3-store';
+import type { LiveKitSettings } from './platform/video/livekit-provider';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -37,6 +38,9 @@ const envSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().optional(),
+  LIVEKIT_URL: z.string().optional(),
+  LIVEKIT_API_KEY: z.string().optional(),
+  LIVEKIT_API_SECRET: z.string().optional(),
 });
 
 export type Config = {
@@ -71,6 +75,8 @@ export type Config = {
   vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string };
   /** Accept push endpoints on loopback http (tests with a local push service only). */
   pushAllowLoopback: boolean;
+  /** Video goes through this LiveKit server when set (rooms, tokens, webhooks, recording); otherwise the built-in call. */
+  livekit: LiveKitSettings | undefined;
   /** Served by the API in production; absent in tests that do not need the SPA. */
   webDist: string | undefined;
 };
@@ -124,8 +130,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       privateKey: e.VAPID_PRIVATE_KEY || undefined,
       subject: e.VAPID_SUBJECT || `mailto:${/<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM}`,
     },
+    livekit: liveKitSettings(e),
     pushAllowLoopback: false,
     webDist: path.join(root, 'apps/web/dist'),
     ...overrides,
   };
+}
+
+/** All three LiveKit variables or none: a partial set is a deployment mistake, refused at startup. */
+function liveKitSettings(e: z.infer<typeof envSchema>): LiveKitSettings | undefined {
+  const values = {
+    LIVEKIT_URL: e.LIVEKIT_URL || undefined,
+    LIVEKIT_API_KEY: e.LIVEKIT_API_KEY || undefined,
+    LIVEKIT_API_SECRET: e.LIVEKIT_API_SECRET || undefined,
+  };
+  const missing = Object.entries(values)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
+  if (missing.length === 3) return undefined;
+  if (missing.length) {
+    throw new Error(
+      `Invalid environment:\n  LiveKit needs LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET together; missing ${missing.join(', ')} (unset all three for the built-in video call)`,
+    );
+  }
+  if (!/^(wss?|https?):\/\/[^/\s]+/.test(values.LIVEKIT_URL as string)) {
+    throw new Error('Invalid environment:\n  LIVEKIT_URL: use the LiveKit server address, e.g. wss://video.example.com');
+  }
+  return { url: values.LIVEKIT_URL as string, apiKey: values.LIVEKIT_API_KEY as string, apiSecret: values.LIVEKIT_API_SECRET as string };
 }

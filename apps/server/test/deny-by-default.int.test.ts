@@ -28,6 +28,8 @@ const PUBLIC = new Set([
   'GET /api/v1/calendar/:feed',
   // The signed, 5-minute token in the query is the credential (ADR 0008).
   'GET /api/v1/files/download',
+  // LiveKit cannot sign in: its signature over the body is the credential (ADR 0016).
+  'POST /api/v1/webhooks/livekit',
 ]);
 
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '0190a5e4-1d2c-7b3a-8f00-000000000001');

@@ -175,6 +175,8 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'scheduling.series',
         'scheduling.waitlist_entries',
         'scheduling.waitlist_offers',
+        'scheduling.session_video_events',
+        'scheduling.session_recordings',
         'files.case_files',
         'notifications.preferences',
         'notifications.quiet_hours',

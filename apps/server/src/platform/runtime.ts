@@ -16,6 +16,7 @@ import { createRelay } from './realtime/relay';
 import type { BlobStore } from './storage/blob-store';
 import { createLocalStore } from './storage/local-store';
 import { createS3Store } from './storage/s3-store';
+import { createVideoProvider, type VideoProvider } from './video';
 
 /** Everything the app needs that outlives a request: database, keys, tokens, jobs, mail. */
 export type Runtime = {
@@ -33,6 +34,8 @@ export type Runtime = {
   relay: ReturnType<typeof createRelay>;
   /** Sealed case files. */
   storage: BlobStore;
+  /** LiveKit when configured; null means the built-in 1:1 call. */
+  video: VideoProvider | null;
   stop(): Promise<void>;
 };
 
@@ -86,6 +89,7 @@ async function startOn(config: Config, ownerUrl: string, logger: Logger, stopDat
     push,
     relay: createRelay(),
     storage: config.s3 ? createS3Store(config.s3) : createLocalStore(path.join(config.dataDir, 'files')),
+    video: createVideoProvider(config),
     async stop() {
       await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'job queue did not stop cleanly'));
       await db.close();

@@ -12,7 +12,9 @@ import { createConsentReads } from './consent.reads';
 import { consentRepository, type RecordRow, type TemplateRow } from './consent.repository';
 import { signedHash } from './consent.signature';
 
-export type ConsentDeps = { db: Database; crypto: FieldCrypto };
+/** Told of each revocation inside its transaction (e.g. to queue stopping a recording), so the reaction commits with it. */
+export type RevocationListener = (tx: Tx, revoked: { orgId: string; clientUserId: string; kind: ConsentKind; sessionId: string | null }) => Promise<void>;
+export type ConsentDeps = { db: Database; crypto: FieldCrypto; onRevoked?: RevocationListener | undefined };
 type Jurisdiction = TemplateRow['jurisdiction'];
 export type GrantInput = {
   template_id: string;
@@ -183,6 +185,7 @@ export function createConsentService(deps: ConsentDeps) {
           purpose: 'consent',
           details: { kind: grant.kind, revocation_id: id },
         });
+        await deps.onRevoked?.(tx, { orgId: grant.orgId, clientUserId: p.userId, kind: grant.kind, sessionId: grant.sessionId });
         return grantView(tx, grant);
       }),
 

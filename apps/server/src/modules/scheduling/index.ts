@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
 import type { createRelay } from '../../platform/realtime/relay';
+import type { VideoProvider } from '../../platform/video';
 import { createRemindersService, REMINDER_JOB, type ReminderJob, type RemindersDeps } from './reminders.service';
 import { schedulingRoutes } from './scheduling.routes';
 import { createChangesService } from './changes.service';
@@ -9,16 +11,24 @@ import { waitlistRoutes } from './waitlist.routes';
 import { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
 import { sessionsRoutes } from './sessions.routes';
 import { createSessionsService } from './sessions.service';
+import { videoRoutes } from './video.routes';
+import { createVideoWebhookService } from './video-webhook.service';
+import { createVideoService, RECORDING_CONSENT_JOB, type RecordingConsentJob } from './video.service';
 
 export { eraseAppointmentsOf, schedulingRepository as appointmentsRepository } from './scheduling.repository';
 export { createRemindersService, REMINDER_JOB } from './reminders.service';
 export { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
+export { createVideoService, type VideoService } from './video.service';
+export { createVideoWebhookService } from './video-webhook.service';
 
 /**
  * Availability in the specialist's own zone, free slots, booking that cannot double-book, reminders and
  * the calendar feed, and the session itself: waiting room, admission, signalling, end.
  */
-export async function schedulingPlugin(app: FastifyInstance, deps: RemindersDeps & { relay: ReturnType<typeof createRelay> }) {
+export async function schedulingPlugin(
+  app: FastifyInstance,
+  deps: RemindersDeps & { relay: ReturnType<typeof createRelay>; video: VideoProvider | null; logger: Logger },
+) {
   const reminders = createRemindersService(deps);
   const scheduling = createSchedulingService({ ...deps, reminders });
   const waitlist = createWaitlistService({ ...deps, scheduling });
@@ -32,9 +42,13 @@ export async function schedulingPlugin(app: FastifyInstance, deps: RemindersDeps
   await deps.jobs.work<ReminderJob>(REMINDER_JOB, async (data) => {
     await reminders.send(data);
   });
-  const sessions = createSessionsService(deps);
+  // LiveKit (when configured): join tokens, consent-gated recording, verified webhooks.
+  const video = createVideoService(deps);
+  const sessions = createSessionsService({ ...deps, onEnded: video.sessionEnded });
   sessionsRoutes(app, sessions);
   // WebRTC offers, answers and ICE candidates between the two people of a session.
   deps.relay.on('session.signal', (principal, payload) => sessions.signal(principal, payload));
-  return { scheduling, sessions, reminders, waitlist };
+  await videoRoutes(app, video, createVideoWebhookService(deps));
+  await deps.jobs.work<RecordingConsentJob>(RECORDING_CONSENT_JOB, (job) => video.recheckConsent(job));
+  return { scheduling, sessions, reminders, waitlist, video };
 }

@@ -11,6 +11,7 @@ import {
   sessionTypes,
   specialistSettings,
 } from './scheduling.table';
+import { eraseVideoOf } from './video.repository';
 import { eraseWaitlistOf } from './waitlist.repository';
 
 export type SettingsRow = typeof specialistSettings.$inferSelect;
@@ -89,7 +90,7 @@ export const schedulingRepository = {
       .for('update'),
 };
 
-/** Deletes a client's appointments in an org, with their session presence, series and waitlist (erasure job only). */
+/** Deletes a client's appointments in an org, with their session presence, video events and recordings, series and waitlist (erasure job only). */
 export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: string): Promise<number> {
   await eraseWaitlistOf(tx, orgId, clientUserId);
   const ids = (
@@ -99,6 +100,7 @@ export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: s
       .where(and(eq(appointments.orgId, orgId), eq(appointments.clientUserId, clientUserId)))
   ).map((r) => r.id);
   if (!ids.length) return 0;
+  await eraseVideoOf(tx, ids);
   await tx.delete(sessionPresence).where(inArray(sessionPresence.appointmentId, ids));
   await tx.delete(remindersSent).where(inArray(remindersSent.appointmentId, ids));
   await tx.delete(appointments).where(inArray(appointments.id, ids));

@@ -21,7 +21,13 @@ export function licensedFor(licences: string[], location: string): boolean {
 }
 
 /** A session's life: the client waits (saying where they are), the specialist admits, then ends it. */
-export function createSessionsService(deps: { db: Database; crypto: FieldCrypto; relay: UserEmitter }) {
+export function createSessionsService(deps: {
+  db: Database;
+  crypto: FieldCrypto;
+  relay: UserEmitter;
+  /** After an end commits: the video side closes (LiveKit room, running recording). */
+  onEnded?: (session: { orgId: string; sessionId: string }) => Promise<void>;
+}) {
   async function appointmentFor(scope: OrgScope, id: string, lock = false): Promise<AppointmentRow> {
     const row = await schedulingRepository.appointment(scope.tx, id, lock);
     if (!row) throw new AppError('SCHEDULING.APPOINTMENT_NOT_FOUND', 'No such session');
@@ -136,6 +142,8 @@ export function createSessionsService(deps: { db: Database; crypto: FieldCrypto;
         return row;
       });
       deps.relay.emitToUser(ended.clientUserId, 'session.ended', { session_id: id });
+      // Not awaited: a slow video service must not hold up the end (the listener reports its own failures).
+      void deps.onEnded?.({ orgId: ended.orgId, sessionId: id });
       // What the specialist does next: the note on the case, and the same slot next week offered for booking.
       return {
         session_id: id,
