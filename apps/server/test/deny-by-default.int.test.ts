@@ -28,7 +28,7 @@ const PUBLIC = new Set([
   'GET /api/v1/calendar/:feed',
   // The signed, 5-minute token in the query is the credential (ADR 0008).
   'GET /api/v1/files/download',
-  // LiveKit cannot sign in: its signature over the body is the credential (ADR 0016).
+  // LiveKit cannot sign in: its signature over the body is the credential (ADR 0017).
   'POST /api/v1/webhooks/livekit',
 ]);
 

@@ -42,7 +42,7 @@ const providerFailed = (error: unknown) =>
 /**
  * LiveKit rooms, join tokens and recordings of a session. A recording starts only when every participant
  * whose consent the engine records (the session's client) has an active recording consent covering this
- * session, and stops when that consent is withdrawn (ADR 0016).
+ * session, and stops when that consent is withdrawn (ADR 0017).
  */
 export function createVideoService(deps: VideoDeps) {
   function provider(): VideoProvider {

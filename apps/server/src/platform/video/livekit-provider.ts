@@ -77,7 +77,7 @@ export function toVideoEvent(event: WebhookEvent): VideoEvent {
 /**
  * LiveKit through livekit-server-sdk: rooms per session, join tokens carrying the session and role,
  * webhooks verified with the SDK's receiver, and room-composite recordings to S3 when Tend has a
- * bucket, otherwise to a file on the egress server (ADR 0016).
+ * bucket, otherwise to a file on the egress server (ADR 0017).
  */
 export function createLiveKitProvider(settings: LiveKitSettings, s3: S3Settings | undefined): VideoProvider {
   const options = { requestTimeout: REQUEST_TIMEOUT_SECONDS };
