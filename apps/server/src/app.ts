@@ -139,7 +139,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
     logger,
     config,
   });
-  await schedulingPlugin(app, { ...shared, jobs: runtime.jobs, notifications, relay: runtime.relay });
+  await schedulingPlugin(app, { ...shared, jobs: runtime.jobs, notifications, relay: runtime.relay, iceServers: config.iceServers });
   consentPlugin(app, shared);
   selfcarePlugin(app, shared);
   const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });

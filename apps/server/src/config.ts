@@ -1,3 +1,4 @@
+import { type IceServer, iceServer } from '@tend/contracts';
 import path from 'node:path';
 import { z } from 'zod';
 import type { TwilioSettings } from './platform/channels/sms';
@@ -37,6 +38,18 @@ const envSchema = z.object({
   VAPID_PUBLIC_KEY: z.string().optional(),
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().optional(),
+  ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of RTCIceServer objects' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(iceServer)),
 });
 
 export type Config = {
@@ -71,6 +84,8 @@ export type Config = {
   vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string };
   /** Accept push endpoints on loopback http (tests with a local push service only). */
   pushAllowLoopback: boolean;
+  /** STUN/TURN servers the built-in WebRTC call may use; empty (host candidates only) works on localhost and a LAN. */
+  iceServers: IceServer[];
   /** Served by the API in production; absent in tests that do not need the SPA. */
   webDist: string | undefined;
 };
@@ -125,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       subject: e.VAPID_SUBJECT || `mailto:${/<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM}`,
     },
     pushAllowLoopback: false,
+    iceServers: e.ICE_SERVERS,
     webDist: path.join(root, 'apps/web/dist'),
     ...overrides,
   };

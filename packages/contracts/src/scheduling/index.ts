@@ -3,3 +3,4 @@ export { addDays, isoWeekday, isTimeZone, localDate, localIso, offsetMinutes, zo
 export * from './api';
 export { MAX_OCCURRENCES, occurrences, parseRecurrence, type Recurrence } from './recurrence';
 export * from './waitlist';
+export * from './live-session';

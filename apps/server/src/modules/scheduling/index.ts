@@ -1,3 +1,4 @@
+import type { IceServer } from '@tend/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { createRelay } from '../../platform/realtime/relay';
 import { createRemindersService, REMINDER_JOB, type ReminderJob, type RemindersDeps } from './reminders.service';
@@ -7,6 +8,8 @@ import { createSchedulingService } from './scheduling.service';
 import { createSeriesService } from './series.service';
 import { waitlistRoutes } from './waitlist.routes';
 import { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
+import { sessionRoomRoutes } from './session-room.routes';
+import { createSessionRoomService } from './session-room.service';
 import { sessionsRoutes } from './sessions.routes';
 import { createSessionsService } from './sessions.service';
 
@@ -18,7 +21,7 @@ export { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlis
  * Availability in the specialist's own zone, free slots, booking that cannot double-book, reminders and
  * the calendar feed, and the session itself: waiting room, admission, signalling, end.
  */
-export async function schedulingPlugin(app: FastifyInstance, deps: RemindersDeps & { relay: ReturnType<typeof createRelay> }) {
+export async function schedulingPlugin(app: FastifyInstance, deps: RemindersDeps & { relay: ReturnType<typeof createRelay>; iceServers: IceServer[] }) {
   const reminders = createRemindersService(deps);
   const scheduling = createSchedulingService({ ...deps, reminders });
   const waitlist = createWaitlistService({ ...deps, scheduling });
@@ -34,7 +37,10 @@ export async function schedulingPlugin(app: FastifyInstance, deps: RemindersDeps
   });
   const sessions = createSessionsService(deps);
   sessionsRoutes(app, sessions);
-  // WebRTC offers, answers and ICE candidates between the two people of a session.
-  deps.relay.on('session.signal', (principal, payload) => sessions.signal(principal, payload));
+  const room = createSessionRoomService(deps);
+  sessionRoomRoutes(app, room);
+  // WebRTC offers, answers and ICE candidates, and the in-session tools, between the two people of a session.
+  deps.relay.on('session.signal', (principal, payload) => room.signal(principal, payload));
+  deps.relay.on('session.tool', (principal, payload) => room.tool(principal, payload));
   return { scheduling, sessions, reminders, waitlist };
 }
