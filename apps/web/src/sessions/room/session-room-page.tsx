@@ -1,5 +1,5 @@
 import type { SessionRoom } from '@tend/contracts';
-import { Alert, Anchor, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -93,10 +93,7 @@ function Room({ room }: { room: SessionRoom }) {
           <Title order={2} size="h3" id="waiting-title" mb="xs">
             {t('sessionRoom.waiting.title')}
           </Title>
-          <Stack gap="sm" align="flex-start">
-            <Text role="status">{t('sessionRoom.waiting.text')}</Text>
-            <Loader size="sm" aria-hidden />
-          </Stack>
+          <Text role="status">{t('sessionRoom.waiting.text')}</Text>
         </Paper>
       ) : (
         <ClientLobby sessionId={room.session_id} onJoined={(status) => setStage(status === 'admitted' ? 'call' : 'waiting')} />
