@@ -173,6 +173,9 @@ describe('a live session with built-in video, in Chromium with fake camera and m
     await specialist.getByLabel('Your message').fill('Take your time. Where do you feel it in your body?');
     await specialist.getByRole('button', { name: 'Send', exact: true }).click();
     await shows(client, 'Where do you feel it in your body?');
+    await client.getByLabel('Ваше повідомлення').fill('In my chest, like a stone.');
+    await client.getByLabel('Ваше повідомлення').press('Enter');
+    await shows(specialist, 'In my chest, like a stone.');
     await specialist.getByRole('button', { name: 'Audio only' }).click();
     await shows(specialist, 'Audio only: your video is paused.');
     await specialist.getByRole('button', { name: 'Turn video back on' }).click();
@@ -180,6 +183,14 @@ describe('a live session with built-in video, in Chromium with fake camera and m
     await specialist.getByRole('button', { name: 'Mute microphone' }).click();
     expect(await specialist.getByRole('button', { name: 'Unmute microphone' }).getAttribute('aria-pressed')).toBe('true');
     await specialist.getByRole('button', { name: 'Unmute microphone' }).click();
+  });
+
+  it('a client who reloads the page mid-call is back in the call, with video both ways', async () => {
+    await client.reload();
+    await expect.poll(() => bytesReceived(client), { timeout: 20_000, interval: 250 }).toBeGreaterThan(0);
+    const before = await bytesReceived(specialist);
+    await expect.poll(() => bytesReceived(specialist), { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect.poll(() => client.getByRole('status').filter({ hasText: "З'єднано" }).isVisible(), { timeout: 10_000 }).toBe(true);
   });
 
   it('checks the room in the other language for each, at 375 px', async () => {

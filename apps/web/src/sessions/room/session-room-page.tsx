@@ -87,7 +87,7 @@ function Room({ room }: { room: SessionRoom }) {
       ) : stage === 'call' ? (
         <CallView room={room} inbox={inbox} onEnd={() => end.mutate()} ending={end.isPending} onLeave={() => navigate('/')} />
       ) : specialist ? (
-        <SpecialistLobby sessionId={room.session_id} clientName={room.other.name} onAdmitted={() => setStage('call')} />
+        <SpecialistLobby sessionId={room.session_id} caseId={room.case_id} clientName={room.other.name} onAdmitted={() => setStage('call')} />
       ) : stage === 'waiting' ? (
         <Paper withBorder p="md" component="section" aria-labelledby="waiting-title">
           <Title order={2} size="h3" id="waiting-title" mb="xs">

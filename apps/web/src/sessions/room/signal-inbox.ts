@@ -25,6 +25,11 @@ export function useSignalInbox(sessionId: string) {
       queue.current = [];
       waiting.forEach(next);
     },
+    /** Puts back a message the listener could not take, for the next listener: `first` to be read before the rest. */
+    putBack(signal: IncomingSignal, first = false) {
+      if (first) queue.current.unshift(signal);
+      else queue.current.push(signal);
+    },
   });
   return inbox.current;
 }

@@ -3,21 +3,29 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../../api/query-keys';
 import { errorMessage } from '../../i18n/error-message';
+import { messagingApi } from '../../messaging/messaging.api';
 import { useRealtimeEvent } from '../../shell/realtime-socket';
 import { QueryState } from '../../ui/query-state';
 import { placeName } from './places';
 import { type SessionBrief, sessionRoomApi, type WaitingRoom } from './session-room.api';
 import { useViewerTime } from './viewer-time';
 
-type Props = { sessionId: string; clientName: string; onAdmitted: () => void };
+type Props = { sessionId: string; caseId: string | null; clientName: string; onAdmitted: () => void };
 
 /** The specialist before the call: who waits and where, a licence warning, the brief, and "Admit". */
-export function SpecialistLobby({ sessionId, clientName, onAdmitted }: Props) {
+export function SpecialistLobby({ sessionId, caseId, clientName, onAdmitted }: Props) {
   const { t } = useTranslation();
   const waiting = useQuery({ queryKey: queryKeys.waitingRoom(sessionId), queryFn: () => sessionRoomApi.waitingRoom(sessionId), refetchInterval: 10_000 });
   const brief = useQuery({ queryKey: queryKeys.sessionBrief(sessionId), queryFn: () => sessionRoomApi.brief(sessionId) });
   useRealtimeEvent<{ session_id: string }>('session.waiting', (event) => {
     if (event.session_id === sessionId) void waiting.refetch();
+  });
+  // The case's chat is opened here, before the call, so the two people do not both open it at the same moment.
+  useQuery({
+    queryKey: queryKeys.conversationForCase(caseId ?? 'none'),
+    queryFn: () => messagingApi.openForCase(caseId as string),
+    enabled: caseId !== null,
+    staleTime: Infinity,
   });
   const admit = useMutation({ mutationFn: () => sessionRoomApi.admit(sessionId), onSuccess: onAdmitted });
 

@@ -36,6 +36,8 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
   const [state, setState] = useState<CallState>('connecting');
   const [stats, setStats] = useState<Stats>({ videoBytesReceived: 0, poor: false });
   const videoSender = useRef<RTCRtpSender | null>(null);
+  // Bumped to start over with a new connection when the other side did (they reloaded the page).
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     if (!socket || localStream === undefined) return;
@@ -86,15 +88,24 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
       }
     };
 
-    const receive = async ({
-      description,
-      candidate,
-    }: Partial<IncomingSignal> & { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit }) => {
+    let closed = false;
+    const receive = async (signal: IncomingSignal) => {
+      if (closed) return inbox.putBack(signal);
+      const { description, candidate } = signal as { description?: RTCSessionDescriptionInit; candidate?: RTCIceCandidateInit };
       if (description) {
         const collision = description.type === 'offer' && (makingOffer || pc.signalingState !== 'stable');
         ignoreOffer = !polite && collision;
         if (ignoreOffer) return;
-        await pc.setRemoteDescription(description);
+        try {
+          await pc.setRemoteDescription(description);
+        } catch (error) {
+          // An offer from a new connection of theirs (a reload) cannot renegotiate this one: start over with it.
+          if (description.type !== 'offer') throw error;
+          closed = true;
+          inbox.putBack(signal, true);
+          setGeneration((n) => n + 1);
+          return;
+        }
         if (description.type === 'offer') {
           await pc.setLocalDescription();
           const answer = pc.localDescription;
@@ -107,7 +118,7 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
     };
     // One message at a time, in the order they came.
     inbox.listen((signal) => {
-      queue = queue.then(() => receive(signal as Parameters<typeof receive>[0])).catch(() => undefined);
+      queue = queue.then(() => receive(signal)).catch(() => undefined);
     });
 
     let lastVideo = { lost: 0, received: 0 };
@@ -136,13 +147,14 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
     const poll = window.setInterval(() => void readStats(), STATS_EVERY_MS);
 
     return () => {
+      closed = true;
       inbox.listen(null);
       window.clearInterval(poll);
       window.clearTimeout(restartTimer);
       pc.close();
       videoSender.current = null;
     };
-  }, [sessionId, polite, iceServers, localStream, socket, inbox]);
+  }, [sessionId, polite, iceServers, localStream, socket, inbox, generation]);
 
   /** Stops or resumes sending this side's video without renegotiating (audio-only). */
   const sendVideo = useCallback(
