@@ -4,3 +4,4 @@ export * from './api';
 export { MAX_OCCURRENCES, occurrences, parseRecurrence, type Recurrence } from './recurrence';
 export * from './waitlist';
 export * from './live-session';
+export * from './call-quality';

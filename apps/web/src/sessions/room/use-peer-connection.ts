@@ -1,14 +1,10 @@
-import type { IceServer, SocketAck } from '@tend/contracts';
+import { type IceServer, poorConnection, type SocketAck, type VideoCounters } from '@tend/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { IncomingSignal, SignalInbox } from './signal-inbox';
 
 export type CallState = 'connecting' | 'connected' | 'reconnecting';
 
-/** A share of video packets lost over one stats interval above this is "heavy loss". */
-const HEAVY_LOSS = 0.15;
-/** An estimated outgoing bandwidth below this cannot carry video. */
-const LOW_BITRATE = 120_000;
 /** How long ICE may stay "disconnected" before the specialist restarts it. */
 const RESTART_AFTER_MS = 2500;
 const STATS_EVERY_MS = 1000;
@@ -121,7 +117,7 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
       queue = queue.then(() => receive(signal)).catch(() => undefined);
     });
 
-    let lastVideo = { lost: 0, received: 0 };
+    let lastVideo: VideoCounters = { lost: 0, received: 0 };
     const readStats = async () => {
       const report = await pc.getStats().catch(() => null);
       if (!report) return;
@@ -137,12 +133,9 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
         }
         if (entry.type === 'candidate-pair' && entry.nominated && typeof entry.availableOutgoingBitrate === 'number') outgoing = entry.availableOutgoingBitrate;
       });
-      const lostNow = lost - lastVideo.lost;
-      const receivedNow = received - lastVideo.received;
+      const poor = poorConnection(lastVideo, { lost, received }, outgoing);
       lastVideo = { lost, received };
-      const heavyLoss = lostNow + receivedNow > 30 && lostNow / (lostNow + receivedNow) > HEAVY_LOSS;
-      const lowBandwidth = outgoing !== null && outgoing < LOW_BITRATE;
-      setStats({ videoBytesReceived: bytes, poor: heavyLoss || lowBandwidth });
+      setStats({ videoBytesReceived: bytes, poor });
     };
     const poll = window.setInterval(() => void readStats(), STATS_EVERY_MS);
 
