@@ -51,6 +51,14 @@ function Room({ room }: { room: SessionRoom }) {
     setStage('ended');
     void queryClient.invalidateQueries({ queryKey: queryKeys.sessionRoom(room.session_id) });
   });
+  // Events sent while this socket was away are not replayed: on a reconnect, ask where the session stands.
+  useRealtimeEvent('connect', () => {
+    if (specialist || (stage !== 'waiting' && stage !== 'lobby')) return;
+    void sessionRoomApi.room(room.session_id).then((now) => {
+      if (now.status === 'completed') setStage('ended');
+      else if (now.status === 'in_progress' && now.admitted && stage === 'waiting') setStage('call');
+    });
+  });
   const end = useMutation({ mutationFn: () => sessionRoomApi.end(room.session_id), onSuccess: () => navigate(after) });
 
   const closed = room.status === 'cancelled' || room.status === 'no_show' || (specialist && room.status === 'completed');
