@@ -8,8 +8,11 @@ const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
 export const ARTIFACTS = path.resolve(import.meta.dirname, 'artifacts');
 
+/** Chromium's fake camera and microphone (a test pattern and a beep), allowed without asking, for WebRTC specs. */
+export const fakeMedia = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--allow-loopback-in-peer-connection'];
+
 /** Debian's Chromium (never a downloaded browser), headless, with the machine's closed network in mind. */
-export function launch(): Promise<Browser> {
+export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -21,6 +24,7 @@ export function launch(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
+      ...extraArgs,
     ],
   });
 }

@@ -139,7 +139,15 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
     logger,
     config,
   });
-  const { video } = await schedulingPlugin(app, { ...shared, jobs: runtime.jobs, notifications, relay: runtime.relay, video: runtime.video, logger });
+  const { video } = await schedulingPlugin(app, {
+    ...shared,
+    jobs: runtime.jobs,
+    notifications,
+    relay: runtime.relay,
+    video: runtime.video,
+    iceServers: config.iceServers,
+    logger,
+  });
   consentPlugin(app, { ...shared, onRevoked: video.consentRevoked });
   selfcarePlugin(app, shared);
   const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });

@@ -1,3 +1,4 @@
+import { type IceServer, iceServer } from '@tend/contracts';
 import path from 'node:path';
 import { z } from 'zod';
 import type { TwilioSettings } from './platform/channels/sms';
@@ -41,6 +42,18 @@ const envSchema = z.object({
   LIVEKIT_URL: z.string().optional(),
   LIVEKIT_API_KEY: z.string().optional(),
   LIVEKIT_API_SECRET: z.string().optional(),
+  ICE_SERVERS: z
+    .string()
+    .default('[]')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of RTCIceServer objects' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(iceServer)),
 });
 
 export type Config = {
@@ -77,6 +90,8 @@ export type Config = {
   pushAllowLoopback: boolean;
   /** Video goes through this LiveKit server when set (rooms, tokens, webhooks, recording); otherwise the built-in call. */
   livekit: LiveKitSettings | undefined;
+  /** STUN/TURN servers the built-in WebRTC call may use; empty (host candidates only) works on localhost and a LAN. */
+  iceServers: IceServer[];
   /** Served by the API in production; absent in tests that do not need the SPA. */
   webDist: string | undefined;
 };
@@ -132,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     },
     livekit: liveKitSettings(e),
     pushAllowLoopback: false,
+    iceServers: e.ICE_SERVERS,
     webDist: path.join(root, 'apps/web/dist'),
     ...overrides,
   };

@@ -5,9 +5,9 @@ import { startRealtime, type Realtime } from '../src/platform/realtime/realtime'
 import type { TestApp } from './harness';
 
 /** Listens on a free port with Socket.IO attached to the app's relay, as `npm start` does. */
-export async function listenWithSockets(t: TestApp): Promise<{ url: string; realtime: Realtime }> {
+export async function listenWithSockets(t: Pick<TestApp, 'app' | 'runtime'>, redisUrl?: string): Promise<{ url: string; realtime: Realtime }> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
-  const realtime = startRealtime(t.app.server, { tokens: t.runtime.tokens, redisUrl: undefined, logger: pino({ level: 'silent' }) });
+  const realtime = startRealtime(t.app.server, { tokens: t.runtime.tokens, redisUrl, logger: pino({ level: 'silent' }) });
   t.runtime.relay.attach(realtime);
   return { url: `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, realtime };
 }

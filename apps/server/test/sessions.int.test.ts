@@ -3,6 +3,7 @@ import type { Realtime } from '../src/platform/realtime/realtime';
 import { addMember, call, type TestApp, createTestApp } from './harness';
 import { moveCase, openCase } from './cases.fixtures';
 import { connectSocket, listenWithSockets, nextEvent } from './realtime.fixtures';
+import { zoneAroundNoon } from './session-room.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
 let t: TestApp;
@@ -22,7 +23,7 @@ beforeAll(async () => {
     method: 'PUT',
     url: '/api/v1/scheduling/availability',
     token: org.specialist.token,
-    payload: { timezone: 'Europe/Kyiv', rules: allDay, min_notice_minutes: 0, step_minutes: 15, buffer_after_minutes: 0 },
+    payload: { timezone: zoneAroundNoon(), rules: allDay, min_notice_minutes: 0, step_minutes: 15, buffer_after_minutes: 0 },
   });
   await call(t.app, {
     method: 'PUT',
@@ -96,7 +97,7 @@ describe('a live session', () => {
     const client = await connect(org.client.token);
     const waiting = next(specialist, 'session.waiting');
     const joined = await post('join', org.client.token, { location: 'us-ny', device_check: { camera: true, microphone: true, connection: 'good' } });
-    expect(joined.json().data).toEqual({ session_id: sessionId, status: 'waiting' });
+    expect(joined.json().data, joined.body).toEqual({ session_id: sessionId, status: 'waiting' });
     expect(await waiting).toMatchObject({ session_id: sessionId, client_location: 'US-NY', licence_warning: true });
     const room = await call(t.app, { method: 'GET', url: `/api/v1/sessions/${sessionId}/waiting-room`, token: org.specialist.token });
     expect(room.json().data).toMatchObject({ waiting: true, client_location: 'US-NY', licence_warning: true, device_check: { camera: true } });
@@ -114,12 +115,12 @@ describe('a live session', () => {
 
     // Signalling: the offer reaches the specialist; a stranger's message reaches nobody.
     const offer = next(specialist, 'session.signal');
-    client.emit('session.signal', { session_id: sessionId, data: { type: 'offer', sdp: 'v=0' } });
-    expect(await offer).toEqual({ session_id: sessionId, from: org.client.userId, data: { type: 'offer', sdp: 'v=0' } });
+    client.emit('session.signal', { session_id: sessionId, description: { type: 'offer', sdp: 'v=0' } });
+    expect(await offer).toEqual({ session_id: sessionId, from: org.client.userId, description: { type: 'offer', sdp: 'v=0' } });
     const stranger = await connect((await addMember(t, org.admin, 'client')).token);
     let leaked = false;
     specialist.once('session.signal', () => (leaked = true));
-    stranger.emit('session.signal', { session_id: sessionId, data: { type: 'offer' } });
+    stranger.emit('session.signal', { session_id: sessionId, description: { type: 'offer' } });
     stranger.emit('session.signal', { session_id: 'not-a-session', data: {} });
     await new Promise((r) => setTimeout(r, 300));
     expect(leaked).toBe(false);

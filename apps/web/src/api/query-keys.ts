@@ -45,4 +45,8 @@ export const queryKeys = {
   caseFiles: (caseId: string) => ['cases', caseId, 'files'] as const,
   recordAccess: (page: number) => ['privacy', 'record-access', page] as const,
   erasureRequests: ['privacy', 'erasure-requests'] as const,
+  sessionRoom: (sessionId: string) => ['sessions', sessionId] as const,
+  sessionVideo: (sessionId: string) => ['sessions', sessionId, 'video'] as const,
+  waitingRoom: (sessionId: string) => ['sessions', sessionId, 'waiting-room'] as const,
+  sessionBrief: (sessionId: string) => ['sessions', sessionId, 'brief'] as const,
 };

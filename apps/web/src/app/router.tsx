@@ -48,6 +48,7 @@ import { MyDataPage } from '../privacy/my-data-page';
 import { RecordAccessPage } from '../privacy/record-access-page';
 import { MyGoalsPage } from '../treatment-plan/my-goals-page';
 import { PublicLayout } from '../shell/public-layout';
+import { SessionRoomPage } from '../sessions/room/session-room-page';
 
 export const router = createBrowserRouter([
   { path: '/', element: <RootRedirect /> },
@@ -81,6 +82,8 @@ export const router = createBrowserRouter([
           { path: '/account/notifications', element: <NotificationSettingsPage /> },
           { path: '/crisis', element: <CrisisPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          // Both of a session's people: the server answers by who is asking.
+          { path: '/sessions/:id', element: <SessionRoomPage /> },
           {
             element: <RequireRole platformAdmin />,
             children: [

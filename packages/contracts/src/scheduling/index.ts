@@ -4,3 +4,5 @@ export * from './api';
 export { MAX_OCCURRENCES, occurrences, parseRecurrence, type Recurrence } from './recurrence';
 export * from './waitlist';
 export * from './video';
+export * from './live-session';
+export * from './call-quality';

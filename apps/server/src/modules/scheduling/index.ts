@@ -1,3 +1,4 @@
+import type { IceServer } from '@tend/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { createRelay } from '../../platform/realtime/relay';
@@ -9,6 +10,8 @@ import { createSchedulingService } from './scheduling.service';
 import { createSeriesService } from './series.service';
 import { waitlistRoutes } from './waitlist.routes';
 import { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
+import { sessionRoomRoutes } from './session-room.routes';
+import { createSessionRoomService } from './session-room.service';
 import { sessionsRoutes } from './sessions.routes';
 import { createSessionsService } from './sessions.service';
 import { videoRoutes } from './video.routes';
@@ -27,7 +30,7 @@ export { createVideoWebhookService } from './video-webhook.service';
  */
 export async function schedulingPlugin(
   app: FastifyInstance,
-  deps: RemindersDeps & { relay: ReturnType<typeof createRelay>; video: VideoProvider | null; logger: Logger },
+  deps: RemindersDeps & { relay: ReturnType<typeof createRelay>; video: VideoProvider | null; iceServers: IceServer[]; logger: Logger },
 ) {
   const reminders = createRemindersService(deps);
   const scheduling = createSchedulingService({ ...deps, reminders });
@@ -46,9 +49,13 @@ export async function schedulingPlugin(
   const video = createVideoService(deps);
   const sessions = createSessionsService({ ...deps, onEnded: video.sessionEnded });
   sessionsRoutes(app, sessions);
-  // WebRTC offers, answers and ICE candidates between the two people of a session.
-  deps.relay.on('session.signal', (principal, payload) => sessions.signal(principal, payload));
   await videoRoutes(app, video, createVideoWebhookService(deps));
   await deps.jobs.work<RecordingConsentJob>(RECORDING_CONSENT_JOB, (job) => video.recheckConsent(job));
+  // The call itself: LiveKit's join token when it is configured, else the built-in WebRTC call.
+  const room = createSessionRoomService({ ...deps, liveKit: deps.video ? video.access : null });
+  sessionRoomRoutes(app, room);
+  // WebRTC offers, answers and ICE candidates, and the in-session tools, between the two people of a session.
+  deps.relay.on('session.signal', (principal, payload) => room.signal(principal, payload));
+  deps.relay.on('session.tool', (principal, payload) => room.tool(principal, payload));
   return { scheduling, sessions, reminders, waitlist, video };
 }

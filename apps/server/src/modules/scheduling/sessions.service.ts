@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import type { UserEmitter } from '../../platform/realtime/relay';
 import { recordCompletedSession } from '../cases';
-import { contextOf, type RequestMeta } from '../identity';
+import type { RequestMeta } from '../identity';
 import { inActiveOrg, type OrgScope } from '../orgs';
 import { type AppointmentRow, schedulingRepository, sessionsRepository } from './scheduling.repository';
 
@@ -169,21 +169,6 @@ export function createSessionsService(deps: {
         });
         return { session_id: id, status: 'no_show' as const };
       }),
-
-    /** WebRTC signalling over Socket.IO: forwarded only between the two people of an in-progress session. */
-    async signal(p: Principal, payload: unknown): Promise<void> {
-      const message = payload as { session_id?: unknown; data?: unknown };
-      if (typeof message?.session_id !== 'string' || !/^[0-9a-f-]{36}$/i.test(message.session_id)) return;
-      const sessionId = message.session_id;
-      const other = await deps.db.inContext(contextOf(p), async (tx) => {
-        const row = await schedulingRepository.appointment(tx, sessionId);
-        if (!row || row.status !== 'in_progress') return null;
-        if (row.clientUserId === p.userId) return row.specialistUserId;
-        if (row.specialistUserId === p.userId) return row.clientUserId;
-        return null;
-      });
-      if (other) deps.relay.emitToUser(other, 'session.signal', { session_id: sessionId, from: p.userId, data: message.data });
-    },
   };
 }
 

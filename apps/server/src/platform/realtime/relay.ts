@@ -1,12 +1,19 @@
 import type { Server } from 'socket.io';
 import type { Principal } from '../auth/tokens';
+import { AppError } from '../http/app-error';
 
 /** Something that delivers an event to a user's sockets (Socket.IO, attached once the server listens). */
 export type UserEmitter = { emitToUser(userId: string, event: string, payload: unknown): void };
 /** Whether a person has a socket open on any instance (with Redis, across instances). */
 export type Presence = { online(userId: string): Promise<boolean> };
-/** Handles an event a signed-in socket sends (e.g. WebRTC signalling); errors are the handler's to report. */
+/**
+ * Handles an event a signed-in socket sends (e.g. WebRTC signalling). When the sender asked for an
+ * acknowledgement it gets `{ ok: true }`, or for a thrown `AppError` its code and message.
+ */
 export type SocketHandler = (principal: Principal, payload: unknown) => Promise<void>;
+
+const failure = (error: unknown) =>
+  error instanceof AppError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'Something went wrong' };
 
 /**
  * Lets modules emit and receive real-time events before Socket.IO exists: the app is built first, the
@@ -22,9 +29,14 @@ export function createRelay(): UserEmitter &
       target = next;
       next.io?.on('connection', (socket) => {
         for (const [event, handler] of handlers) {
-          socket.on(event, (payload: unknown) => {
+          socket.on(event, (payload: unknown, ack?: unknown) => {
             const principal = socket.data.principal as Principal | undefined;
-            if (principal) void handler(principal, payload).catch(() => socket.emit('error.event', { event }));
+            const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : null;
+            if (!principal) return;
+            handler(principal, payload).then(
+              () => reply?.({ ok: true }),
+              (error: unknown) => (reply ? reply({ ok: false, error: failure(error) }) : socket.emit('error.event', { event })),
+            );
           });
         }
       });
