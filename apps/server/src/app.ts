@@ -141,7 +141,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   });
   await schedulingPlugin(app, { ...shared, jobs: runtime.jobs, notifications, relay: runtime.relay });
   consentPlugin(app, shared);
-  selfcarePlugin(app, shared);
+  selfcarePlugin(app, { ...shared, cases });
   const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
   await messagingPlugin(app, { ...shared, relay: runtime.relay, cases, flags, jobs: runtime.jobs, notifications, logger });
   await filesPlugin(app, { ...shared, cases, storage: runtime.storage });

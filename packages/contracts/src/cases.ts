@@ -123,6 +123,7 @@ export const caseEventKinds = [
   'access_revoked',
   'file_added',
   'file_removed',
+  'homework_assigned',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

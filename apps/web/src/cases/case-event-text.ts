@@ -29,5 +29,7 @@ export function caseEventText(event: CaseEvent, t: TFunction, nameOf: NameOf, fi
       return t('cases.timeline.fileAdded', { name: fileName(data.file_id) ?? t('cases.timeline.aFile') });
     case 'file_removed':
       return t('cases.timeline.fileRemoved', { name: fileName(data.file_id) ?? t('cases.timeline.aFile') });
+    case 'homework_assigned':
+      return data.due_date ? t('cases.timeline.homeworkAssigned', { due: data.due_date }) : t('cases.timeline.homeworkAssignedNoDue');
   }
 }

@@ -9,10 +9,14 @@ import { waitlistRoutes } from './waitlist.routes';
 import { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
 import { sessionsRoutes } from './sessions.routes';
 import { createSessionsService } from './sessions.service';
+import { sessionFeedbackRoutes } from './session-feedback.routes';
+import { createSessionFeedbackService } from './session-feedback.service';
 
 export { eraseAppointmentsOf, schedulingRepository as appointmentsRepository } from './scheduling.repository';
 export { createRemindersService, REMINDER_JOB } from './reminders.service';
 export { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
+export { feedbackOfCase, feedbackOfSession } from './session-feedback.service';
+export { nextWeekSlot } from './next-slot';
 
 /**
  * Availability in the specialist's own zone, free slots, booking that cannot double-book, reminders and
@@ -34,6 +38,7 @@ export async function schedulingPlugin(app: FastifyInstance, deps: RemindersDeps
   });
   const sessions = createSessionsService(deps);
   sessionsRoutes(app, sessions);
+  sessionFeedbackRoutes(app, createSessionFeedbackService(deps));
   // WebRTC offers, answers and ICE candidates between the two people of a session.
   deps.relay.on('session.signal', (principal, payload) => sessions.signal(principal, payload));
   return { scheduling, sessions, reminders, waitlist };

@@ -7,6 +7,7 @@ import {
   licences,
   remindersSent,
   series,
+  sessionFeedback,
   sessionPresence,
   sessionTypes,
   specialistSettings,
@@ -100,6 +101,7 @@ export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: s
   ).map((r) => r.id);
   if (!ids.length) return 0;
   await tx.delete(sessionPresence).where(inArray(sessionPresence.appointmentId, ids));
+  await tx.delete(sessionFeedback).where(inArray(sessionFeedback.appointmentId, ids));
   await tx.delete(remindersSent).where(inArray(remindersSent.appointmentId, ids));
   await tx.delete(appointments).where(inArray(appointments.id, ids));
   await tx.delete(series).where(and(eq(series.orgId, orgId), eq(series.clientUserId, clientUserId)));
