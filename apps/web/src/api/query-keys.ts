@@ -45,4 +45,9 @@ export const queryKeys = {
   caseFiles: (caseId: string) => ['cases', caseId, 'files'] as const,
   recordAccess: (page: number) => ['privacy', 'record-access', page] as const,
   erasureRequests: ['privacy', 'erasure-requests'] as const,
+  sessionAfter: (sessionId: string) => ['sessions', sessionId, 'after'] as const,
+  sessionFeedback: (sessionId: string) => ['sessions', sessionId, 'feedback'] as const,
+  caseFeedback: (caseId: string) => ['cases', caseId, 'session-feedback'] as const,
+  freeSlots: (sessionTypeId: string, date: string) => ['scheduling', 'slots', sessionTypeId, date] as const,
+  myHomework: ['my', 'homework'] as const,
 };

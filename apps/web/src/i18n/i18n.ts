@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import afterEn from './after.en.json';
+import afterUk from './after.uk.json';
 import chatEn from './chat.en.json';
 import chatUk from './chat.uk.json';
 import caseworkEn from './casework.en.json';
@@ -14,8 +16,8 @@ import { browserLanguage, storedLanguage } from './language';
 
 // Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy) and chat have their own message files so each stays readable.
 const resources = {
-  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn } },
-  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk } },
+  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...afterEn } },
+  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...afterUk } },
 } as const;
 
 i18n.on('languageChanged', (language) => {
