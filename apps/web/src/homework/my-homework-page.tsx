@@ -47,7 +47,7 @@ function HomeworkItem({ item }: { item: HomeworkDto }) {
     <Paper withBorder p="md" component="li">
       <Stack gap={6}>
         <Checkbox
-          checked={item.done_at !== null}
+          checked={toggle.isPending ? toggle.variables : item.done_at !== null}
           disabled={toggle.isPending}
           onChange={(e) => toggle.mutate(e.currentTarget.checked)}
           label={<Text fw={700}>{item.title}</Text>}

@@ -18,6 +18,7 @@ export function FeedbackPage() {
   const { id = '' } = useParams();
   usePageTitle(t('sessionFeedback.title'));
   const query = useQuery({ queryKey: queryKeys.sessionFeedback(id), queryFn: () => afterApi.feedback(id) });
+  const [sent, setSent] = useState(false);
   return (
     <Stack gap="lg" maw={720}>
       <Title order={1}>{t('sessionFeedback.title')}</Title>
@@ -26,14 +27,14 @@ export function FeedbackPage() {
           feedback ? (
             <Paper withBorder p="md">
               <Stack gap="xs">
-                <Text role="status">{t('sessionFeedback.given')}</Text>
+                <Text role="status">{sent ? t('sessionFeedback.thanks') : t('sessionFeedback.given')}</Text>
                 <FeedbackAnswers feedback={feedback} />
               </Stack>
             </Paper>
           ) : status !== 'completed' ? (
             <Text>{t('sessionFeedback.notEnded')}</Text>
           ) : (
-            <FeedbackForm sessionId={id} />
+            <FeedbackForm sessionId={id} onSent={() => setSent(true)} />
           )
         }
       </QueryState>
@@ -54,7 +55,7 @@ function Scale({ label, value, onChange }: { label: string; value: string; onCha
   );
 }
 
-function FeedbackForm({ sessionId }: { sessionId: string }) {
+function FeedbackForm({ sessionId, onSent }: { sessionId: string; onSent: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -64,15 +65,11 @@ function FeedbackForm({ sessionId }: { sessionId: string }) {
   const [missing, setMissing] = useState(false);
   const send = useMutation({
     mutationFn: () => afterApi.giveFeedback(sessionId, { helpful: Number(helpful), heard: Number(heard), comment: comment.trim() || undefined }),
-    onSuccess: (feedback) => queryClient.setQueryData(queryKeys.sessionFeedback(sessionId), { status: 'completed', feedback }),
+    onSuccess: (feedback) => {
+      onSent();
+      queryClient.setQueryData(queryKeys.sessionFeedback(sessionId), { status: 'completed', feedback });
+    },
   });
-  if (send.isSuccess) {
-    return (
-      <Alert color="teal" role="status">
-        {t('sessionFeedback.thanks')}
-      </Alert>
-    );
-  }
   return (
     <form
       onSubmit={(event) => {
