@@ -83,6 +83,11 @@ describe('before the session has ended', () => {
     const res = await req('POST', `/api/v1/sessions/${ended.id}/end`, org.specialist.token);
     expect(res.statusCode, res.body).toBe(200);
   });
+
+  it('asks the client for feedback: an in-app notification linking to the feedback page', async () => {
+    const inbox = (await req('GET', '/api/v1/notifications', org.client.token)).json().data as { kind: string; link: string | null }[];
+    expect(inbox).toContainEqual(expect.objectContaining({ kind: 'session.feedback_requested', link: `/sessions/${ended.id}/feedback` }));
+  });
 });
 
 describe('the after page', () => {

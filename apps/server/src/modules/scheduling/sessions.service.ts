@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/app-error';
 import type { UserEmitter } from '../../platform/realtime/relay';
 import { recordCompletedSession } from '../cases';
 import { contextOf, type RequestMeta } from '../identity';
+import type { NotificationsService } from '../notifications';
 import { inActiveOrg, type OrgScope } from '../orgs';
 import { type AppointmentRow, schedulingRepository, sessionsRepository } from './scheduling.repository';
 
@@ -21,7 +22,7 @@ export function licensedFor(licences: string[], location: string): boolean {
 }
 
 /** A session's life: the client waits (saying where they are), the specialist admits, then ends it. */
-export function createSessionsService(deps: { db: Database; crypto: FieldCrypto; relay: UserEmitter }) {
+export function createSessionsService(deps: { db: Database; crypto: FieldCrypto; relay: UserEmitter; notifications?: Pick<NotificationsService, 'notify'> }) {
   async function appointmentFor(scope: OrgScope, id: string, lock = false): Promise<AppointmentRow> {
     const row = await schedulingRepository.appointment(scope.tx, id, lock);
     if (!row) throw new AppError('SCHEDULING.APPOINTMENT_NOT_FOUND', 'No such session');
@@ -126,6 +127,16 @@ export function createSessionsService(deps: { db: Database; crypto: FieldCrypto;
         await schedulingRepository.updateAppointment(scope.tx, id, { status: 'completed' });
         await sessionsRepository.updatePresence(scope.tx, id, { endedAt: now });
         if (row.caseId) await recordCompletedSession(scope.tx, row.caseId, now);
+        // The client is asked for short feedback (ADR 0016), in the same transaction as the end.
+        await deps.notifications?.notify(scope.tx, {
+          userId: row.clientUserId,
+          orgId: row.orgId,
+          kind: 'session.feedback_requested',
+          title: { en: 'How was today’s session? Three short questions', uk: 'Як пройшла сьогоднішня сесія? Три короткі запитання' },
+          link: `/sessions/${id}/feedback`,
+          data: { appointment_id: id },
+          channels: [],
+        });
         await recordAudit(scope.tx, scope.actor, {
           action: 'session.end',
           resourceType: 'appointment',
