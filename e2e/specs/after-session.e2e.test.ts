@@ -57,9 +57,22 @@ beforeAll(async () => {
   const client = await invite(admin.access_token, orgId, clientEmail, 'client', 'Oksana Hrytsenko');
   const s = specialist.access_token;
   const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
-  await api('PUT', '/api/v1/scheduling/availability', s, { timezone: zone, rules: allDay, min_notice_minutes: 0, step_minutes: 15, buffer_after_minutes: 0, horizon_days: 60 });
-  const type = await api<{ id: string }>('POST', '/api/v1/scheduling/session-types', s, { name: 'Video session', duration_minutes: 50, currency: 'UAH', modality: 'video' });
-  caseId = (await api<{ id: string }>('POST', '/api/v1/cases', s, { client_user_id: client.user.id, title: `Sleep and worry ${stamp}`, jurisdiction: 'UA' })).id;
+  await api('PUT', '/api/v1/scheduling/availability', s, {
+    timezone: zone,
+    rules: allDay,
+    min_notice_minutes: 0,
+    step_minutes: 15,
+    buffer_after_minutes: 0,
+    horizon_days: 60,
+  });
+  const type = await api<{ id: string }>('POST', '/api/v1/scheduling/session-types', s, {
+    name: 'Video session',
+    duration_minutes: 50,
+    currency: 'UAH',
+    modality: 'video',
+  });
+  caseId = (await api<{ id: string }>('POST', '/api/v1/cases', s, { client_user_id: client.user.id, title: `Sleep and worry ${stamp}`, jurisdiction: 'UA' }))
+    .id;
   await api('POST', `/api/v1/cases/${caseId}/status`, s, { to: 'active' });
   const now = Date.now();
   const slots = await api<{ start: string }[]>(
@@ -135,8 +148,14 @@ describe('after the session', () => {
     await visit(page, 'session-feedback-uk-375');
     await page.getByRole('button', { name: 'Надіслати' }).click();
     await expect.poll(shown(page, 'Оберіть число для обох запитань.')).toBe(true);
-    await page.getByRole('radiogroup', { name: /Наскільки корисною/ }).getByRole('radio', { name: '8', exact: true }).check();
-    await page.getByRole('radiogroup', { name: /Чи відчували ви/ }).getByRole('radio', { name: '9', exact: true }).check();
+    await page
+      .getByRole('radiogroup', { name: /Наскільки корисною/ })
+      .getByRole('radio', { name: '8', exact: true })
+      .check();
+    await page
+      .getByRole('radiogroup', { name: /Чи відчували ви/ })
+      .getByRole('radio', { name: '9', exact: true })
+      .check();
     await page.getByLabel(/Що б ви хотіли сказати/).fill('Дякую, було корисно');
     await page.getByRole('button', { name: 'Надіслати' }).click();
     await expect.poll(shown(page, 'Дякуємо. Ваш фахівець побачить відповіді.')).toBe(true);

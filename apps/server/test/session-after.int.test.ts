@@ -35,7 +35,12 @@ beforeAll(async () => {
     payload: { timezone: zone, rules: allDay, min_notice_minutes: 0, step_minutes: 15, buffer_after_minutes: 0, horizon_days: 60 },
   });
   typeId = (
-    await req('POST', '/api/v1/scheduling/session-types', org.specialist.token, { name: 'Video session', duration_minutes: 50, currency: 'UAH', modality: 'video' })
+    await req('POST', '/api/v1/scheduling/session-types', org.specialist.token, {
+      name: 'Video session',
+      duration_minutes: 50,
+      currency: 'UAH',
+      modality: 'video',
+    })
   ).json().data.id;
   const now = Date.now();
   const slots = await req(
@@ -192,7 +197,9 @@ describe('homework', () => {
   it('the client lists it and ticks it off, and can untick it', async () => {
     const list = await req('GET', '/api/v1/homework', org.client.token);
     expect(list.statusCode, list.body).toBe(200);
-    expect(list.json().data).toEqual([expect.objectContaining({ id: homeworkId, title: 'Sleep diary', instructions: 'Write down when you go to bed and wake up.' })]);
+    expect(list.json().data).toEqual([
+      expect.objectContaining({ id: homeworkId, title: 'Sleep diary', instructions: 'Write down when you go to bed and wake up.' }),
+    ]);
     const done = await req('POST', `/api/v1/homework/${homeworkId}/done`, org.client.token);
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().data.done_at).not.toBeNull();
@@ -220,7 +227,13 @@ describe('client feedback', () => {
   });
 
   it('refuses answers outside 0–10 and unknown fields', async () => {
-    for (const payload of [{ helpful: 11, heard: 5 }, { helpful: -1, heard: 5 }, { helpful: 5 }, { helpful: 5.5, heard: 5 }, { helpful: 5, heard: 5, phq9: 3 }]) {
+    for (const payload of [
+      { helpful: 11, heard: 5 },
+      { helpful: -1, heard: 5 },
+      { helpful: 5 },
+      { helpful: 5.5, heard: 5 },
+      { helpful: 5, heard: 5, phq9: 3 },
+    ]) {
       const res = await req('POST', `/api/v1/sessions/${ended.id}/feedback`, org.client.token, payload);
       expect(res.statusCode, res.body).toBe(400);
     }
@@ -250,27 +263,37 @@ describe('client feedback', () => {
 });
 
 describe('tenancy: another organization gets 404 on every after-session route', () => {
-  it("answers 404 to org B's specialist, admin and client, and changes nothing", async () => {
+  it("answers 404 to org B's members wherever their role may use the route (403 where it may not), and changes nothing", async () => {
     const other = await buildOrg(t, 'Other practice');
     const homework = (await req('GET', '/api/v1/homework', org.client.token)).json().data[0].id as string;
-    for (const who of [other.specialist, other.admin, other.client]) {
-      for (const [method, url, payload] of [
-        ['GET', `/api/v1/sessions/${ended.id}/after`],
-        ['POST', `/api/v1/sessions/${ended.id}/note`],
-        ['POST', `/api/v1/sessions/${ended.id}/homework`, { title: 'Hijack' }],
-        ['POST', `/api/v1/sessions/${ended.id}/feedback`, { helpful: 0, heard: 0 }],
-        ['GET', `/api/v1/sessions/${ended.id}/feedback`],
-        ['GET', `/api/v1/cases/${caseId}/session-feedback`],
-        ['POST', `/api/v1/homework/${homework}/done`, { done: false }],
-      ] as const) {
-        const res = await req(method, url, who.token, payload);
-        // A role-limited route may refuse the role first (403); it never reveals or changes org A's data.
-        expect([403, 404], `${method} ${url}: ${res.body}`).toContain(res.statusCode);
-        if (res.statusCode === 404) expect(res.json().success).toBe(false);
+    const staffOnly = ['specialist'];
+    const routes = [
+      { method: 'GET', url: `/api/v1/sessions/${ended.id}/after`, roles: staffOnly },
+      { method: 'POST', url: `/api/v1/sessions/${ended.id}/note`, roles: staffOnly },
+      { method: 'POST', url: `/api/v1/sessions/${ended.id}/homework`, payload: { title: 'Hijack' }, roles: staffOnly },
+      { method: 'POST', url: `/api/v1/sessions/${ended.id}/feedback`, payload: { helpful: 0, heard: 0 }, roles: null },
+      { method: 'GET', url: `/api/v1/sessions/${ended.id}/feedback`, roles: null },
+      { method: 'GET', url: `/api/v1/cases/${caseId}/session-feedback`, roles: null },
+      { method: 'POST', url: `/api/v1/homework/${homework}/done`, payload: { done: false }, roles: ['client'] },
+    ] as const;
+    const members = [
+      ['specialist', other.specialist],
+      ['org_admin', other.admin],
+      ['supervisor', other.supervisor],
+      ['client', other.client],
+    ] as const;
+    for (const [role, who] of members) {
+      for (const route of routes) {
+        const res = await req(route.method, route.url, who.token, 'payload' in route ? route.payload : undefined);
+        const expected = route.roles === null || (route.roles as readonly string[]).includes(role) ? 404 : 403;
+        expect(res.statusCode, `${role} ${route.method} ${route.url}: ${res.body}`).toBe(expected);
+        expect(res.json().success).toBe(false);
       }
     }
-    const stillDone = (await req('GET', '/api/v1/homework', org.client.token)).json().data[0];
-    expect(stillDone.title).toBe('Sleep diary');
+    const still = (await req('GET', '/api/v1/homework', org.client.token)).json().data[0];
+    expect(still.title).toBe('Sleep diary');
     expect((await req('GET', `/api/v1/sessions/${ended.id}/feedback`, org.specialist.token)).json().data.feedback.helpful).toBe(8);
+    const notes = (await req('GET', `/api/v1/cases/${caseId}/notes`, org.specialist.token)).json().data as unknown[];
+    expect(notes).toHaveLength(2);
   });
 });

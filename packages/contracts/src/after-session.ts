@@ -26,7 +26,7 @@ export const assignHomeworkBody = z
 export const homeworkDoneBody = z.object({ done: z.boolean().default(true) }).strict();
 
 /**
- * Tend's own short feedback after a session (ADR 0016): not a validated instrument, no clinical score.
+ * Tend's own short feedback after a session (ADR 0017): not a validated instrument, no clinical score.
  * `helpful` and `heard` are 0–10; the comment is optional.
  */
 export const FEEDBACK_QUESTIONS = ['helpful', 'heard', 'comment'] as const;

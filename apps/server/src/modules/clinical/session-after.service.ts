@@ -23,7 +23,7 @@ async function endedSession(scope: OrgScope, p: Principal, id: string, lock = fa
 }
 
 /**
- * After the session (ADR 0016): the note from the case's template, the homework given, the same slot next
+ * After the session (ADR 0017): the note from the case's template, the homework given, the same slot next
  * week, and the client's feedback.
  */
 export function createSessionAfterService(deps: ClinicalDeps, notes: NotesService) {

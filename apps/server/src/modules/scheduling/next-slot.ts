@@ -11,6 +11,7 @@ export async function nextWeekSlot(scope: OrgScope, session: AppointmentRow, now
   const { settings, type } = await bookable(scope.tx, session.specialistUserId, session.sessionTypeId).catch(() => ({ settings: null, type: null }));
   const zone = settings?.timezone ?? 'UTC';
   const start = sameTimeNextWeek(session.startsAt.getTime(), zone);
-  const free = settings && type ? (await slotsFor(scope, settings, type, start, start + type.durationMinutes * 60_000, now)).some((s) => s.start === start) : false;
+  const free =
+    settings && type ? (await slotsFor(scope, settings, type, start, start + type.durationMinutes * 60_000, now)).some((s) => s.start === start) : false;
   return { starts_at: new Date(start).toISOString(), local_start: localIso(start, zone), timezone: zone, session_type_id: session.sessionTypeId, free };
 }

@@ -127,7 +127,7 @@ export function createSessionsService(deps: { db: Database; crypto: FieldCrypto;
         await schedulingRepository.updateAppointment(scope.tx, id, { status: 'completed' });
         await sessionsRepository.updatePresence(scope.tx, id, { endedAt: now });
         if (row.caseId) await recordCompletedSession(scope.tx, row.caseId, now);
-        // The client is asked for short feedback (ADR 0016), in the same transaction as the end.
+        // The client is asked for short feedback (ADR 0017), in the same transaction as the end.
         await deps.notifications?.notify(scope.tx, {
           userId: row.clientUserId,
           orgId: row.orgId,

@@ -65,7 +65,11 @@ export function createHomeworkService(deps: HomeworkDeps) {
           instructionsCiphertext: body.instructions ? await crypto.sealForOrg(scope.tx, caseRow.orgId, body.instructions, aad(id, 'instructions')) : null,
           dueDate: body.due_date ?? null,
         });
-        await deps.cases.event(scope.tx, scope.actor, caseRow, 'homework_assigned', { homework_id: id, session_id: session.id, due_date: body.due_date ?? null });
+        await deps.cases.event(scope.tx, scope.actor, caseRow, 'homework_assigned', {
+          homework_id: id,
+          session_id: session.id,
+          due_date: body.due_date ?? null,
+        });
         await recordAudit(scope.tx, scope.actor, {
           action: 'homework.assign',
           resourceType: 'homework',

@@ -12,7 +12,7 @@ import { FeedbackAnswers } from './feedback-view';
 
 const SCALE = Array.from({ length: 11 }, (_, i) => String(i));
 
-/** Where the client lands when a session ends: Tend's own three short questions (ADR 0016), which they may skip. */
+/** Where the client lands when a session ends: Tend's own three short questions (ADR 0017), which they may skip. */
 export function FeedbackPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -82,7 +82,14 @@ function FeedbackForm({ sessionId, onSent }: { sessionId: string; onSent: () => 
         <Text>{t('sessionFeedback.intro')}</Text>
         <Scale label={t('sessionFeedback.helpful')} value={helpful} onChange={setHelpful} />
         <Scale label={t('sessionFeedback.heard')} value={heard} onChange={setHeard} />
-        <Textarea label={t('sessionFeedback.comment')} autosize minRows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+        <Textarea
+          label={t('sessionFeedback.comment')}
+          autosize
+          minRows={2}
+          maxLength={2000}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+        />
         {missing && (helpful === '' || heard === '') ? (
           <Alert color="red" role="alert">
             {t('sessionFeedback.choose')}

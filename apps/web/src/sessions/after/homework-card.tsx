@@ -41,7 +41,14 @@ export function HomeworkCard({ after }: { after: SessionAfterDto }) {
         >
           <Stack gap="xs">
             <TextInput label={t('homework.titleLabel')} required maxLength={200} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-            <Textarea label={t('homework.instructions')} autosize minRows={2} maxLength={4000} value={instructions} onChange={(e) => setInstructions(e.currentTarget.value)} />
+            <Textarea
+              label={t('homework.instructions')}
+              autosize
+              minRows={2}
+              maxLength={4000}
+              value={instructions}
+              onChange={(e) => setInstructions(e.currentTarget.value)}
+            />
             <TextInput type="date" label={t('homework.due')} value={due} onChange={(e) => setDue(e.currentTarget.value)} maw={220} />
             <FormError error={assign.error} />
             <Button type="submit" variant="light" loading={assign.isPending} disabled={!title.trim()} style={{ alignSelf: 'flex-start' }}>
