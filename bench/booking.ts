@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { type Figures, loop } from './measure';
+import { enterOrg } from './statements';
 
 type Session = { token: string; userId: string; orgId: string };
 export type BookingBench = { name: string; api: Figures; sql: Figures; ratio: number; budget: { minRatio: number }; pass: boolean };
@@ -83,12 +84,7 @@ export async function benchBooking(deps: BookingBenchDeps): Promise<BookingBench
       const start = nextSql();
       const end = new Date(start.getTime() + STEP_MINUTES * 60_000);
       const id = crypto.randomUUID();
-      await c.query({
-        name: 'k_role',
-        text: 'select role from identity.memberships where org_id = $1 and user_id = $2 and removed_at is null',
-        values: [client.orgId, client.userId],
-      });
-      await c.query({ name: 'k_enter', text: `select set_config('app.org_id',$1,true), set_config('app.role','client',true)`, values: [client.orgId] });
+      await enterOrg(c, client.orgId, client.userId);
       await c.query({ name: 'k_settings', text: 'select * from scheduling.specialist_settings where user_id = $1', values: [viaSql!.userId] });
       await c.query({ name: 'k_type', text: 'select * from scheduling.session_types where id = $1', values: [sqlType] });
       await c.query({

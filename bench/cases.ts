@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { benchSettings } from './settings';
+import { enterOrg } from './statements';
 
 type Session = { token: string; userId: string; orgId: string };
 type ScenarioFn<S> = (
@@ -80,12 +81,7 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
   const audit = `insert into audit.audit_log (id, org_id, actor_user_id, action, resource_type, resource_id, subject_user_id, purpose, request_id, ip)
     values ($1::uuid, $2::uuid, $3::uuid, $4, 'case', $5, null, 'treatment', $1::text, '127.0.0.1')`;
   const enter = async (c: pg.PoolClient) => {
-    await c.query({
-      name: 'bc_role',
-      text: 'select role from identity.memberships where org_id = $1 and user_id = $2 and removed_at is null',
-      values: [org, me],
-    });
-    await c.query({ name: 'bc_enter', text: `select set_config('app.org_id',$1,true), set_config('app.role','specialist',true)`, values: [org] });
+    await enterOrg(c, org, me);
   };
   const names = (c: pg.PoolClient, ids: string[]) =>
     c.query({ name: 'bc_names', text: 'select id, name_ciphertext from identity.users where id = any($1::uuid[])', values: [ids] });

@@ -1,6 +1,7 @@
 // `npm run bench`: latency and throughput of authenticated reads through the whole stack (auth,
-// RLS transaction, decryption, audit write), against the same SQL issued directly with pg; and the
-// per-message cost of the local risk classifier. `npm run bench -- classifier` runs only the latter.
+// RLS transaction, decryption, audit write) against the same SQL issued directly with pg, booking
+// throughput, chat delivery with 1,000 sockets, the local risk classifier and slot computation.
+// `npm run bench -- <part> [<part>…]` runs some: classifier, booking, messaging, reads, cases.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -9,15 +10,21 @@ import { appRolePassword, appUrlFrom } from '../apps/server/src/platform/db/data
 import { caseScenarios } from './cases';
 import { type BookingBench, benchBooking, printBooking } from './booking';
 import { benchClassifier, printClassifier } from './classifier';
+import { benchMessaging, type MessagingBench, printMessaging } from './messaging';
 import { benchSlots, printSlots } from './slots';
 import { type Figures, http, loop } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
 import { benchSettings } from './settings';
+import { enterOrg } from './statements';
 
 const SECONDS = benchSettings.seconds;
 const CONNECTIONS = 50;
 const FIXED_RATE = 500;
 const BOOKING_CONNECTIONS = benchSettings.bookingConnections;
+/** `npm run bench -- booking cases` runs only those parts (and the two micro-benchmarks); no names run all. */
+const PARTS = ['classifier', 'booking', 'messaging', 'reads', 'cases'] as const;
+const named = PARTS.filter((part) => process.argv.includes(part));
+const wanted = (part: (typeof PARTS)[number]) => named.length === 0 || named.includes(part);
 
 type Scenario = {
   name: string;
@@ -35,13 +42,14 @@ async function main() {
   printClassifier(classifier);
   const slots = benchSlots();
   printSlots(slots);
-  if (process.argv.includes('classifier')) {
+  if (named.length === 1 && named[0] === 'classifier') {
     await writeResults({ classifier, slots });
     return;
   }
   const server = await startBenchServer();
   const results: Scenario[] = [];
   let booking: BookingBench | undefined;
+  let messaging: MessagingBench | undefined;
   const pool = new pg.Pool({ connectionString: appUrlFrom(server.ownerUrl, appRolePassword(server.ownerUrl)), max: CONNECTIONS });
   pool.on('error', () => undefined);
   try {
@@ -92,59 +100,60 @@ async function main() {
         await c.query(begin(ctx));
         await statements(c);
       });
-    // `npm run bench -- booking` runs only the booking scenario.
-    booking = await benchBooking({ url: server.url, login: signIn, transaction, connections: BOOKING_CONNECTIONS, seconds: SECONDS });
-    printBooking(booking, BOOKING_CONNECTIONS);
-    if (process.argv.includes('booking')) return;
-    results.push(
-      await scenario('GET /api/v1/me (auth, RLS, decrypt, audit write)', `${server.url}/api/v1/me`, headers, { p95Ms: 20, minRatio: 0.3 }, () =>
-        inTransaction(async (c) => {
-          await c.query(begin(context(orgId, 'org_admin')));
-          await c.query({ name: 'b_user', text: 'select * from identity.users where id = $1 and erased_at is null', values: [userId] });
-          await c.query({
-            name: 'b_memberships',
-            text: 'select o.id, o.name, m.role from identity.memberships m join identity.orgs o on o.id = m.org_id where m.user_id = $1 and m.removed_at is null',
-            values: [userId],
-          });
-          await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'user.profile_read'] });
-        }),
-      ),
-    );
-    results.push(
-      await scenario(
-        'GET /api/v1/orgs/:id/members (org-scoped list)',
-        `${server.url}/api/v1/orgs/${orgId}/members`,
-        headers,
-        { p95Ms: 20, minRatio: 0.3 },
-        () =>
+    if (wanted('booking')) {
+      booking = await benchBooking({ url: server.url, login: signIn, transaction, connections: BOOKING_CONNECTIONS, seconds: SECONDS });
+      printBooking(booking, BOOKING_CONNECTIONS);
+    }
+    if (wanted('messaging')) {
+      messaging = await benchMessaging({ url: server.url, login: signIn });
+      printMessaging(messaging);
+    }
+    if (wanted('reads'))
+      results.push(
+        await scenario('GET /api/v1/me (auth, RLS, decrypt, audit write)', `${server.url}/api/v1/me`, headers, { p95Ms: 20, minRatio: 0.3 }, () =>
           inTransaction(async (c) => {
-            await c.query(begin(context(null, null)));
+            await c.query(begin(context(orgId, 'org_admin')));
+            await c.query({ name: 'b_user', text: 'select * from identity.users where id = $1 and erased_at is null', values: [userId] });
             await c.query({
-              name: 'b_role',
-              text: 'select role from identity.memberships where org_id = $1 and user_id = $2 and removed_at is null',
-              values: [orgId, userId],
+              name: 'b_memberships',
+              text: 'select o.id, o.name, m.role from identity.memberships m join identity.orgs o on o.id = m.org_id where m.user_id = $1 and m.removed_at is null',
+              values: [userId],
             });
-            await c.query({ name: 'b_enter', text: `select set_config('app.org_id',$1,true), set_config('app.role','org_admin',true)`, values: [orgId] });
-            await c.query({
-              name: 'b_members',
-              text: 'select * from identity.memberships m join identity.users u on u.id = m.user_id where m.org_id = $1 and m.removed_at is null',
-              values: [orgId],
-            });
-            await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'org.members_list'] });
+            await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'user.profile_read'] });
           }),
-      ),
-    );
+        ),
+      );
+    if (wanted('reads'))
+      results.push(
+        await scenario(
+          'GET /api/v1/orgs/:id/members (org-scoped list)',
+          `${server.url}/api/v1/orgs/${orgId}/members`,
+          headers,
+          { p95Ms: 20, minRatio: 0.3 },
+          () =>
+            inTransaction(async (c) => {
+              await c.query(begin(context(null, null)));
+              await enterOrg(c, orgId, userId);
+              await c.query({
+                name: 'b_members',
+                text: 'select * from identity.memberships m join identity.users u on u.id = m.user_id where m.org_id = $1 and m.removed_at is null',
+                values: [orgId],
+              });
+              await c.query({ name: 'b_audit', text: audit, values: [crypto.randomUUID(), orgId, userId, 'org.members_list'] });
+            }),
+        ),
+      );
     const analyze = async () => {
       const owner = new pg.Client({ connectionString: server.ownerUrl });
       await owner.connect();
       await owner.query('analyze').finally(() => owner.end());
     };
-    results.push(...(await caseScenarios({ url: server.url, login: signIn, scenario, transaction, analyze })));
+    if (wanted('cases')) results.push(...(await caseScenarios({ url: server.url, login: signIn, scenario, transaction, analyze })));
   } finally {
     await pool.end();
     await server.stop();
     print(results);
-    await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, booking, classifier, slots });
+    await writeResults({ seconds: SECONDS, connections: CONNECTIONS, scenarios: results, booking, messaging, classifier, slots });
   }
 }
 

@@ -17,7 +17,8 @@ export type BenchServer = { url: string; ownerUrl: string; stop(): Promise<void>
 export async function startBenchServer(): Promise<BenchServer> {
   const port = await freePort();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'tend-bench-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const profile = benchSettings.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${benchSettings.profileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -46,8 +47,11 @@ export async function startBenchServer(): Promise<BenchServer> {
     await new Promise((r) => setTimeout(r, 200));
   }
   const password = (await fs.readFile(path.join(dataDir, 'postgres.password'), 'utf8').catch(() => '')).trim();
-  const pid = Number((await fs.readFile(path.join(dataDir, 'postgres/postmaster.pid'), 'utf8').catch(() => '')).split('\n')[3]);
-  const ownerUrl = benchSettings.databaseUrl ?? `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pid}/tend`;
+  // postmaster.pid: line 4 is the port, line 5 the socket directory (empty when there is none).
+  const postmaster = (await fs.readFile(path.join(dataDir, 'postgres/postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const socket = postmaster[4] ? `?host=${encodeURIComponent(postmaster[4])}` : '';
+  // The ceilings connect as the server does, through the socket when there is one.
+  const ownerUrl = benchSettings.databaseUrl ?? `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${Number(postmaster[3])}/tend${socket}`;
   return {
     url,
     ownerUrl,

@@ -11,6 +11,8 @@ const schema = z.object({
   BENCH_BOOKING_CONNECTIONS: z.coerce.number().int().positive().default(10),
   /** Measure against this PostgreSQL instead of the bench server's embedded one. */
   BENCH_DATABASE_URL: z.string().min(1).optional(),
+  /** Write a V8 CPU profile of the bench server into this directory (open it in Chrome DevTools). */
+  BENCH_PROFILE_DIR: z.string().min(1).optional(),
 });
 
 const parsed = schema.safeParse(process.env);
@@ -21,4 +23,5 @@ export const benchSettings = {
   cases: parsed.data.BENCH_CASES,
   bookingConnections: parsed.data.BENCH_BOOKING_CONNECTIONS,
   databaseUrl: parsed.data.BENCH_DATABASE_URL,
+  profileDir: parsed.data.BENCH_PROFILE_DIR,
 };

@@ -115,7 +115,16 @@ describe('files and the treatment plan on a case', () => {
     await expect.poll(visible(page, /^Uploading… \d+%$/)).toBe(true);
     await snapshot(page, 'case-file-uploading-en');
     await expect.poll(() => files.getByText('assessment.pdf').isVisible(), { timeout: 30_000 }).toBe(true);
+    // …and can be stopped midway: nothing is saved.
+    await attach(page, 'draft.pdf', 'application/pdf', assessment);
+    await page.getByRole('progressbar', { name: 'Upload progress' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel upload' }).click();
+    await expect.poll(visible(page, 'Upload cancelled; nothing was saved.')).toBe(true);
+    expect(await page.getByRole('progressbar', { name: 'Upload progress' }).count()).toBe(0);
     await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.reload();
+    await expect.poll(() => files.getByText('assessment.pdf').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await files.getByText('draft.pdf').count()).toBe(0);
 
     // Over 100 MB is refused before a byte is sent.
     let uploads = 0;

@@ -1,15 +1,18 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkFor, makePdf, useFilesPractice } from './files.fixtures';
-import type { TestApp } from './harness';
+import { call, type TestApp } from './harness';
 import type { BuiltOrg } from './tenancy.fixtures';
 
 let t: TestApp;
 let org: BuiltOrg;
 let caseId: string;
 let base: string;
-useFilesPractice('Streaming practice', async (practice) => {
+const dataDir = useFilesPractice('Streaming practice', async (practice) => {
   ({ t, org, caseId } = practice);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -73,7 +76,34 @@ function download(url: string): Promise<number> {
   });
 }
 
+/** Every file under the practice's data dir, so a test can see that nothing was left behind. */
+const storedFiles = (): string[] =>
+  (fs.readdirSync(dataDir, { recursive: true, withFileTypes: true }) as fs.Dirent[]).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+
 describe('streaming uploads and downloads over HTTP', () => {
+  it('keeps nothing of an upload the client cancels midway: no file row, no bytes on disk', async () => {
+    const listed = async () =>
+      (await call(t.app, { method: 'GET', url: `/api/v1/cases/${caseId}/files`, token: org.specialist.token })).json().data.length as number;
+    const rowsBefore = await listed();
+    const filesBefore = storedFiles();
+    const boundary = '----tendcancel';
+    const req = http.request(`${base}/api/v1/cases/${caseId}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${org.specialist.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    req.on('error', () => undefined); // the socket is destroyed on purpose
+    req.write(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="half.pdf"\r\ncontent-type: application/pdf\r\n\r\n`);
+    req.write(makePdf());
+    for (let i = 0; i < 64; i++) req.write(Buffer.alloc(64 * 1024, 0x20)); // 4 MB of the file, then the client gives up
+    // The server is writing the sealed blob as the bytes arrive…
+    await expect.poll(() => storedFiles().length, { timeout: 10_000 }).toBeGreaterThan(filesBefore.length);
+    req.destroy();
+    // The server notices the closed socket, discards the partial blob and writes no row.
+    await expect.poll(() => storedFiles().length, { timeout: 10_000 }).toBe(filesBefore.length);
+    expect(storedFiles()).toEqual(filesBefore);
+    expect(await listed()).toBe(rowsBefore);
+  });
+
   it('uploads and downloads ~60 MB without holding the file in memory', async () => {
     const size = 60 * 1024 * 1024;
     // Warm up first (code paths, pools, allocator arenas), so the measurement sees per-byte growth only.

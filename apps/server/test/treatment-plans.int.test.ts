@@ -90,6 +90,22 @@ describe('treatment plans', () => {
     expect((await plan('GET', org.admin.token)).statusCode).toBe(403);
   });
 
+  it('puts every save and progress update on the case timeline, without the goal wording', async () => {
+    const events = (await call(t.app, { method: 'GET', url: `/api/v1/cases/${caseId}/history`, token: org.specialist.token })).json().data as {
+      kind: string;
+      actor: { id: string } | null;
+      data: Record<string, string | null>;
+    }[];
+    const planEvents = events.filter((e) => e.kind.startsWith('plan_'));
+    expect(planEvents.map((e) => [e.kind, e.data])).toEqual([
+      ['plan_progress', { goal_id: 'g1', objective_id: 'o1', progress: '40' }],
+      ['plan_saved', { version: '2', goals: '1' }],
+      ['plan_saved', { version: '1', goals: '1' }],
+    ]);
+    expect(planEvents.every((e) => e.actor?.id === org.specialist.userId)).toBe(true);
+    expect(JSON.stringify(planEvents)).not.toContain('enjoy');
+  });
+
   it('rejects a malformed plan and stores nothing', async () => {
     const other = await openCase(t, org.specialist, org.client.userId);
     const bad = [

@@ -112,7 +112,11 @@ export const caseAccessGrant = z.object({
 });
 export type CaseAccessGrant = z.infer<typeof caseAccessGrant>;
 
-/** What a case's history records; `file_added`/`file_removed` carry file_id and mime_type, the filename stays encrypted with the file. */
+/**
+ * What a case's history records; `file_added`/`file_removed` carry file_id and mime_type, the filename stays
+ * encrypted with the file; `plan_saved` carries the plan's version and goal count, `plan_progress` the goal
+ * (and objective) ids and the figure, the goal's wording stays encrypted in the plan.
+ */
 export const caseEventKinds = [
   'created',
   'updated',
@@ -123,6 +127,8 @@ export const caseEventKinds = [
   'access_revoked',
   'file_added',
   'file_removed',
+  'plan_saved',
+  'plan_progress',
   'homework_assigned',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];

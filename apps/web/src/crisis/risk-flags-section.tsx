@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../api/query-keys';
 import { RiskBadge } from '../cases/case-badges';
@@ -43,7 +44,9 @@ export function RiskFlagsSection({ caseId, flags }: { caseId: string; flags: Use
                           <RiskBadge level={flag.level} />
                           <Text size="sm">{t('chat.flags.raised', { time: time.dateTime(flag.created_at) })}</Text>
                         </Group>
-                        {flag.matched.length ? <Text size="sm">{t('chat.flags.matched', { words: flag.matched.join(', ') })}</Text> : null}
+                        {flag.matched.length ? (
+                          <Text size="sm">{t('chat.flags.matched', { signals: flag.matched.map((m) => signalText(m, t)).join(', ') })}</Text>
+                        ) : null}
                       </Stack>
                       {flag.status === 'open' ? (
                         <Button
@@ -67,4 +70,13 @@ export function RiskFlagsSection({ caseId, flags }: { caseId: string; flags: Use
       </QueryState>
     </Stack>
   );
+}
+
+/** A classifier signal (`kind:phrase`) in the clinician's words: the phrase quoted, then what kind of signal it is. */
+export function signalText(signal: string, t: TFunction): string {
+  const colon = signal.indexOf(':');
+  if (colon < 0) return signal;
+  const kind = signal.slice(0, colon);
+  const label = t(`chat.flags.signalKind.${kind}`, { defaultValue: kind.replaceAll('_', ' ') });
+  return t('chat.flags.signal', { phrase: signal.slice(colon + 1), kind: label });
 }

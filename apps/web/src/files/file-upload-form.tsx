@@ -7,7 +7,7 @@ import { queryKeys } from '../api/query-keys';
 import { FormError } from '../ui/form-error';
 import { notify } from '../ui/notify';
 import { ACCEPTED_FILES } from './file-type';
-import { uploadCaseFile } from './files.api';
+import { isUploadCancelled, uploadCaseFile } from './files.api';
 
 type Props = { caseId: string; canShare: boolean };
 
@@ -20,9 +20,21 @@ export function FileUploadForm({ caseId, canShare }: Props) {
   const [file, setFile] = useState<File | null>(null);
   const [shared, setShared] = useState(false);
   const [progress, setProgress] = useState(0);
+  const running = useRef<AbortController | null>(null);
   const upload = useMutation({
-    mutationFn: (chosen: File) => uploadCaseFile(caseId, chosen, canShare && shared, setProgress),
+    mutationFn: (chosen: File) => {
+      running.current = new AbortController();
+      return uploadCaseFile(caseId, chosen, canShare && shared, setProgress, running.current.signal);
+    },
     onMutate: () => setProgress(0),
+    onError: (error) => {
+      if (!isUploadCancelled(error)) return;
+      notify({ message: t('files.uploadCancelled') });
+      upload.reset();
+    },
+    onSettled: () => {
+      running.current = null;
+    },
     onSuccess: async (saved) => {
       notify({ color: 'teal', message: t('files.uploaded', { name: saved.filename }) });
       setFile(null);
@@ -61,6 +73,11 @@ export function FileUploadForm({ caseId, canShare }: Props) {
           <Button type="submit" disabled={!file} loading={upload.isPending}>
             {t('files.upload')}
           </Button>
+          {upload.isPending ? (
+            <Button variant="default" onClick={() => running.current?.abort()}>
+              {t('files.cancelUpload')}
+            </Button>
+          ) : null}
         </Group>
         {upload.isPending ? (
           <Stack gap={4}>

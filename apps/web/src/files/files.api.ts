@@ -25,17 +25,29 @@ function uploadError(xhr: XMLHttpRequest): ApiError {
  * Streams one file as multipart/form-data, reporting how much has been sent. XHR rather than fetch:
  * fetch reports no upload progress. The size limit is checked first so a 100 MB+ file is never sent.
  */
-export async function uploadCaseFile(caseId: string, file: File, sharedWithClient: boolean, onProgress: UploadProgress): Promise<CaseFileDto> {
+export async function uploadCaseFile(
+  caseId: string,
+  file: File,
+  sharedWithClient: boolean,
+  onProgress: UploadProgress,
+  signal?: AbortSignal,
+): Promise<CaseFileDto> {
   if (file.size > MAX_FILE_BYTES) throw new ApiError(413, 'FILE.TOO_LARGE', `A file can be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   try {
-    return await send(caseId, file, sharedWithClient, onProgress);
+    return await send(caseId, file, sharedWithClient, onProgress, signal);
   } catch (error) {
-    if (!(await renewedAfter(error))) throw error;
-    return send(caseId, file, sharedWithClient, onProgress);
+    if (isUploadCancelled(error) || !(await renewedAfter(error))) throw error;
+    return send(caseId, file, sharedWithClient, onProgress, signal);
   }
 }
 
-function send(caseId: string, file: File, sharedWithClient: boolean, onProgress: UploadProgress): Promise<CaseFileDto> {
+const UPLOAD_CANCELLED = 'UPLOAD.CANCELLED';
+/** The person stopped the upload; the server keeps nothing of it. */
+export const isUploadCancelled = (error: unknown): boolean => error instanceof ApiError && error.code === UPLOAD_CANCELLED;
+
+function send(caseId: string, file: File, sharedWithClient: boolean, onProgress: UploadProgress, signal?: AbortSignal): Promise<CaseFileDto> {
+  const cancelled = () => new ApiError(0, UPLOAD_CANCELLED, 'Upload cancelled');
+  if (signal?.aborted) return Promise.reject(cancelled());
   const form = new FormData();
   // The server reads fields that come before the file part.
   form.append('shared_with_client', String(sharedWithClient));
@@ -56,6 +68,8 @@ function send(caseId: string, file: File, sharedWithClient: boolean, onProgress:
       else reject(uploadError(xhr));
     };
     xhr.onerror = () => reject(uploadError(xhr));
+    xhr.onabort = () => reject(cancelled());
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);
   });
 }

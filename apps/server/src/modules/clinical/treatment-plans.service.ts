@@ -110,6 +110,8 @@ export function createTreatmentPlansService(deps: ClinicalDeps, notes: NotesServ
           byUserId: p.userId,
         });
         await audit(scope, 'treatment_plan.save', { version });
+        const goals = body.problems.reduce((n, problem) => n + problem.goals.length, 0);
+        await deps.cases.event(scope.tx, scope.actor, scope.caseRow, 'plan_saved', { version: String(version), goals: String(goals) });
         return full(scope, (await current(scope)) as PlanRow);
       }),
 
@@ -168,6 +170,11 @@ export function createTreatmentPlansService(deps: ClinicalDeps, notes: NotesServ
           byUserId: p.userId,
         });
         await audit(scope, 'treatment_plan.progress', { goal_id: body.goal_id });
+        await deps.cases.event(scope.tx, scope.actor, scope.caseRow, 'plan_progress', {
+          goal_id: body.goal_id,
+          objective_id: body.objective_id ?? null,
+          progress: String(body.progress),
+        });
         return full(scope, row);
       }),
   };

@@ -1,3 +1,4 @@
+import type { OrgRole } from '@tend/contracts';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit';
 import type { Tx } from '../../platform/db/database';
@@ -16,6 +17,19 @@ export const orgsRepository = {
       .from(orgs)
       .innerJoin(memberships, and(eq(memberships.orgId, orgs.id), eq(memberships.userId, userId), isNull(memberships.removedAt)))
       .orderBy(orgs.createdAt),
+  /**
+   * Enters org `orgId` as `userId`'s membership there, in one round trip: reads the role and sets
+   * app.org_id / app.role for the rest of the transaction. Undefined (and nothing set) for a non-member.
+   * The policies of this statement read the settings as they were before it.
+   */
+  async enterAsMember(tx: Tx, orgId: string, userId: string): Promise<OrgRole | undefined> {
+    const { rows } = await tx.$client.query<{ role: OrgRole }>({
+      text: `select m.role, set_config('app.org_id', m.org_id::text, true), set_config('app.role', m.role::text, true)
+               from identity.memberships m where m.org_id = $1 and m.user_id = $2 and m.removed_at is null`,
+      values: [orgId, userId],
+    });
+    return rows[0]?.role;
+  },
   /** The caller's active role in an org, or undefined; RLS lets a user read their own memberships. */
   async roleOf(tx: Tx, orgId: string, userId: string) {
     const [row] = await tx

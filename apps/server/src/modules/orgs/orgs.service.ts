@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
-import { type Database, enterOrg, systemContext, type Tx } from '../../platform/db/database';
+import { type Database, systemContext, type Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
 import { contextOf, type RequestMeta, userAad, users, usersRepository } from '../identity';
@@ -24,10 +24,10 @@ export function inOrg<T>(
   work: (scope: OrgScope) => Promise<T>,
 ): Promise<T> {
   return deps.db.inContext({ ...contextOf(p), orgId: null, role: null }, async (tx) => {
-    const role = await orgsRepository.roleOf(tx, orgId, p.userId);
+    const role = await orgsRepository.enterAsMember(tx, orgId, p.userId);
     if (!role) throw new AppError('ORG.NOT_FOUND', 'No such organization');
+    // The transaction rolls back on this error, settings and all.
     if (roles && !roles.includes(role)) throw new AppError('AUTH.FORBIDDEN', 'Your role in this organization does not allow this');
-    await enterOrg(tx, orgId, role);
     return work({ tx, role, actor: { userId: p.userId, orgId, requestId: meta.requestId, ip: meta.ip } });
   });
 }

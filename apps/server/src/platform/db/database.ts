@@ -108,11 +108,6 @@ function beginAsApp(client: pg.PoolClient, context: DbContext): string {
     set_config('app.platform_admin', '${context.platformAdmin ? 'on' : ''}', true), set_config('app.system', '${context.system ? 'on' : ''}', true)`;
 }
 
-/** Narrows a running transaction to an org once the caller's membership there is known. */
-export async function enterOrg(tx: Tx, orgId: string, role: string): Promise<void> {
-  await tx.$client.query(`select set_config('app.org_id', $1, true), set_config('app.role', $2, true)`, [orgId, role]);
-}
-
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../../migrations');
 const MIGRATION_LOCK = 7_411_026_001;
 
