@@ -149,7 +149,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
     logger,
   });
   consentPlugin(app, { ...shared, onRevoked: video.consentRevoked });
-  selfcarePlugin(app, shared);
+  selfcarePlugin(app, { ...shared, cases });
   const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
   await messagingPlugin(app, { ...shared, relay: runtime.relay, cases, flags, jobs: runtime.jobs, notifications, logger });
   await filesPlugin(app, { ...shared, cases, storage: runtime.storage });

@@ -183,6 +183,8 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'notifications.push_subscriptions',
         'notifications.deliveries',
         'notify.vapid_keys',
+        'selfcare.homework',
+        'scheduling.session_feedback',
       ]),
     );
 

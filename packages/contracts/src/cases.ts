@@ -129,6 +129,7 @@ export const caseEventKinds = [
   'file_removed',
   'plan_saved',
   'plan_progress',
+  'homework_assigned',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

@@ -13,3 +13,4 @@ export * from './scheduling';
 export * from './notifications';
 export * from './consent';
 export * from './files';
+export * from './after-session';

@@ -49,4 +49,9 @@ export const queryKeys = {
   sessionVideo: (sessionId: string) => ['sessions', sessionId, 'video'] as const,
   waitingRoom: (sessionId: string) => ['sessions', sessionId, 'waiting-room'] as const,
   sessionBrief: (sessionId: string) => ['sessions', sessionId, 'brief'] as const,
+  sessionAfter: (sessionId: string) => ['sessions', sessionId, 'after'] as const,
+  sessionFeedback: (sessionId: string) => ['sessions', sessionId, 'feedback'] as const,
+  caseFeedback: (caseId: string) => ['cases', caseId, 'session-feedback'] as const,
+  freeSlots: (sessionTypeId: string, date: string) => ['scheduling', 'slots', sessionTypeId, date] as const,
+  myHomework: ['my', 'homework'] as const,
 };

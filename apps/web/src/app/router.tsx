@@ -47,6 +47,9 @@ import { ErasureReviewPage } from '../privacy/erasure-review-page';
 import { MyDataPage } from '../privacy/my-data-page';
 import { RecordAccessPage } from '../privacy/record-access-page';
 import { MyGoalsPage } from '../treatment-plan/my-goals-page';
+import { MyHomeworkPage } from '../homework/my-homework-page';
+import { AfterPage } from '../sessions/after/after-page';
+import { FeedbackPage } from '../sessions/after/feedback-page';
 import { PublicLayout } from '../shell/public-layout';
 import { SessionRoomPage } from '../sessions/room/session-room-page';
 
@@ -113,6 +116,10 @@ export const router = createBrowserRouter([
             children: [{ path: '/specialist', element: <SpecialistHome /> }],
           },
           {
+            element: <RequireRole roles={['specialist', 'co_specialist']} />,
+            children: [{ path: '/sessions/:id/after', element: <AfterPage /> }],
+          },
+          {
             element: <RequireRole roles={['specialist', 'co_specialist', 'supervisor', 'org_admin']} />,
             children: [
               { path: '/cases', element: <CaseloadPage /> },
@@ -134,6 +141,8 @@ export const router = createBrowserRouter([
               { path: '/safety-plan', element: <SafetyPlanPage /> },
               { path: '/my-forms', element: <MyFormsPage /> },
               { path: '/my-goals', element: <MyGoalsPage /> },
+              { path: '/my-homework', element: <MyHomeworkPage /> },
+              { path: '/sessions/:id/feedback', element: <FeedbackPage /> },
               { path: '/privacy', element: <MyDataPage /> },
               { path: '/privacy/record-access', element: <RecordAccessPage /> },
               { path: '/forms/:assignmentId', element: <FormFillPage /> },

@@ -33,5 +33,7 @@ export function caseEventText(event: CaseEvent, t: TFunction, nameOf: NameOf, fi
       return t('cases.timeline.planSaved', { version: Number(data.version), count: Number(data.goals) });
     case 'plan_progress':
       return t(data.objective_id ? 'cases.timeline.objectiveProgress' : 'cases.timeline.goalProgress', { progress: Number(data.progress) });
+    case 'homework_assigned':
+      return data.due_date ? t('cases.timeline.homeworkAssigned', { due: data.due_date }) : t('cases.timeline.homeworkAssignedNoDue');
   }
 }

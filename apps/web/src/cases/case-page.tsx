@@ -18,6 +18,7 @@ import { CaseActions } from './case-actions';
 import { CaseHeader } from './case-header';
 import { CaseTimeline } from './case-timeline';
 import { casesApi } from './cases.api';
+import { CaseFeedbackSection } from './case-feedback-section';
 import { CareTeamSection } from './care-team-section';
 
 /** One case for its care team: the facts, what may be done now, risk flags, the chat with the client, the timeline, the treatment plan, files and the author's private notes. */
@@ -48,6 +49,7 @@ export function CasePage() {
             {can(item.my_access, 'readNotes') ? (
               <TreatmentPlanSection caseId={item.id} canEdit={can(item.my_access, 'writeNotes') && item.status !== 'archived'} />
             ) : null}
+            {can(item.my_access, 'readNotes') ? <CaseFeedbackSection caseId={item.id} /> : null}
             {can(item.my_access, 'readFiles') ? (
               <CaseFilesSection
                 caseId={item.id}

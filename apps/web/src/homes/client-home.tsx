@@ -21,7 +21,11 @@ export function ClientHome() {
       </Paper>
       <HomeLinks
         label={t('home.shortcuts')}
-        links={[{ to: '/my-care', label: t('nav.myCare'), description: t('home.myCareDescription') }, ...useAccountLinks()]}
+        links={[
+          { to: '/my-care', label: t('nav.myCare'), description: t('home.myCareDescription') },
+          { to: '/my-homework', label: t('homework.mine'), description: t('homework.navDescription') },
+          ...useAccountLinks(),
+        ]}
       />
     </Stack>
   );

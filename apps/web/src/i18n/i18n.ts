@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import afterEn from './after.en.json';
+import afterUk from './after.uk.json';
 import chatEn from './chat.en.json';
 import chatUk from './chat.uk.json';
 import caseworkEn from './casework.en.json';
@@ -16,8 +18,8 @@ import { browserLanguage, storedLanguage } from './language';
 
 // Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy), chat and the session room have their own message files so each stays readable.
 const resources = {
-  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...sessionsEn } },
-  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...sessionsUk } },
+  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...sessionsEn, ...afterEn } },
+  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...sessionsUk, ...afterUk } },
 } as const;
 
 i18n.on('languageChanged', (language) => {

@@ -1,4 +1,5 @@
 import 'i18next';
+import type after from './after.en.json';
 import type chat from './chat.en.json';
 import type casework from './casework.en.json';
 import type clinical from './clinical.en.json';
@@ -8,6 +9,6 @@ import type sessions from './sessions.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof en & typeof clinical & typeof portal & typeof chat & typeof casework & typeof sessions };
+    resources: { translation: typeof en & typeof clinical & typeof portal & typeof chat & typeof casework & typeof sessions & typeof after };
   }
 }

@@ -14,6 +14,7 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
     { to: '/my-care', label: t('nav.myCare') },
     { to: '/messages', label: t('chat.nav') },
     { to: '/my-goals', label: t('portalNav.myGoals') },
+    { to: '/my-homework', label: t('homework.mine') },
     { to: '/my-forms', label: t('portalNav.myForms') },
     { to: '/privacy', label: t('portalNav.privacy') },
     { to: '/safety-plan', label: t('portalNav.safetyPlan') },

@@ -81,3 +81,9 @@ export function localIso(instant: number, timeZone: string): string {
   const abs = Math.abs(offset);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/** The same weekday and local wall-clock time one week after `instant` in a zone: across a clock change it keeps the local time, not the 168 hours. */
+export function sameTimeNextWeek(instant: number, timeZone: string): number {
+  const minutes = Math.round((instant + offsetMinutes(timeZone, instant) * 60_000 - Date.parse(`${localDate(instant, timeZone)}T00:00:00Z`)) / 60_000);
+  return zonedToUtc(addDays(localDate(instant, timeZone), 7), minutes, timeZone);
+}

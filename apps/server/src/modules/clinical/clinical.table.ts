@@ -44,6 +44,8 @@ export const notes = clinical.table(
     status: text('status', { enum: NOTE_STATUSES }).notNull().default('draft'),
     contentCiphertext: bytea('content_ciphertext').notNull(),
     sessionDate: date('session_date'),
+    /** The session (appointment) the note documents, when it was started from that session's after page. No foreign key: appointments and notes are erased on their own schedules. */
+    appointmentId: uuid('appointment_id'),
     version: integer('version').notNull().default(0),
     contentHash: text('content_hash'),
     signedAt: timestamp('signed_at', { withTimezone: true }),
@@ -53,7 +55,7 @@ export const notes = clinical.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('notes_case_idx').on(t.caseId, t.createdAt)],
+  (t) => [index('notes_case_idx').on(t.caseId, t.createdAt), uniqueIndex('notes_appointment_uq').on(t.appointmentId)],
 );
 
 /** Every signed state of a note: the first signature and each amendment, with its reason. Append-only. */

@@ -7,6 +7,8 @@ import { createNoteSigningService } from './note-signing.service';
 import { createNotesService } from './notes.service';
 import { createPsychotherapyNotesService } from './psychotherapy-notes.service';
 import { createSessionBriefService } from './session-brief.service';
+import { sessionAfterRoutes } from './session-after.routes';
+import { createSessionAfterService } from './session-after.service';
 import { treatmentPlanRoutes } from './treatment-plans.routes';
 import { createTreatmentPlansService } from './treatment-plans.service';
 
@@ -21,6 +23,7 @@ export function clinicalPlugin(app: FastifyInstance, deps: FormsDeps) {
   const forms = createFormsService(deps, notes);
   formsRoutes(app, forms);
   sessionBriefRoute(app, createSessionBriefService(deps, notes));
+  sessionAfterRoutes(app, createSessionAfterService(deps, notes));
   return { notes, signing, psychotherapy, plans, forms };
 }
 export { clinicalForExport, type ExportedForm, type ExportedGoal } from './clinical.export';

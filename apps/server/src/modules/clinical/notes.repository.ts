@@ -29,6 +29,11 @@ export const notesRepository = {
     const [row] = lock ? await query.for('update') : await query;
     return row;
   },
+  async byAppointment(tx: Tx, appointmentId: string, lock = false): Promise<NoteRow | undefined> {
+    const query = tx.select().from(notes).where(eq(notes.appointmentId, appointmentId));
+    const [row] = lock ? await query.for('update') : await query;
+    return row;
+  },
   update: (tx: Tx, id: string, patch: Partial<typeof notes.$inferInsert>) =>
     tx
       .update(notes)

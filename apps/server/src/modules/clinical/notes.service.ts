@@ -64,6 +64,7 @@ export function createNotesService(deps: ClinicalDeps) {
 
   return {
     inCase,
+    templateFor,
     loadNote,
     present,
     audit,

@@ -176,4 +176,3 @@ export function createDeliveryWorker(deps: ChannelDeps) {
     },
   };
 }
-

@@ -12,7 +12,7 @@ import { eraseCrisisOf } from '../crisis';
 import { eraseFilesOfCases } from '../files';
 import { eraseConversationsOf } from '../messaging';
 import { eraseAppointmentsOf } from '../scheduling';
-import { eraseMoodOf } from '../selfcare';
+import { eraseHomeworkOfCases, eraseMoodOf } from '../selfcare';
 import { eraseAccount, type RequestMeta } from '../identity';
 import { inActiveOrg, orgsRepository, userNames } from '../orgs';
 import { type ErasureRow, erasureRepository, type HoldRow } from './erasure.repository';
@@ -54,6 +54,7 @@ export function createErasureService(deps: Deps) {
     if (categories.includes('clinical_record')) {
       const ids = (await clientCaseIds(tx, orgId, clientUserId)).map((c) => c.id);
       await eraseClinicalRecord(tx, ids);
+      await eraseHomeworkOfCases(tx, ids);
       done.files = await eraseFilesOfCases(tx, ids);
       done.conversations = await eraseConversationsOf(tx, ids);
       done.appointments = await eraseAppointmentsOf(tx, orgId, clientUserId);

@@ -17,12 +17,16 @@ import { createSessionsService } from './sessions.service';
 import { videoRoutes } from './video.routes';
 import { createVideoWebhookService } from './video-webhook.service';
 import { createVideoService, RECORDING_CONSENT_JOB, type RecordingConsentJob } from './video.service';
+import { sessionFeedbackRoutes } from './session-feedback.routes';
+import { createSessionFeedbackService } from './session-feedback.service';
 
 export { eraseAppointmentsOf, schedulingRepository as appointmentsRepository } from './scheduling.repository';
 export { createRemindersService, REMINDER_JOB } from './reminders.service';
 export { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
 export { createVideoService, type VideoService } from './video.service';
 export { createVideoWebhookService } from './video-webhook.service';
+export { feedbackOfCase, feedbackOfSession } from './session-feedback.service';
+export { nextWeekSlot } from './next-slot';
 
 /**
  * Availability in the specialist's own zone, free slots, booking that cannot double-book, reminders and
@@ -49,6 +53,7 @@ export async function schedulingPlugin(
   const video = createVideoService(deps);
   const sessions = createSessionsService({ ...deps, onEnded: video.sessionEnded });
   sessionsRoutes(app, sessions);
+  sessionFeedbackRoutes(app, createSessionFeedbackService(deps));
   await videoRoutes(app, video, createVideoWebhookService(deps));
   await deps.jobs.work<RecordingConsentJob>(RECORDING_CONSENT_JOB, (job) => video.recheckConsent(job));
   // The call itself: LiveKit's join token when it is configured, else the built-in WebRTC call.

@@ -7,6 +7,7 @@ import {
   licences,
   remindersSent,
   series,
+  sessionFeedback,
   sessionPresence,
   sessionTypes,
   specialistSettings,
@@ -102,6 +103,7 @@ export async function eraseAppointmentsOf(tx: Tx, orgId: string, clientUserId: s
   if (!ids.length) return 0;
   await eraseVideoOf(tx, ids);
   await tx.delete(sessionPresence).where(inArray(sessionPresence.appointmentId, ids));
+  await tx.delete(sessionFeedback).where(inArray(sessionFeedback.appointmentId, ids));
   await tx.delete(remindersSent).where(inArray(remindersSent.appointmentId, ids));
   await tx.delete(appointments).where(inArray(appointments.id, ids));
   await tx.delete(series).where(and(eq(series.orgId, orgId), eq(series.clientUserId, clientUserId)));

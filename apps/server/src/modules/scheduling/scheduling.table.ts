@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/columns';
 import { cases } from '../cases/cases.table';
 import { orgs, users } from '../identity/identity.table';
 
@@ -256,3 +257,24 @@ export const waitlistOffers = scheduling.table(
   },
   (t) => [uniqueIndex('waitlist_offers_entry_start_idx').on(t.entryId, t.startsAt), index('waitlist_offers_client_idx').on(t.clientUserId)],
 );
+
+/**
+ * The client's short feedback after a session (Tend's own three questions, ADR: not a validated
+ * instrument): two 0–10 answers and an optional comment, encrypted with the org's key. Once per session.
+ */
+export const sessionFeedback = scheduling.table('session_feedback', {
+  appointmentId: uuid('appointment_id')
+    .primaryKey()
+    .references(() => appointments.id),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  clientUserId: uuid('client_user_id')
+    .notNull()
+    .references(() => users.id),
+  caseId: uuid('case_id').references(() => cases.id),
+  helpful: integer('helpful').notNull(),
+  heard: integer('heard').notNull(),
+  commentCiphertext: bytea('comment_ciphertext'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

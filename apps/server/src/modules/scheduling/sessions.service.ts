@@ -6,7 +6,8 @@ import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import type { UserEmitter } from '../../platform/realtime/relay';
 import { recordCompletedSession } from '../cases';
-import type { RequestMeta } from '../identity';
+import { contextOf, type RequestMeta } from '../identity';
+import type { NotificationsService } from '../notifications';
 import { inActiveOrg, type OrgScope } from '../orgs';
 import { type AppointmentRow, schedulingRepository, sessionsRepository } from './scheduling.repository';
 
@@ -25,6 +26,7 @@ export function createSessionsService(deps: {
   db: Database;
   crypto: FieldCrypto;
   relay: UserEmitter;
+  notifications?: Pick<NotificationsService, 'notify'>;
   /** After an end commits: the video side closes (LiveKit room, running recording). */
   onEnded?: (session: { orgId: string; sessionId: string }) => Promise<void>;
 }) {
@@ -132,6 +134,16 @@ export function createSessionsService(deps: {
         await schedulingRepository.updateAppointment(scope.tx, id, { status: 'completed' });
         await sessionsRepository.updatePresence(scope.tx, id, { endedAt: now });
         if (row.caseId) await recordCompletedSession(scope.tx, row.caseId, now);
+        // The client is asked for short feedback (ADR 0019), in the same transaction as the end.
+        await deps.notifications?.notify(scope.tx, {
+          userId: row.clientUserId,
+          orgId: row.orgId,
+          kind: 'session.feedback_requested',
+          title: { en: 'How was today’s session? Three short questions', uk: 'Як пройшла сьогоднішня сесія? Три короткі запитання' },
+          link: `/sessions/${id}/feedback`,
+          data: { appointment_id: id },
+          channels: [],
+        });
         await recordAudit(scope.tx, scope.actor, {
           action: 'session.end',
           resourceType: 'appointment',
