@@ -6,7 +6,7 @@ import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import type { UserEmitter } from '../../platform/realtime/relay';
 import { recordCompletedSession } from '../cases';
-import { contextOf, type RequestMeta } from '../identity';
+import type { RequestMeta } from '../identity';
 import type { NotificationsService } from '../notifications';
 import { inActiveOrg, type OrgScope } from '../orgs';
 import { type AppointmentRow, schedulingRepository, sessionsRepository } from './scheduling.repository';
