@@ -12,6 +12,7 @@ import { createSessionsService } from './sessions.service';
 
 export { eraseAppointmentsOf, schedulingRepository as appointmentsRepository } from './scheduling.repository';
 export { createRemindersService, REMINDER_JOB } from './reminders.service';
+export { openDemoHours } from './demo-hours';
 export { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
 
 /**
