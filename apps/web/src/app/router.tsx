@@ -48,6 +48,11 @@ import { MyDataPage } from '../privacy/my-data-page';
 import { RecordAccessPage } from '../privacy/record-access-page';
 import { MyGoalsPage } from '../treatment-plan/my-goals-page';
 import { PublicLayout } from '../shell/public-layout';
+import { AvailabilityPage } from '../scheduling/availability-page';
+import { BookingPage } from '../scheduling/booking-page';
+import { CalendarPage } from '../scheduling/calendar-page';
+import { MyAppointmentsPage } from '../scheduling/my-appointments-page';
+import { MySpecialistsPage } from '../scheduling/my-specialists-page';
 
 export const router = createBrowserRouter([
   { path: '/', element: <RootRedirect /> },
@@ -81,6 +86,8 @@ export const router = createBrowserRouter([
           { path: '/account/notifications', element: <NotificationSettingsPage /> },
           { path: '/crisis', element: <CrisisPage /> },
           { path: '/notifications', element: <NotificationsPage /> },
+          // A shared booking link: anyone signed in lands here and, if not a client of that practice, is told why they cannot book.
+          { path: '/book/:specialistId', element: <BookingPage /> },
           {
             element: <RequireRole platformAdmin />,
             children: [
@@ -110,6 +117,13 @@ export const router = createBrowserRouter([
             children: [{ path: '/specialist', element: <SpecialistHome /> }],
           },
           {
+            element: <RequireRole roles={['specialist']} />,
+            children: [
+              { path: '/calendar', element: <CalendarPage /> },
+              { path: '/availability', element: <AvailabilityPage /> },
+            ],
+          },
+          {
             element: <RequireRole roles={['specialist', 'co_specialist', 'supervisor', 'org_admin']} />,
             children: [
               { path: '/cases', element: <CaseloadPage /> },
@@ -127,6 +141,8 @@ export const router = createBrowserRouter([
             children: [
               { path: '/client', element: <ClientHome /> },
               { path: '/my-care', element: <MyCarePage /> },
+              { path: '/book', element: <MySpecialistsPage /> },
+              { path: '/my-appointments', element: <MyAppointmentsPage /> },
               { path: '/messages', element: <MessagesPage /> },
               { path: '/safety-plan', element: <SafetyPlanPage /> },
               { path: '/my-forms', element: <MyFormsPage /> },

@@ -21,7 +21,12 @@ export function ClientHome() {
       </Paper>
       <HomeLinks
         label={t('home.shortcuts')}
-        links={[{ to: '/my-care', label: t('nav.myCare'), description: t('home.myCareDescription') }, ...useAccountLinks()]}
+        links={[
+          { to: '/my-care', label: t('nav.myCare'), description: t('home.myCareDescription') },
+          { to: '/book', label: t('scheduling.nav.book'), description: t('scheduling.bookDescription') },
+          { to: '/my-appointments', label: t('scheduling.nav.myAppointments'), description: t('scheduling.myAppointmentsDescription') },
+          ...useAccountLinks(),
+        ]}
       />
     </Stack>
   );

@@ -9,13 +9,15 @@ import clinicalUk from './clinical.uk.json';
 import en from './en.json';
 import portalEn from './portal.en.json';
 import portalUk from './portal.uk.json';
+import schedulingEn from './scheduling.en.json';
+import schedulingUk from './scheduling.uk.json';
 import uk from './uk.json';
 import { browserLanguage, storedLanguage } from './language';
 
-// Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy) and chat have their own message files so each stays readable.
+// Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy), chat and scheduling have their own message files so each stays readable.
 const resources = {
-  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn } },
-  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk } },
+  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...schedulingEn } },
+  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...schedulingUk } },
 } as const;
 
 i18n.on('languageChanged', (language) => {

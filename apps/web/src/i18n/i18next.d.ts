@@ -4,9 +4,10 @@ import type casework from './casework.en.json';
 import type clinical from './clinical.en.json';
 import type en from './en.json';
 import type portal from './portal.en.json';
+import type scheduling from './scheduling.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof en & typeof clinical & typeof portal & typeof chat & typeof casework };
+    resources: { translation: typeof en & typeof clinical & typeof portal & typeof chat & typeof casework & typeof scheduling };
   }
 }
