@@ -50,7 +50,6 @@ import { MyGoalsPage } from '../treatment-plan/my-goals-page';
 import { PublicLayout } from '../shell/public-layout';
 import { AvailabilityPage } from '../scheduling/availability-page';
 import { BookingPage } from '../scheduling/booking-page';
-import { CalendarPage } from '../scheduling/calendar-page';
 import { MyAppointmentsPage } from '../scheduling/my-appointments-page';
 import { MySpecialistsPage } from '../scheduling/my-specialists-page';
 
@@ -119,7 +118,7 @@ export const router = createBrowserRouter([
           {
             element: <RequireRole roles={['specialist']} />,
             children: [
-              { path: '/calendar', element: <CalendarPage /> },
+              { path: '/calendar', lazy: async () => ({ Component: (await import('../scheduling/calendar-page')).CalendarPage }) },
               { path: '/availability', element: <AvailabilityPage /> },
             ],
           },

@@ -40,7 +40,14 @@ export function CancelDialog({ appointment, opened, onClose }: DialogProps) {
             {t('scheduling.lateCancelWarning')}
           </Alert>
         )}
-        <Textarea label={t('scheduling.reason')} value={reason} onChange={(event) => setReason(event.currentTarget.value)} maxLength={500} autosize minRows={2} />
+        <Textarea
+          label={t('scheduling.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.currentTarget.value)}
+          maxLength={500}
+          autosize
+          minRows={2}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('scheduling.keep')}

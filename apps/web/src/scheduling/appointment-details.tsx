@@ -48,7 +48,7 @@ export function AppointmentDetails({ appointment, onClose }: { appointment: Appo
           <Text component="dt" fw={600}>
             {t('scheduling.when')}
           </Text>
-          <Text component="dd">{`${time.dateTime(appointment.starts_at)} (${time.zone})`}</Text>
+          <Text component="dd">{`${time.dateTime(appointment.starts_at)} (${time.zoneName})`}</Text>
           <Text component="dt" fw={600}>
             {t('scheduling.statusLabel')}
           </Text>

@@ -58,7 +58,12 @@ export function WeeklyHours({ rules, errors, onChange }: { rules: Rule[]; errors
                 </Group>
               ))}
               <Group>
-                <Button variant="light" size="xs" aria-label={t('scheduling.addHoursOn', { day })} onClick={() => onChange([...rules, { weekday, start: '09:00', end: '17:00' }])}>
+                <Button
+                  variant="light"
+                  size="xs"
+                  aria-label={t('scheduling.addHoursOn', { day })}
+                  onClick={() => onChange([...rules, { weekday, start: '09:00', end: '17:00' }])}
+                >
                   {t('scheduling.addHours')}
                 </Button>
               </Group>
@@ -107,7 +112,9 @@ export function DateChanges({ overrides, errors, onChange }: { overrides: Overri
                   type="time"
                   label={t('scheduling.opens')}
                   value={window.start}
-                  onChange={(event) => update(index, { ...override, windows: override.windows.map((x, i) => (i === w ? { ...x, start: event.currentTarget.value } : x)) })}
+                  onChange={(event) =>
+                    update(index, { ...override, windows: override.windows.map((x, i) => (i === w ? { ...x, start: event.currentTarget.value } : x)) })
+                  }
                   error={windowError(errors, `overrides.${index}.windows.${w}`)}
                   w={130}
                 />
@@ -115,13 +122,19 @@ export function DateChanges({ overrides, errors, onChange }: { overrides: Overri
                   type="time"
                   label={t('scheduling.closes')}
                   value={window.end}
-                  onChange={(event) => update(index, { ...override, windows: override.windows.map((x, i) => (i === w ? { ...x, end: event.currentTarget.value } : x)) })}
+                  onChange={(event) =>
+                    update(index, { ...override, windows: override.windows.map((x, i) => (i === w ? { ...x, end: event.currentTarget.value } : x)) })
+                  }
                   w={130}
                 />
               </Group>
             ))}
             <Group>
-              <Button variant="light" size="xs" onClick={() => update(index, { ...override, windows: [...override.windows, { start: '09:00', end: '13:00' }] })}>
+              <Button
+                variant="light"
+                size="xs"
+                onClick={() => update(index, { ...override, windows: [...override.windows, { start: '09:00', end: '13:00' }] })}
+              >
                 {t('scheduling.addHours')}
               </Button>
             </Group>

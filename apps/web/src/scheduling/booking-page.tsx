@@ -134,7 +134,7 @@ function BookSlot({ type, specialistName, onTaken }: { type: SessionType; specia
           <Stack gap="sm">
             <FormError error={book.error} />
             <Text>{t('scheduling.confirmQuestion', { type: type.name, name: specialistName, time: time.dateTime(picked.start) })}</Text>
-            <Text size="sm">{t('scheduling.timesIn', { zone: time.zone })}</Text>
+            <Text size="sm">{t('scheduling.timesIn', { zone: time.zoneName })}</Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
                 {t('common.cancel')}

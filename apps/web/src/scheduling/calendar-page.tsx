@@ -9,6 +9,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { errorMessage } from '../i18n/error-message';
 import { notify } from '../ui/notify';
 import { usePageTitle } from '../ui/use-page-title';
@@ -28,11 +29,12 @@ const eventColours: Record<Appointment['status'], string> = {
   no_show: '#9a4300',
 };
 
-/** The specialist's week (day or list on a phone), in the viewer's zone: drag a session to move it, or open it for the same by keyboard. */
+/** The specialist's week (day or list on a phone), in the viewer's zone: drag a session to move it, or open it for the same by keyboard. `?date=` opens on that day. */
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('scheduling.calendarTitle'));
   const time = useViewerTime();
+  const [search] = useSearchParams();
   const phone = useMediaQuery('(max-width: 47.99em)') ?? false;
   const queryClient = useQueryClient();
   const [range, setRange] = useState<{ from: string; to: string } | null>(null);
@@ -85,7 +87,7 @@ export function CalendarPage() {
     <Stack gap="lg">
       <Title order={1}>{t('scheduling.calendarTitle')}</Title>
       <BookingLink />
-      <Text>{t('scheduling.timesIn', { zone: time.zone })}</Text>
+      <Text>{t('scheduling.timesIn', { zone: time.zoneName })}</Text>
       {problem && (
         <Alert color="red" role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setProblem(null)}>
           {problem}
@@ -96,14 +98,23 @@ export function CalendarPage() {
           {errorMessage(t, appointments.error)}
         </Alert>
       )}
-      <Paper withBorder p={{ base: 4, sm: 'md' }} className="tend-calendar" role="region" aria-label={t('scheduling.calendarLabel', { zone: time.zone })}>
+      <Paper withBorder p={{ base: 4, sm: 'md' }} className="tend-calendar" role="region" aria-label={t('scheduling.calendarLabel', { zone: time.zoneName })}>
         <FullCalendar
           key={phone ? 'phone' : 'wide'}
           plugins={[timeGridPlugin, listPlugin, interactionPlugin]}
           initialView={phone ? 'timeGridDay' : 'timeGridWeek'}
+          initialDate={search.get('date') ?? undefined}
           headerToolbar={{ left: 'prev,next today', center: 'title', right: phone ? 'timeGridDay,listWeek' : 'timeGridWeek,timeGridDay,listWeek' }}
-          buttonText={{ today: t('scheduling.view.today'), week: t('scheduling.view.week'), day: t('scheduling.view.day'), list: t('scheduling.view.list') }}
-          buttonHints={{ prev: t('scheduling.view.previous'), next: t('scheduling.view.next') }}
+          buttonText={{
+            prev: t('scheduling.view.previous'),
+            next: t('scheduling.view.next'),
+            today: t('scheduling.view.today'),
+            week: t('scheduling.view.week'),
+            day: t('scheduling.view.day'),
+            list: t('scheduling.view.list'),
+          }}
+          // Words, not FullCalendar's icon fonts: its icons are role="img" without a name.
+          buttonIcons={false}
           locales={[ukLocale]}
           locale={i18n.language}
           firstDay={1}

@@ -31,7 +31,7 @@ export function MyAppointmentsPage() {
     <Stack gap="lg">
       <Title order={1}>{t('scheduling.myAppointments')}</Title>
       <Group gap="sm" wrap="wrap">
-        <Text>{t('scheduling.timesIn', { zone: time.zone })}</Text>
+        <Text>{t('scheduling.timesIn', { zone: time.zoneName })}</Text>
         <Button component={Link} to="/book" variant="light" size="xs">
           {t('scheduling.bookSession')}
         </Button>

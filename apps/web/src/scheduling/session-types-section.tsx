@@ -63,7 +63,12 @@ export function SessionTypesSection({ specialistId }: { specialistId: string }) 
           </Title>
           <FormError error={add.error} />
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <TextInput label={t('scheduling.typeName')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} error={errors.name} />
+            <TextInput
+              label={t('scheduling.typeName')}
+              value={draft.name}
+              onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+              error={errors.name}
+            />
             <NumberInput
               label={t('scheduling.duration')}
               value={draft.duration_minutes}
@@ -71,8 +76,20 @@ export function SessionTypesSection({ specialistId }: { specialistId: string }) 
               error={errors.duration_minutes}
               allowDecimal={false}
             />
-            <NumberInput label={t('scheduling.price')} value={draft.price} onChange={(v) => setDraft({ ...draft, price: Number(v) || 0 })} error={errors.price_minor} decimalScale={2} />
-            <TextInput label={t('scheduling.currency')} value={draft.currency} onChange={(e) => setDraft({ ...draft, currency: e.currentTarget.value })} error={errors.currency} maxLength={3} />
+            <NumberInput
+              label={t('scheduling.price')}
+              value={draft.price}
+              onChange={(v) => setDraft({ ...draft, price: Number(v) || 0 })}
+              error={errors.price_minor}
+              decimalScale={2}
+            />
+            <TextInput
+              label={t('scheduling.currency')}
+              value={draft.currency}
+              onChange={(e) => setDraft({ ...draft, currency: e.currentTarget.value })}
+              error={errors.currency}
+              maxLength={3}
+            />
             <NativeSelect
               label={t('scheduling.modalityLabel')}
               value={draft.modality}

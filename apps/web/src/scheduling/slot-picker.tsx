@@ -41,7 +41,7 @@ export function SlotPicker({ specialistId, sessionTypeId, onPick, headingOrder =
       <Title order={headingOrder} size="h4" id={headingId}>
         {t('scheduling.freeTimes')}
       </Title>
-      <Text size="sm">{t('scheduling.timesIn', { zone: time.zone })}</Text>
+      <Text size="sm">{t('scheduling.timesIn', { zone: time.zoneName })}</Text>
       <Group gap="xs" wrap="wrap">
         <Button variant="default" size="xs" onClick={() => moveWeek(-1)} disabled={week === 0}>
           {t('scheduling.earlierWeek')}
@@ -53,9 +53,7 @@ export function SlotPicker({ specialistId, sessionTypeId, onPick, headingOrder =
           {t('scheduling.laterWeek')}
         </Button>
       </Group>
-      <QueryState query={slots}>
-        {(list) => <DaysAndTimes slots={list} chosenDay={chosenDay} onChooseDay={setChosenDay} onPick={onPick} />}
-      </QueryState>
+      <QueryState query={slots}>{(list) => <DaysAndTimes slots={list} chosenDay={chosenDay} onChooseDay={setChosenDay} onPick={onPick} />}</QueryState>
     </Stack>
   );
 }
@@ -84,12 +82,7 @@ function DaysAndTimes({ slots, chosenDay, onChooseDay, onPick }: DaysProps) {
       </Group>
       <Group gap="xs" wrap="wrap" role="group" aria-label={t('scheduling.timesOn', { day: time.day(daySlots[0]!.start) })}>
         {daySlots.map((slot) => (
-          <Button
-            key={slot.start}
-            variant="light"
-            aria-label={t('scheduling.pickTime', { time: time.dateTime(slot.start) })}
-            onClick={() => onPick(slot)}
-          >
+          <Button key={slot.start} variant="light" aria-label={t('scheduling.pickTime', { time: time.dateTime(slot.start) })} onClick={() => onPick(slot)}>
             {time.time(slot.start)}
           </Button>
         ))}

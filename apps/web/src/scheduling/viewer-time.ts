@@ -5,13 +5,19 @@ export function viewerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
+/** The zone's name for people: some browsers still answer with the pre-2022 alias of Kyiv. */
+export const zoneName = (zone: string) => (zone === 'Europe/Kiev' ? 'Europe/Kyiv' : zone);
+
 /** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDay(iso: string | number, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
 export type ViewerTime = {
+  /** The browser's own zone, for Intl and the API. */
   zone: string;
+  /** The same, named for people ("Europe/Kyiv"). */
+  zoneName: string;
   /** "Mon, 30 Nov" */
   day: (iso: string) => string;
   /** "14:00" */
@@ -41,6 +47,7 @@ export function useViewerTime(): ViewerTime {
   });
   return {
     zone,
+    zoneName: zoneName(zone),
     day: (iso) => day.format(new Date(iso)),
     time: (iso) => time.format(new Date(iso)),
     dateTime: (iso) => dateTime.format(new Date(iso)),
