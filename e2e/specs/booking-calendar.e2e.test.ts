@@ -25,8 +25,10 @@ afterAll(() => browser?.close());
 
 const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
-async function open(email: string, options: { viewport?: typeof desktop; language?: 'en' | 'uk' } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { viewport: options.viewport ?? desktop, language: options.language ?? 'en', timezoneId: zone });
+type Options = { viewport?: typeof desktop; language?: 'en' | 'uk'; colorScheme?: 'light' | 'dark' };
+
+async function open(email: string, options: Options = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { viewport: desktop, language: 'en', timezoneId: zone, ...options });
   return { context, page: await signIn(context, email) };
 }
 
@@ -60,6 +62,10 @@ describe('booking a session and moving it on the calendar', () => {
   it('a client books a free time in their own zone with one confirm step; a second client trying the same time is told it was just taken', async () => {
     const first = await open('client1@demo.tend.local');
     const second = await open('client2@demo.tend.local');
+    // With no case yet, "Book a session" says how to get a link instead of an empty page.
+    await first.page.goto(`${baseUrl}/book`);
+    await expect.poll(visible(first.page, /^You have no specialist to book with yet/)).toBe(true);
+    await visit(first.page, 'book-index-en');
     for (const page of [first.page, second.page]) {
       await page.goto(`${baseUrl}${bookingPath}`);
       await expect.poll(visible(page, `Book a session with ${specialistName}`)).toBe(true);
@@ -180,7 +186,7 @@ describe('booking a session and moving it on the calendar', () => {
     await context.close();
   });
 
-  it('every scheduling page is accessible in Ukrainian and usable at 375 px', async () => {
+  it('every scheduling page is accessible in Ukrainian and usable at 375 px (the calendar also in the dark)', async () => {
     const client = await open('client1@demo.tend.local', { viewport: phone, language: 'uk' });
     await client.page.goto(`${baseUrl}/book`);
     await expect.poll(visible(client.page, 'Записатися на сесію')).toBe(true);
@@ -204,14 +210,14 @@ describe('booking a session and moving it on the calendar', () => {
     await visit(client.page, 'booking-unknown-uk-375');
     await client.context.close();
 
-    const specialist = await open(specialistEmail, { viewport: phone, language: 'uk' });
+    const specialist = await open(specialistEmail, { viewport: phone, language: 'uk', colorScheme: 'dark' });
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date(booked.starts_at));
     await specialist.page.goto(`${baseUrl}/calendar?date=${day}`);
     await specialist.page.locator('.fc-event', { hasText: clientName }).first().waitFor();
-    await visit(specialist.page, 'calendar-day-uk-375');
+    await visit(specialist.page, 'calendar-day-uk-dark-375');
     await specialist.page.goto(`${baseUrl}/availability`);
     await specialist.page.getByLabel('Понеділок: З').waitFor();
-    await visit(specialist.page, 'availability-uk-375');
+    await visit(specialist.page, 'availability-uk-dark-375');
     await specialist.context.close();
   });
 });
