@@ -56,6 +56,16 @@ describe('POST /api/v1/sessions', () => {
     }
   });
 
+  it("names a bookable specialist to any client of the practice, and to nobody outside it", async () => {
+    const url = `/api/v1/scheduling/availability?specialist_id=${p.org.specialist.userId}`;
+    // strangerClient has no case with this specialist: the booking page still names them.
+    const seen = await call(t.app, { method: 'GET', url, token: strangerClient.token });
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().data.specialist_name).toMatch(/\S/);
+    expect(seen.json().data.specialist_name).not.toBe('[erased]');
+    expect((await call(t.app, { method: 'GET', url, token: other.client.token })).statusCode).toBe(404);
+  });
+
   it('refuses bad input with a clear 4xx and stores nothing', async () => {
     const before = await count();
     const soon = new Date(Date.now() + 10 * 60_000).toISOString();
