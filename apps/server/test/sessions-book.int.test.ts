@@ -56,7 +56,7 @@ describe('POST /api/v1/sessions', () => {
     }
   });
 
-  it("names a bookable specialist to any client of the practice, and to nobody outside it", async () => {
+  it('names a bookable specialist to any client of the practice, and to nobody outside it', async () => {
     const url = `/api/v1/scheduling/availability?specialist_id=${p.org.specialist.userId}`;
     // strangerClient has no case with this specialist: the booking page still names them.
     const seen = await call(t.app, { method: 'GET', url, token: strangerClient.token });
