@@ -170,6 +170,29 @@ describe('booking a session and moving it on the calendar', () => {
     await context.close();
   });
 
+  it('the specialist books a client of their caseload from the calendar (POST /api/v1/sessions)', async () => {
+    const { context, page } = await open(specialistEmail);
+    // A case makes Оксана part of this specialist's caseload; the picker offers only such clients.
+    await page.goto(`${baseUrl}/cases/new`);
+    await page.getByLabel(/^Client/).selectOption({ label: 'Оксана Ткаченко (client3@demo.tend.local)' });
+    await page.getByLabel(/^Title/).fill('Sleep and worry');
+    await page.getByLabel(/^Jurisdiction/).fill('UA');
+    await page.getByRole('button', { name: 'Open case' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await page.goto(`${baseUrl}/calendar`);
+    await page.getByRole('button', { name: 'Book for a client' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Book for a client' });
+    await expect.poll(() => dialog.getByLabel('Client').inputValue()).not.toBe('');
+    await timeButtons(page).first().waitFor();
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await expectAccessible(page, 'calendar-book-for-client-en');
+    await timeButtons(page).last().click();
+    await dialog.getByRole('button', { name: 'Confirm booking' }).click();
+    await expect.poll(visible(page, /^Оксана Ткаченко is booked for /)).toBe(true);
+    await expect.poll(async () => (await appointmentsOf(page)).filter((a) => a.client_name === 'Оксана Ткаченко').length).toBe(1);
+    await context.close();
+  });
+
   it('the specialist sets hours: a window that ends before it starts is refused beside the field', async () => {
     const { context, page } = await open(specialistEmail);
     await page.goto(`${baseUrl}/availability`);

@@ -4,7 +4,7 @@ import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { errorMessage } from '../i18n/error-message';
 import { notify } from '../ui/notify';
 import { usePageTitle } from '../ui/use-page-title';
 import { AppointmentDetails } from './appointment-details';
+import { BookForClient } from './book-for-client';
 import { BookingLink } from './booking-link';
 import { SessionsInView } from './sessions-in-view';
 import { schedulingKeys } from './scheduling-keys';
@@ -87,7 +88,10 @@ export function CalendarPage() {
     <Stack gap="lg">
       <Title order={1}>{t('scheduling.calendarTitle')}</Title>
       <BookingLink />
-      <Text>{t('scheduling.timesIn', { zone: time.zoneName })}</Text>
+      <Group justify="space-between" gap="sm" wrap="wrap">
+        <Text>{t('scheduling.timesIn', { zone: time.zoneName })}</Text>
+        <BookForClient />
+      </Group>
       {problem && (
         <Alert color="red" role="alert" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setProblem(null)}>
           {problem}
