@@ -36,7 +36,7 @@ export function WeeklyHours({ rules, errors, onChange }: { rules: Rule[]; errors
                     value={rule.start}
                     onChange={(event) => update(index, { start: event.currentTarget.value })}
                     error={windowError(errors, `rules.${index}`)}
-                    w={115}
+                    w={{ base: 125, sm: 140 }}
                   />
                   <TextInput
                     type="time"
@@ -44,7 +44,7 @@ export function WeeklyHours({ rules, errors, onChange }: { rules: Rule[]; errors
                     aria-label={`${day}: ${t('scheduling.closes')}`}
                     value={rule.end}
                     onChange={(event) => update(index, { end: event.currentTarget.value })}
-                    w={115}
+                    w={{ base: 125, sm: 140 }}
                   />
                   <Button
                     variant="subtle"
@@ -116,7 +116,7 @@ export function DateChanges({ overrides, errors, onChange }: { overrides: Overri
                     update(index, { ...override, windows: override.windows.map((x, i) => (i === w ? { ...x, start: event.currentTarget.value } : x)) })
                   }
                   error={windowError(errors, `overrides.${index}.windows.${w}`)}
-                  w={115}
+                  w={{ base: 125, sm: 140 }}
                 />
                 <TextInput
                   type="time"
@@ -125,7 +125,7 @@ export function DateChanges({ overrides, errors, onChange }: { overrides: Overri
                   onChange={(event) =>
                     update(index, { ...override, windows: override.windows.map((x, i) => (i === w ? { ...x, end: event.currentTarget.value } : x)) })
                   }
-                  w={115}
+                  w={{ base: 125, sm: 140 }}
                 />
               </Group>
             ))}
