@@ -65,6 +65,19 @@ describe('booking a session and moving it on the calendar', () => {
     await context.close();
   });
 
+  it('someone not signed in who opens the link signs in and comes back to it', async () => {
+    const context = await newContext(browser, { viewport: desktop, timezoneId: zone });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}${bookingPath}`);
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.locator('input[type=email]').fill('client1@demo.tend.local');
+    await page.locator('input[type=password]').fill(inject('demoPassword'));
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL((url) => url.pathname === bookingPath);
+    await expect.poll(visible(page, `Book a session with ${specialistName}`)).toBe(true);
+    await context.close();
+  });
+
   it('a client books a free time in their own zone with one confirm step; a second client trying the same time is told it was just taken', async () => {
     const first = await open('client1@demo.tend.local');
     const second = await open('client2@demo.tend.local');
