@@ -191,7 +191,7 @@ describe('booking a session and moving it on the calendar', () => {
     await context.close();
   });
 
-  it('the specialist books a client of their caseload from the calendar (POST /api/v1/sessions)', async () => {
+  it('the specialist books a client of their caseload from the calendar (POST /api/v1/sessions); the client cancels it, warned of the late fee inside 24 hours', async () => {
     const { context, page } = await open(specialistEmail);
     // A case makes Taras part of this specialist's caseload; the picker offers only such clients.
     // (client3 stays without a case: the notification settings spec relies on it.)
@@ -213,6 +213,23 @@ describe('booking a session and moving it on the calendar', () => {
     await expect.poll(visible(page, /^Taras Melnyk is booked for /)).toBe(true);
     await expect.poll(async () => (await appointmentsOf(page)).filter((a) => a.client_name === 'Taras Melnyk').length).toBe(1);
     await context.close();
+
+    // Taras cancels it from his appointments; inside 24 hours the dialog warns about the fee first.
+    const client = await open('client2@demo.tend.local');
+    await client.page.goto(`${baseUrl}/my-appointments`);
+    const [mine] = await appointmentsOf(client.page);
+    const late = Date.parse(mine!.starts_at) - Date.now() < 24 * 3_600_000;
+    await client.page.getByRole('button', { name: /^Cancel session \(/ }).click();
+    const dialog2 = client.page.getByRole('dialog', { name: 'Cancel this session?' });
+    await expect.poll(() => dialog2.getByText("Less than 24 hours' notice").isVisible()).toBe(late);
+    await client.page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await expectAccessible(client.page, 'my-appointments-cancel-en');
+    await dialog2.getByLabel('Reason (optional)').fill('Travelling that week');
+    await dialog2.getByRole('button', { name: 'Cancel session' }).click();
+    await expect.poll(visible(client.page, late ? /^The session is cancelled\. It was marked as a late cancellation/ : 'The session is cancelled.')).toBe(true);
+    await expect.poll(async () => (await appointmentsOf(client.page))[0]?.status).toBe('cancelled');
+    await expect.poll(visible(client.page, 'Past and cancelled')).toBe(true);
+    await client.context.close();
   });
 
   it('the specialist sets hours: a window that ends before it starts is refused beside the field', async () => {
