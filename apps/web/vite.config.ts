@@ -24,6 +24,8 @@ export default defineConfig({
           if (!id.includes('/node_modules/')) return undefined;
           if (/\/node_modules\/(react|react-dom|react-router|scheduler)\//.test(id)) return 'react';
           if (id.includes('/node_modules/@mantine/')) return 'mantine';
+          // Only the specialist's calendar needs FullCalendar (and its preact): loaded with that page.
+          if (/\/node_modules\/(@fullcalendar|preact)\//.test(id)) return 'calendar';
           return 'vendor';
         },
       },

@@ -6,6 +6,7 @@ import { systemContext } from '../platform/db/database';
 import type { Runtime } from '../platform/runtime';
 import { createAuthService, orgs as orgsTable, usersRepository } from '../modules/identity';
 import { createOrgsService, orgsRepository } from '../modules/orgs';
+import { openDemoHours } from '../modules/scheduling';
 
 export type DemoAccount = { role: OrgRole | 'platform_admin'; name: string; email: string; password: string };
 
@@ -21,7 +22,7 @@ const PEOPLE: { role: OrgRole | 'platform_admin'; name: string; email: string }[
 
 /**
  * On first run (no organization yet) creates "Demo Practice" in Europe/Kyiv with an org admin, two
- * specialists, three clients and a platform admin. Returns the credentials to print once, or null.
+ * specialists (bookable on weekdays 09:00–17:00), three clients and a platform admin. Returns the credentials to print once, or null.
  */
 export async function seedDemoPractice(runtime: Runtime, fixedPassword?: string): Promise<DemoAccount[] | null> {
   const hasOrg = await runtime.db.inContext(systemContext, async (tx) => (await tx.$count(orgsTable)) > 0);
@@ -49,5 +50,10 @@ export async function seedDemoPractice(runtime: Runtime, fixedPassword?: string)
       if (account.role !== 'platform_admin') await usersRepository.update(tx, account.id, { defaultOrgId: org.id });
     }
   });
+  // A bookable practice from the first start: each specialist sets their own weekday hours (as themselves, under RLS).
+  for (const specialist of accounts.filter((a) => a.role === 'specialist'))
+    await runtime.db.inContext({ userId: specialist.id, orgId: org.id, role: 'specialist', platformAdmin: false, system: false }, (tx) =>
+      openDemoHours(tx, org.id, specialist.id),
+    );
   return accounts.map(({ role, name, email, password }) => ({ role, name, email, password }));
 }

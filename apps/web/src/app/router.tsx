@@ -52,6 +52,10 @@ import { AfterPage } from '../sessions/after/after-page';
 import { FeedbackPage } from '../sessions/after/feedback-page';
 import { PublicLayout } from '../shell/public-layout';
 import { SessionRoomPage } from '../sessions/room/session-room-page';
+import { AvailabilityPage } from '../scheduling/availability-page';
+import { BookingPage } from '../scheduling/booking-page';
+import { MyAppointmentsPage } from '../scheduling/my-appointments-page';
+import { MySpecialistsPage } from '../scheduling/my-specialists-page';
 
 export const router = createBrowserRouter([
   { path: '/', element: <RootRedirect /> },
@@ -87,6 +91,8 @@ export const router = createBrowserRouter([
           { path: '/notifications', element: <NotificationsPage /> },
           // Both of a session's people: the server answers by who is asking.
           { path: '/sessions/:id', element: <SessionRoomPage /> },
+          // A shared booking link: anyone signed in lands here and, if not a client of that practice, is told why they cannot book.
+          { path: '/book/:specialistId', element: <BookingPage /> },
           {
             element: <RequireRole platformAdmin />,
             children: [
@@ -120,6 +126,13 @@ export const router = createBrowserRouter([
             children: [{ path: '/sessions/:id/after', element: <AfterPage /> }],
           },
           {
+            element: <RequireRole roles={['specialist']} />,
+            children: [
+              { path: '/calendar', lazy: async () => ({ Component: (await import('../scheduling/calendar-page')).CalendarPage }) },
+              { path: '/availability', element: <AvailabilityPage /> },
+            ],
+          },
+          {
             element: <RequireRole roles={['specialist', 'co_specialist', 'supervisor', 'org_admin']} />,
             children: [
               { path: '/cases', element: <CaseloadPage /> },
@@ -137,6 +150,8 @@ export const router = createBrowserRouter([
             children: [
               { path: '/client', element: <ClientHome /> },
               { path: '/my-care', element: <MyCarePage /> },
+              { path: '/book', element: <MySpecialistsPage /> },
+              { path: '/my-appointments', element: <MyAppointmentsPage /> },
               { path: '/messages', element: <MessagesPage /> },
               { path: '/safety-plan', element: <SafetyPlanPage /> },
               { path: '/my-forms', element: <MyFormsPage /> },

@@ -1,6 +1,7 @@
-import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { queryKeys } from '../api/query-keys';
 import { CaseFilesSection } from '../files/case-files-section';
 import { QueryState } from '../ui/query-state';
@@ -36,6 +37,11 @@ export function MyCarePage() {
                     </Title>
                     <CaseStatusBadge status={item.status} />
                     <Text>{t('myCare.specialist', { name: item.specialist.name })}</Text>
+                    {(item.status === 'active' || item.status === 'draft' || item.status === 'paused') && (
+                      <Anchor component={Link} to={`/book/${item.specialist.id}`}>
+                        {t('scheduling.bookWith', { name: item.specialist.name })}
+                      </Anchor>
+                    )}
                     <Text size="sm">
                       {item.last_session_at ? t('myCare.lastSession', { time: time.dateTime(item.last_session_at) }) : t('myCare.noSessionYet')}
                     </Text>

@@ -23,6 +23,8 @@ export function ClientHome() {
         label={t('home.shortcuts')}
         links={[
           { to: '/my-care', label: t('nav.myCare'), description: t('home.myCareDescription') },
+          { to: '/book', label: t('scheduling.nav.book'), description: t('scheduling.bookDescription') },
+          { to: '/my-appointments', label: t('scheduling.nav.myAppointments'), description: t('scheduling.myAppointmentsDescription') },
           { to: '/my-homework', label: t('homework.mine'), description: t('homework.navDescription') },
           ...useAccountLinks(),
         ]}

@@ -11,15 +11,17 @@ import clinicalUk from './clinical.uk.json';
 import en from './en.json';
 import portalEn from './portal.en.json';
 import portalUk from './portal.uk.json';
+import schedulingEn from './scheduling.en.json';
+import schedulingUk from './scheduling.uk.json';
 import sessionsEn from './sessions.en.json';
 import sessionsUk from './sessions.uk.json';
 import uk from './uk.json';
 import { browserLanguage, storedLanguage } from './language';
 
-// Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy), chat and the session room have their own message files so each stays readable.
+// Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy), chat, scheduling, the session room and what follows it have their own message files so each stays readable.
 const resources = {
-  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...sessionsEn, ...afterEn } },
-  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...sessionsUk, ...afterUk } },
+  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...schedulingEn, ...sessionsEn, ...afterEn } },
+  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...schedulingUk, ...sessionsUk, ...afterUk } },
 } as const;
 
 i18n.on('languageChanged', (language) => {

@@ -6,12 +6,18 @@ type NavLinkItem = { to: string; label: string };
 type NavSection = { title: string; links: NavLinkItem[] };
 
 const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
-  specialist: (t) => [{ to: '/cases', label: t('nav.caseload') }],
+  specialist: (t) => [
+    { to: '/cases', label: t('nav.caseload') },
+    { to: '/calendar', label: t('scheduling.nav.calendar') },
+    { to: '/availability', label: t('scheduling.nav.availability') },
+  ],
   co_specialist: (t) => [{ to: '/cases', label: t('nav.caseload') }],
   supervisor: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
   org_admin: (t) => [{ to: '/cases', label: t('nav.practiceCases') }],
   client: (t) => [
     { to: '/my-care', label: t('nav.myCare') },
+    { to: '/book', label: t('scheduling.nav.book') },
+    { to: '/my-appointments', label: t('scheduling.nav.myAppointments') },
     { to: '/messages', label: t('chat.nav') },
     { to: '/my-goals', label: t('portalNav.myGoals') },
     { to: '/my-homework', label: t('homework.mine') },

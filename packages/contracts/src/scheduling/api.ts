@@ -27,7 +27,7 @@ export const availabilityBody = z
   })
   .strict();
 export type AvailabilityBody = z.infer<typeof availabilityBody>;
-export const availability = availabilityBody.safeExtend({ specialist_id: z.uuid() });
+export const availability = availabilityBody.safeExtend({ specialist_id: z.uuid(), specialist_name: z.string() });
 
 export const sessionTypeBody = z
   .object({
@@ -64,6 +64,8 @@ export const bookBody = z
   })
   .strict();
 
+/** `POST /api/v1/sessions`: a specialist (or org admin) books a session for a client of their caseload. */
+export const sessionBookBody = bookBody.safeExtend({ client_user_id: z.uuid() }).strict();
 export const appointment = z.object({
   id: z.uuid(),
   specialist_id: z.uuid(),
@@ -78,6 +80,9 @@ export const appointment = z.object({
   late_reschedule: z.boolean(),
   series_id: z.uuid().nullable(),
   created_at: z.iso.datetime(),
+  /** In lists for the calendar: who the session is with. */
+  client_name: z.string().optional(),
+  specialist_name: z.string().optional(),
 });
 export type Appointment = z.infer<typeof appointment>;
 export const cancelBody = z

@@ -22,6 +22,7 @@ import { createSessionFeedbackService } from './session-feedback.service';
 
 export { eraseAppointmentsOf, schedulingRepository as appointmentsRepository } from './scheduling.repository';
 export { createRemindersService, REMINDER_JOB } from './reminders.service';
+export { openDemoHours } from './demo-hours';
 export { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
 export { createVideoService, type VideoService } from './video.service';
 export { createVideoWebhookService } from './video-webhook.service';

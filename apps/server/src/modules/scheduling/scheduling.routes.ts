@@ -8,6 +8,7 @@ import {
   rescheduleBody,
   series,
   seriesBody,
+  sessionBookBody,
   sessionType,
   sessionTypeBody,
   slot,
@@ -85,6 +86,16 @@ export function schedulingRoutes(app: FastifyInstance, { scheduling: s, changes,
     body: bookBody,
     response: appointment,
     handler: ({ principal, body, request }) => s.book(principal, body, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/sessions',
+    summary: 'Book a session for a client of my caseload (specialist; org admin for any client); the same rules as booking',
+    tags: ['sessions'],
+    status: 201,
+    body: sessionBookBody,
+    response: appointment,
+    handler: ({ principal, body, request }) => s.bookSession(principal, body, requestMeta(request)),
   });
   privateRoute(app, {
     method: 'GET',

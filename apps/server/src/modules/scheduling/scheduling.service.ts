@@ -5,9 +5,9 @@ import type { Principal } from '../../platform/auth/tokens';
 import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
-import { clientCaseIds } from '../cases';
+import { careTeamOf, clientCaseIds } from '../cases';
 import type { RequestMeta } from '../identity';
-import { inActiveOrg, type OrgScope, orgsRepository } from '../orgs';
+import { inActiveOrg, type OrgScope, orgsRepository, userNames } from '../orgs';
 import { assertBookable, bookable, isOverlap, MIN, slotsFor, slotTaken, toAppointment } from './booking';
 import type { RemindersService } from './reminders.service';
 import { type AppointmentRow, schedulingRepository, type SessionTypeRow } from './scheduling.repository';
@@ -82,8 +82,10 @@ export function createSchedulingService(deps: { db: Database; crypto: FieldCrypt
             ...(days.get(o.date) ?? []),
             ...(o.startMinute !== null && o.endMinute !== null ? [{ start: clock(o.startMinute), end: clock(o.endMinute) }] : []),
           ]);
+        const names = await userNames(tx, deps.crypto, [specialistId]);
         return {
           specialist_id: specialistId,
+          specialist_name: names.get(specialistId) ?? '',
           timezone: settings.timezone,
           buffer_before_minutes: settings.bufferBeforeMinutes,
           buffer_after_minutes: settings.bufferAfterMinutes,
@@ -185,13 +187,30 @@ export function createSchedulingService(deps: { db: Database; crypto: FieldCrypt
     book: (p: Principal, body: BookInput, meta: RequestMeta): Promise<Appointment> =>
       inActiveOrg(deps, p, meta, ['client', 'specialist', 'org_admin'], (scope) => bookIn(scope, p, body)),
 
+    /** `POST /api/v1/sessions`: staff book for a client; a specialist only for a client whose care team they are on. */
+    bookSession: (p: Principal, body: BookInput & { client_user_id: string }, meta: RequestMeta): Promise<Appointment> =>
+      inActiveOrg(deps, p, meta, ['specialist', 'org_admin'], async (scope) => {
+        if (scope.role === 'specialist' && !(await careTeamOf(scope.tx, scope.actor.orgId, body.client_user_id)).includes(p.userId))
+          throw new AppError('SCHEDULING.CLIENT_NOT_IN_CASELOAD', 'This client is not in your caseload');
+        return bookIn(scope, p, body);
+      }),
+
     mine: (p: Principal, from: string, to: string, meta: RequestMeta): Promise<Appointment[]> =>
       inActiveOrg(deps, p, meta, null, async ({ tx }) => {
         const rows = await schedulingRepository.mine(tx, new Date(from), new Date(to));
         const types = new Map<string, SessionTypeRow>();
         for (const r of rows)
           if (!types.has(r.sessionTypeId)) types.set(r.sessionTypeId, (await schedulingRepository.sessionType(tx, r.sessionTypeId)) as SessionTypeRow);
-        return rows.map((r) => toAppointment(r, types.get(r.sessionTypeId) as SessionTypeRow));
+        const names = await userNames(
+          tx,
+          deps.crypto,
+          rows.flatMap((r) => [r.clientUserId, r.specialistUserId]),
+        );
+        return rows.map((r) => ({
+          ...toAppointment(r, types.get(r.sessionTypeId) as SessionTypeRow),
+          client_name: names.get(r.clientUserId) ?? '',
+          specialist_name: names.get(r.specialistUserId) ?? '',
+        }));
       }),
   };
 }
