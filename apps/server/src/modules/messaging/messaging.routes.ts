@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { privateRoute } from '../../platform/http/route';
 import { requestMeta } from '../identity';
+import type { ConversationsService } from './conversations.service';
 import type { MessagingService } from './messaging.service';
 
 const tags = ['messaging'];
@@ -14,7 +15,19 @@ const message = z.object({
   created_at: z.iso.datetime(),
 });
 
-export function messagingRoutes(app: FastifyInstance, s: MessagingService): void {
+const kind = z.enum(['case', 'direct', 'program']);
+const person = z.object({ id: z.uuid(), name: z.string() });
+const people = z
+  .array(z.uuid())
+  .min(1, 'Add at least one person')
+  .max(50, 'A program chat has at most 50 people')
+  .refine((ids) => new Set(ids).size === ids.length, 'Each person once');
+const startBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('direct'), with_user_id: z.uuid() }).strict(),
+  z.object({ kind: z.literal('program'), title: z.string().trim().min(1, 'Give the program chat a title').max(120), participant_ids: people }).strict(),
+]);
+
+export function messagingRoutes(app: FastifyInstance, s: MessagingService, c: ConversationsService): void {
   privateRoute(app, {
     method: 'POST',
     url: '/api/v1/cases/:id/conversation',
@@ -27,10 +40,41 @@ export function messagingRoutes(app: FastifyInstance, s: MessagingService): void
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/conversations',
-    summary: 'My conversations',
+    summary: 'My conversations (case, direct and program), latest activity first, with unread counts',
     tags,
-    response: z.array(z.object({ id: z.uuid(), kind: z.enum(['case', 'direct']), case_id: z.uuid().nullable(), last_read_at: z.iso.datetime().nullable() })),
-    handler: ({ principal, request }) => s.mine(principal, requestMeta(request)),
+    response: z.array(
+      z.object({
+        id: z.uuid(),
+        kind,
+        case_id: z.uuid().nullable(),
+        title: z.string().nullable(),
+        participants: z.array(person),
+        unread: z.number().int(),
+        last_read_at: z.iso.datetime().nullable(),
+        last_message_at: z.iso.datetime().nullable(),
+      }),
+    ),
+    handler: ({ principal, request }) => c.mine(principal, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/conversations',
+    summary: 'Start a direct chat with a colleague (the same pair always gets the same chat) or a program chat (staff only)',
+    tags,
+    status: 201,
+    body: startBody,
+    response: z.object({ id: z.uuid(), kind, created: z.boolean() }),
+    handler: ({ principal, body, request }) => c.start(principal, body, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/conversations/:id/participants',
+    summary: 'Add people to a program chat (its creator: colleagues, and clients of their cases)',
+    tags,
+    params: uuidParam,
+    body: z.object({ user_ids: people }).strict(),
+    response: z.object({ added: z.array(z.uuid()) }),
+    handler: ({ principal, params, body, request }) => c.addPeople(principal, params.id, body.user_ids, requestMeta(request)),
   });
   privateRoute(app, {
     method: 'GET',
@@ -40,8 +84,9 @@ export function messagingRoutes(app: FastifyInstance, s: MessagingService): void
     params: uuidParam,
     response: z.object({
       id: z.uuid(),
-      kind: z.enum(['case', 'direct']),
+      kind,
       case_id: z.uuid().nullable(),
+      title: z.string().nullable(),
       participants: z.array(z.object({ id: z.uuid(), name: z.string(), last_read_at: z.iso.datetime().nullable() })),
     }),
     handler: ({ principal, params, request }) => s.get(principal, params.id, requestMeta(request)),
