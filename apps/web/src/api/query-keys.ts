@@ -29,6 +29,8 @@ export const queryKeys = {
   notifications: ['notifications'] as const,
   riskFlags: ['crisis', 'risk-flags'] as const,
   conversationForCase: (caseId: string) => ['cases', caseId, 'conversation'] as const,
+  conversations: ['conversations'] as const,
+  conversationList: ['conversations', 'list'] as const,
   conversation: (conversationId: string) => ['conversations', conversationId] as const,
   conversationMessages: (conversationId: string) => ['conversations', conversationId, 'messages'] as const,
   notificationPage: (page: number) => ['notifications', 'list', page] as const,

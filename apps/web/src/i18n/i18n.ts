@@ -7,6 +7,8 @@ import caseworkUk from './casework.uk.json';
 import clinicalEn from './clinical.en.json';
 import clinicalUk from './clinical.uk.json';
 import en from './en.json';
+import inboxEn from './inbox.en.json';
+import inboxUk from './inbox.uk.json';
 import portalEn from './portal.en.json';
 import portalUk from './portal.uk.json';
 import uk from './uk.json';
@@ -14,8 +16,8 @@ import { browserLanguage, storedLanguage } from './language';
 
 // Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy) and chat have their own message files so each stays readable.
 const resources = {
-  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn } },
-  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk } },
+  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...inboxEn } },
+  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...inboxUk } },
 } as const;
 
 i18n.on('languageChanged', (language) => {

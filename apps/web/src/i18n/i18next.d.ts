@@ -3,10 +3,11 @@ import type chat from './chat.en.json';
 import type casework from './casework.en.json';
 import type clinical from './clinical.en.json';
 import type en from './en.json';
+import type inbox from './inbox.en.json';
 import type portal from './portal.en.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    resources: { translation: typeof en & typeof clinical & typeof portal & typeof chat & typeof casework };
+    resources: { translation: typeof en & typeof clinical & typeof portal & typeof chat & typeof casework & typeof inbox };
   }
 }

@@ -4,7 +4,20 @@ import type { CrisisResources } from '../crisis/crisis.api';
 export type ChatMessage = { id: string; conversation_id: string; sender: { id: string; name: string }; body: string; created_at: string };
 export type SentMessage = ChatMessage & { support: CrisisResources | null };
 export type Participant = { id: string; name: string; last_read_at: string | null };
-export type Conversation = { id: string; kind: 'case' | 'direct'; case_id: string | null; participants: Participant[] };
+export type ConversationKind = 'case' | 'direct' | 'program';
+export type Conversation = { id: string; kind: ConversationKind; case_id: string | null; title: string | null; participants: Participant[] };
+/** A row of my conversation list: the others in it, what I have not read yet, and when it last moved. */
+export type ConversationSummary = {
+  id: string;
+  kind: ConversationKind;
+  case_id: string | null;
+  title: string | null;
+  participants: { id: string; name: string }[];
+  unread: number;
+  last_read_at: string | null;
+  last_message_at: string | null;
+};
+export type StartConversation = { kind: 'direct'; with_user_id: string } | { kind: 'program'; title: string; participant_ids: string[] };
 export type ReadReceipt = { conversation_id: string; user_id: string; at: string };
 export type TypingEvent = { conversation_id: string; user_id: string; name: string };
 
@@ -19,5 +32,7 @@ export const messagingApi = {
   history: (conversationId: string, before?: string) =>
     api.get<ChatMessage[]>(`/api/v1/conversations/${conversationId}/messages`, { before, limit: messagePageSize }),
   send: (conversationId: string, body: string) => api.post<SentMessage>(`/api/v1/conversations/${conversationId}/messages`, { body }),
+  mine: () => api.get<ConversationSummary[]>('/api/v1/conversations'),
+  start: (input: StartConversation) => api.post<{ id: string; kind: ConversationKind; created: boolean }>('/api/v1/conversations', input),
   read: (conversationId: string) => api.post<{ ok: true }>(`/api/v1/conversations/${conversationId}/read`),
 };
