@@ -7,6 +7,8 @@ const baseUrl = inject('baseUrl');
 const desktop = { width: 1280, height: 900 };
 const clientName = 'Taras Melnyk';
 const programTitle = `Sleep group ${Date.now()}`;
+const pdf =
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
 let browser: Browser;
 
 beforeAll(async () => {
@@ -71,8 +73,25 @@ describe('messages between colleagues and program chats', () => {
     await dialog.getByRole('button', { name: 'Create chat' }).click();
     await expect.poll(() => page.getByRole('heading', { name: programTitle, level: 2 }).isVisible()).toBe(true);
     await messageBox(page).fill('Welcome to the group. Share one thing that helped you sleep this week.');
-    await page.keyboard.press('Enter');
+    // A worksheet goes with the message: it uploads at once and is listed with its size.
+    await page.locator('input[type=file]').setInputFiles({ name: 'sleep-tips.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await expect
+      .poll(() =>
+        page
+          .getByRole('list', { name: 'Files to send' })
+          .getByText(/sleep-tips\.pdf · \d+ B/)
+          .isVisible(),
+      )
+      .toBe(true);
+    await messageBox(page).press('Enter');
     await expect.poll(visible(page, 'Welcome to the group.')).toBe(true);
+    await expect
+      .poll(() =>
+        history(page)
+          .getByRole('button', { name: /^Download sleep-tips\.pdf/ })
+          .isVisible(),
+      )
+      .toBe(true);
     await visit(page, 'conversations-program-en');
     await context.close();
 
@@ -87,6 +106,13 @@ describe('messages between colleagues and program chats', () => {
           .isVisible(),
       )
       .toBe(true);
+    const [download] = await Promise.all([
+      client.waitForEvent('download'),
+      history(client)
+        .getByRole('button', { name: /^Download sleep-tips\.pdf/ })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('sleep-tips.pdf');
     await messageBox(client).fill('Reading before bed helped.');
     await client.keyboard.press('Enter');
     await expect.poll(() => history(client).getByText('Reading before bed helped.').isVisible()).toBe(true);

@@ -1,7 +1,16 @@
 import { api } from '../api/client';
 import type { CrisisResources } from '../crisis/crisis.api';
+import { uploadFile } from '../files/files.api';
 
-export type ChatMessage = { id: string; conversation_id: string; sender: { id: string; name: string }; body: string; created_at: string };
+export type Attachment = { id: string; filename: string; size: number; mime_type: string };
+export type ChatMessage = {
+  id: string;
+  conversation_id: string;
+  sender: { id: string; name: string };
+  body: string;
+  attachments: Attachment[];
+  created_at: string;
+};
 export type SentMessage = ChatMessage & { support: CrisisResources | null };
 export type Participant = { id: string; name: string; last_read_at: string | null };
 export type ConversationKind = 'case' | 'direct' | 'program';
@@ -23,6 +32,8 @@ export type TypingEvent = { conversation_id: string; user_id: string; name: stri
 
 /** Messages per page of history; a shorter page means there is nothing older. */
 export const messagePageSize = 30;
+/** Files one message may carry. */
+export const maxAttachments = 5;
 /** The server's limit on one message. */
 export const maxMessageLength = 10_000;
 
@@ -31,7 +42,12 @@ export const messagingApi = {
   get: (conversationId: string) => api.get<Conversation>(`/api/v1/conversations/${conversationId}`),
   history: (conversationId: string, before?: string) =>
     api.get<ChatMessage[]>(`/api/v1/conversations/${conversationId}/messages`, { before, limit: messagePageSize }),
-  send: (conversationId: string, body: string) => api.post<SentMessage>(`/api/v1/conversations/${conversationId}/messages`, { body }),
+  send: (conversationId: string, body: string, attachmentIds: string[] = []) =>
+    api.post<SentMessage>(`/api/v1/conversations/${conversationId}/messages`, { body, attachment_ids: attachmentIds }),
+  attach: (conversationId: string, file: File, onProgress: (fraction: number) => void) =>
+    uploadFile<Attachment>(`/api/v1/conversations/${conversationId}/attachments`, file, {}, onProgress),
+  attachmentLink: (conversationId: string, attachmentId: string) =>
+    api.post<{ url: string; expires_at: string }>(`/api/v1/conversations/${conversationId}/attachments/${attachmentId}/link`),
   mine: () => api.get<ConversationSummary[]>('/api/v1/conversations'),
   start: (input: StartConversation) => api.post<{ id: string; kind: ConversationKind; created: boolean }>('/api/v1/conversations', input),
   read: (conversationId: string) => api.post<{ ok: true }>(`/api/v1/conversations/${conversationId}/read`),

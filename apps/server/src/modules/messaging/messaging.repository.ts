@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { conversations, messages, participants } from './messaging.table';
+import { eraseAttachmentsOf } from '../files';
+import { caseResponse, conversations, messages, participants } from './messaging.table';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
@@ -63,11 +64,13 @@ export const messagingRepository = {
       .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId))),
 };
 
-/** Deletes the chats of these cases (erasure job only). */
+/** Deletes the chats of these cases, their attachments and their response-time settings (erasure job only). */
 export async function eraseConversationsOf(tx: Tx, caseIds: string[]): Promise<number> {
   if (!caseIds.length) return 0;
   const ids = (await tx.select({ id: conversations.id }).from(conversations).where(inArray(conversations.caseId, caseIds))).map((r) => r.id);
+  await tx.delete(caseResponse).where(inArray(caseResponse.caseId, caseIds));
   if (!ids.length) return 0;
+  await eraseAttachmentsOf(tx, ids);
   await tx.delete(messages).where(inArray(messages.conversationId, ids));
   await tx.delete(participants).where(inArray(participants.conversationId, ids));
   await tx.delete(conversations).where(inArray(conversations.id, ids));

@@ -2,6 +2,7 @@ import { crisisResources, ok, uuidParam } from '@tend/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { privateRoute } from '../../platform/http/route';
+import { attachmentDto, MAX_ATTACHMENTS } from '../files';
 import { requestMeta } from '../identity';
 import type { ConversationsService } from './conversations.service';
 import type { MessagingService } from './messaging.service';
@@ -12,6 +13,7 @@ const message = z.object({
   conversation_id: z.uuid(),
   sender: z.object({ id: z.uuid(), name: z.string() }),
   body: z.string(),
+  attachments: z.array(attachmentDto),
   created_at: z.iso.datetime(),
 });
 
@@ -108,10 +110,20 @@ export function messagingRoutes(app: FastifyInstance, s: MessagingService, c: Co
     tags,
     status: 201,
     params: uuidParam,
-    body: z.object({ body: z.string().trim().min(1, 'Write a message').max(10_000, 'A message has at most 10,000 characters') }).strict(),
+    body: z
+      .object({
+        body: z.string().trim().max(10_000, 'A message has at most 10,000 characters').default(''),
+        attachment_ids: z
+          .array(z.uuid())
+          .max(MAX_ATTACHMENTS, `A message carries at most ${MAX_ATTACHMENTS} files`)
+          .refine((ids) => new Set(ids).size === ids.length, 'Each file once')
+          .default([]),
+      })
+      .strict()
+      .refine((m) => m.body.length > 0 || m.attachment_ids.length > 0, { message: 'Write a message', path: ['body'] }),
     response: message.extend({ support: crisisResources.nullable() }),
     rateLimit: { max: 120, timeWindow: '1 minute', perUser: true },
-    handler: ({ principal, params, body, request }) => s.send(principal, params.id, body.body, requestMeta(request)),
+    handler: ({ principal, params, body, request }) => s.send(principal, params.id, body.body, body.attachment_ids, requestMeta(request)),
   });
   privateRoute(app, {
     method: 'POST',

@@ -10,23 +10,34 @@ import { AppError } from '../../platform/http/app-error';
 import type { UserEmitter } from '../../platform/realtime/relay';
 import { careTeamOf, type CasesService, clientCaseIds, clientCaseWith } from '../cases';
 import type { RiskFlagsService } from '../crisis';
+import type { AttachmentDto, AttachmentsService } from '../files';
 import type { RequestMeta } from '../identity';
 import { inActiveOrg, type OrgScope, userNames } from '../orgs';
 import { titleAad } from './conversations.service';
 import { type ConversationRow, type MessageRow, messagingRepository } from './messaging.repository';
 import { OFFLINE_NOTICE_QUEUE, type OfflineNotice } from './offline-notice';
 
-export type MessagingDeps = { db: Database; crypto: FieldCrypto; relay: UserEmitter; cases: CasesService; flags: RiskFlagsService; jobs: Jobs; logger: Logger };
+export type MessagingDeps = {
+  db: Database;
+  crypto: FieldCrypto;
+  relay: UserEmitter;
+  cases: CasesService;
+  flags: RiskFlagsService;
+  jobs: Jobs;
+  logger: Logger;
+  attachments: AttachmentsService;
+};
 const bodyAad = (id: string) => `message:${id}`;
 
 /** Case chat: the client and their care team. Stored (encrypted) before anyone is told; client text is checked for risk. */
 export function createMessagingService(deps: MessagingDeps) {
   const { crypto } = deps;
-  const present = async (tx: Tx, m: MessageRow, names: Map<string, string>) => ({
+  const present = async (tx: Tx, m: MessageRow, names: Map<string, string>, files: Map<string, AttachmentDto[]>) => ({
     id: m.id,
     conversation_id: m.conversationId,
     sender: { id: m.senderUserId, name: names.get(m.senderUserId) ?? '[unavailable]' },
     body: (await crypto.open(tx, m.bodyCiphertext, bodyAad(m.id))) ?? '[erased]',
+    attachments: files.get(m.id) ?? [],
     created_at: m.createdAt.toISOString(),
   });
 
@@ -110,14 +121,18 @@ export function createMessagingService(deps: MessagingDeps) {
           purpose: 'treatment',
           details: { count: rows.length },
         });
-        return Promise.all(rows.map((r) => present(scope.tx, r, names)));
+        const files = await deps.attachments.ofMessages(
+          scope.tx,
+          rows.map((r) => r.id),
+        );
+        return Promise.all(rows.map((r) => present(scope.tx, r, names, files)));
       }),
 
-    send: async (p: Principal, conversationId: string, body: string, meta: RequestMeta) => {
+    send: async (p: Principal, conversationId: string, body: string, attachmentIds: string[], meta: RequestMeta) => {
       const sent = await inActiveOrg(deps, p, meta, null, async (scope) => {
         const conversation = await member(scope, conversationId);
         const id = uuidv7();
-        const risk = scope.role === 'client' ? classifyRisk(body) : null;
+        const risk = scope.role === 'client' && body ? classifyRisk(body) : null;
         // A client's words in a program chat belong to their case with the specialist running it; with none,
         // the flag has no case and goes the crisis module's on-call way (the client's care team, else the crisis contacts).
         const flagCase = risk ? await caseOfSender(scope.tx, conversation, p.userId) : undefined;
@@ -129,6 +144,7 @@ export function createMessagingService(deps: MessagingDeps) {
           bodyCiphertext: await crypto.sealForOrg(scope.tx, conversation.orgId, body, bodyAad(id)),
           riskLevel: risk?.level ?? 'none',
         });
+        await deps.attachments.bind(scope.tx, attachmentIds, conversationId, id, p.userId);
         const flagId = risk
           ? await deps.flags.record(scope.tx, {
               orgId: conversation.orgId,
@@ -147,6 +163,7 @@ export function createMessagingService(deps: MessagingDeps) {
           conversation_id: conversationId,
           sender: { id: p.userId, name: (await userNames(scope.tx, crypto, [p.userId])).get(p.userId) ?? '' },
           body,
+          attachments: attachmentIds.length ? ((await deps.attachments.ofMessages(scope.tx, [id])).get(id) ?? []) : [],
           created_at: new Date().toISOString(),
         };
         return { message, recipients, flagId, risk: risk?.level ?? 'none', jurisdiction: flagCase?.jurisdiction ?? '' };
