@@ -64,12 +64,13 @@ CREATE POLICY case_response_update ON messaging.case_response FOR UPDATE TO tend
   WITH CHECK (org_id = (select app.org_id()) AND updated_by = (select app.user_id()));
 --> statement-breakpoint
 -- The practice's response-time figures need when each message of a case chat was sent and by whom — never its
--- text. Org admins and supervisors are not participants of those chats, so this narrow definer function gives
--- them exactly those three columns for their own org.
-CREATE OR REPLACE FUNCTION messaging.message_times() RETURNS TABLE (conversation_id uuid, sender_user_id uuid, created_at timestamptz)
+-- text. The org admin is not a participant of those chats, so this narrow definer function gives them exactly
+-- those columns for their own org.
+CREATE OR REPLACE FUNCTION messaging.message_times() RETURNS TABLE (conversation_id uuid, case_id uuid, sender_user_id uuid, created_at timestamptz)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-  SELECT m.conversation_id, m.sender_user_id, m.created_at FROM messaging.messages m
-  WHERE m.org_id = app.org_id() AND app.role() IN ('org_admin', 'supervisor')
+  SELECT m.conversation_id, c.case_id, m.sender_user_id, m.created_at FROM messaging.messages m
+  JOIN messaging.conversations c ON c.id = m.conversation_id AND c.kind = 'case'
+  WHERE m.org_id = app.org_id() AND app.role() = 'org_admin'
 $$;
 --> statement-breakpoint
 REVOKE ALL ON FUNCTION messaging.message_times() FROM PUBLIC;

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { createRelay } from '../../platform/realtime/relay';
 import { createConversationsService } from './conversations.service';
 import { messagingRoutes } from './messaging.routes';
+import { responseTimesRoutes } from './response-times.routes';
+import { createResponseTimesService } from './response-times.service';
 import { createMessagingService, type MessagingDeps } from './messaging.service';
 import { createTypingRelay } from './messaging.typing';
 import { createOfflineNotifier } from './offline-notice';
@@ -13,6 +15,7 @@ export async function messagingPlugin(
   deps: MessagingDeps & { relay: ReturnType<typeof createRelay>; notifications: NotificationsService },
 ) {
   messagingRoutes(app, createMessagingService(deps), createConversationsService(deps));
+  responseTimesRoutes(app, createResponseTimesService(deps));
   // Someone away from the app hears about new messages through the notification centre and their channels.
   await createOfflineNotifier(deps).start();
   // "… is typing": relayed to the other participants over Socket.IO, never stored.

@@ -10,7 +10,7 @@ import { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlis
 import { sessionsRoutes } from './sessions.routes';
 import { createSessionsService } from './sessions.service';
 
-export { eraseAppointmentsOf, schedulingRepository as appointmentsRepository } from './scheduling.repository';
+export { eraseAppointmentsOf, messagingSessionPairs, schedulingRepository as appointmentsRepository } from './scheduling.repository';
 export { createRemindersService, REMINDER_JOB } from './reminders.service';
 export { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';
 
