@@ -31,6 +31,8 @@ export const queryKeys = {
   conversationForCase: (caseId: string) => ['cases', caseId, 'conversation'] as const,
   conversations: ['conversations'] as const,
   conversationList: ['conversations', 'list'] as const,
+  waitingThreads: ['conversations', 'waiting'] as const,
+  responseTimes: ['messaging', 'response-times'] as const,
   conversation: (conversationId: string) => ['conversations', conversationId] as const,
   conversationMessages: (conversationId: string) => ['conversations', conversationId, 'messages'] as const,
   notificationPage: (page: number) => ['notifications', 'list', page] as const,

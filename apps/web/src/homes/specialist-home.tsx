@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/signed-in-user';
+import { WaitingPanel } from '../messaging/waiting-panel';
 import { HomeGreeting } from './home-greeting';
 import { HomeLinks } from './home-links';
 import { useAccountLinks } from './use-account-links';
@@ -16,6 +17,7 @@ export function SpecialistHome() {
   return (
     <Stack gap="xl">
       <HomeGreeting title={t('home.specialistTitle')} />
+      <WaitingPanel />
       <HomeLinks label={t('home.shortcuts')} links={[...caseLinks, ...teamLinks, ...accountLinks]} />
     </Stack>
   );

@@ -26,6 +26,30 @@ export type ConversationSummary = {
   last_read_at: string | null;
   last_message_at: string | null;
 };
+/** A thread of asynchronous therapy waiting for a reply, with when it is due. */
+export type WaitingThread = {
+  conversation_id: string;
+  case_id: string;
+  client: { id: string; name: string };
+  target_hours: number;
+  waiting_since: string;
+  due_at: string;
+  overdue: boolean;
+};
+export type ResponseFigures = {
+  threads: number;
+  answered: number;
+  median_first_response_seconds: number | null;
+  p90_first_response_seconds: number | null;
+  within_target_share: number | null;
+};
+export type ResponseTimes = {
+  from: string;
+  to: string;
+  target_hours: number;
+  overall: ResponseFigures;
+  specialists: (ResponseFigures & { specialist: { id: string; name: string } })[];
+};
 export type StartConversation = { kind: 'direct'; with_user_id: string } | { kind: 'program'; title: string; participant_ids: string[] };
 export type ReadReceipt = { conversation_id: string; user_id: string; at: string };
 export type TypingEvent = { conversation_id: string; user_id: string; name: string };
@@ -50,5 +74,8 @@ export const messagingApi = {
     api.post<{ url: string; expires_at: string }>(`/api/v1/conversations/${conversationId}/attachments/${attachmentId}/link`),
   mine: () => api.get<ConversationSummary[]>('/api/v1/conversations'),
   start: (input: StartConversation) => api.post<{ id: string; kind: ConversationKind; created: boolean }>('/api/v1/conversations', input),
+  waiting: () => api.get<WaitingThread[]>('/api/v1/messaging/waiting'),
+  responseTimes: () => api.get<ResponseTimes>('/api/v1/messaging/response-times'),
+  setResponseTarget: (hours: number) => api.put<{ target_hours: number }>('/api/v1/messaging/response-target', { target_hours: hours }),
   read: (conversationId: string) => api.post<{ ok: true }>(`/api/v1/conversations/${conversationId}/read`),
 };
