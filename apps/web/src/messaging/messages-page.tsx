@@ -18,7 +18,8 @@ export function MessagesPage() {
   usePageTitle(t('chat.pageTitle'));
   const [params, setParams] = useSearchParams();
   const cases = useQuery({ queryKey: queryKeys.caseList(filters), queryFn: () => casesApi.list(filters) });
-  const conversations = useQuery({ queryKey: queryKeys.conversationList, queryFn: () => messagingApi.mine() });
+  // Program chats are looked up after the cases, so the case chat a client came for opens first.
+  const conversations = useQuery({ queryKey: queryKeys.conversationList, queryFn: () => messagingApi.mine(), enabled: cases.isSuccess });
   const programs = (conversations.data ?? []).filter((c) => c.kind === 'program');
 
   return (
