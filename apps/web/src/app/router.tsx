@@ -38,6 +38,7 @@ import { OrgAuditPage } from '../org/org-audit-page';
 import { OrgHome } from '../org/org-home';
 import { OrgSettingsPage } from '../org/org-settings-page';
 import { AppLayout } from '../shell/app-layout';
+import { ConversationsPage } from '../messaging/conversations-page';
 import { MessagesPage } from '../messaging/messages-page';
 import { NotePage } from '../notes/note-page';
 import { NotificationSettingsPage } from '../notifications/notification-settings-page';
@@ -136,6 +137,7 @@ export const router = createBrowserRouter([
             element: <RequireRole roles={['specialist', 'co_specialist', 'supervisor', 'org_admin']} />,
             children: [
               { path: '/cases', element: <CaseloadPage /> },
+              { path: '/conversations', element: <ConversationsPage /> },
               { path: '/cases/new', element: <NewCasePage /> },
               { path: '/cases/:caseId', element: <CasePage /> },
               { path: '/cases/:caseId/notes/:noteId', element: <NotePage /> },

@@ -25,19 +25,18 @@ function uploadError(xhr: XMLHttpRequest): ApiError {
  * Streams one file as multipart/form-data, reporting how much has been sent. XHR rather than fetch:
  * fetch reports no upload progress. The size limit is checked first so a 100 MB+ file is never sent.
  */
-export async function uploadCaseFile(
-  caseId: string,
-  file: File,
-  sharedWithClient: boolean,
-  onProgress: UploadProgress,
-  signal?: AbortSignal,
-): Promise<CaseFileDto> {
+export function uploadCaseFile(caseId: string, file: File, sharedWithClient: boolean, onProgress: UploadProgress, signal?: AbortSignal): Promise<CaseFileDto> {
+  return uploadFile<CaseFileDto>(filesPath(caseId), file, { shared_with_client: String(sharedWithClient) }, onProgress, signal);
+}
+
+/** Uploads one file to `path` (a case's files, or a conversation's attachments), renewing the session once if it expired. */
+export async function uploadFile<T>(path: string, file: File, fields: Record<string, string>, onProgress: UploadProgress, signal?: AbortSignal): Promise<T> {
   if (file.size > MAX_FILE_BYTES) throw new ApiError(413, 'FILE.TOO_LARGE', `A file can be at most ${MAX_FILE_BYTES / 1024 / 1024} MB`);
   try {
-    return await send(caseId, file, sharedWithClient, onProgress, signal);
+    return await send<T>(path, file, fields, onProgress, signal);
   } catch (error) {
     if (isUploadCancelled(error) || !(await renewedAfter(error))) throw error;
-    return send(caseId, file, sharedWithClient, onProgress, signal);
+    return send<T>(path, file, fields, onProgress, signal);
   }
 }
 
@@ -45,16 +44,16 @@ const UPLOAD_CANCELLED = 'UPLOAD.CANCELLED';
 /** The person stopped the upload; the server keeps nothing of it. */
 export const isUploadCancelled = (error: unknown): boolean => error instanceof ApiError && error.code === UPLOAD_CANCELLED;
 
-function send(caseId: string, file: File, sharedWithClient: boolean, onProgress: UploadProgress, signal?: AbortSignal): Promise<CaseFileDto> {
+function send<T>(path: string, file: File, fields: Record<string, string>, onProgress: UploadProgress, signal?: AbortSignal): Promise<T> {
   const cancelled = () => new ApiError(0, UPLOAD_CANCELLED, 'Upload cancelled');
   if (signal?.aborted) return Promise.reject(cancelled());
   const form = new FormData();
   // The server reads fields that come before the file part.
-  form.append('shared_with_client', String(sharedWithClient));
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append('file', file, file.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', filesPath(caseId));
+    xhr.open('POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     xhr.setRequestHeader('accept-language', document.documentElement.lang);
@@ -64,7 +63,7 @@ function send(caseId: string, file: File, sharedWithClient: boolean, onProgress:
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
     xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) resolve((JSON.parse(xhr.responseText) as { data: CaseFileDto }).data);
+      if (xhr.status >= 200 && xhr.status < 300) resolve((JSON.parse(xhr.responseText) as { data: T }).data);
       else reject(uploadError(xhr));
     };
     xhr.onerror = () => reject(uploadError(xhr));

@@ -2,6 +2,7 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/signed-in-user';
 import { BookingLink } from '../scheduling/booking-link';
+import { WaitingPanel } from '../messaging/waiting-panel';
 import { HomeGreeting } from './home-greeting';
 import { HomeLinks } from './home-links';
 import { useAccountLinks } from './use-account-links';
@@ -25,6 +26,7 @@ export function SpecialistHome() {
     <Stack gap="xl">
       <HomeGreeting title={t('home.specialistTitle')} />
       {me.active_role === 'specialist' && <BookingLink />}
+      <WaitingPanel />
       <HomeLinks label={t('home.shortcuts')} links={[...caseLinks, ...calendarLinks, ...teamLinks, ...accountLinks]} />
     </Stack>
   );

@@ -9,6 +9,8 @@ import caseworkUk from './casework.uk.json';
 import clinicalEn from './clinical.en.json';
 import clinicalUk from './clinical.uk.json';
 import en from './en.json';
+import inboxEn from './inbox.en.json';
+import inboxUk from './inbox.uk.json';
 import portalEn from './portal.en.json';
 import portalUk from './portal.uk.json';
 import schedulingEn from './scheduling.en.json';
@@ -20,8 +22,8 @@ import { browserLanguage, storedLanguage } from './language';
 
 // Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy), chat, scheduling, the session room and what follows it have their own message files so each stays readable.
 const resources = {
-  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...schedulingEn, ...sessionsEn, ...afterEn } },
-  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...schedulingUk, ...sessionsUk, ...afterUk } },
+  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...schedulingEn, ...sessionsEn, ...afterEn, ...inboxEn } },
+  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...schedulingUk, ...sessionsUk, ...afterUk, ...inboxUk } },
 } as const;
 
 i18n.on('languageChanged', (language) => {

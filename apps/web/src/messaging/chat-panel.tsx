@@ -1,6 +1,8 @@
 import type { RiskLevel } from '@tend/contracts';
 import { Alert, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { queryKeys } from '../api/query-keys';
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/signed-in-user';
 import type { CrisisResources } from '../crisis/crisis.api';
@@ -17,6 +19,7 @@ type Props = { conversationId: string; title: string; flags?: Map<string, RiskLe
 export function ChatPanel({ conversationId, title, flags }: Props) {
   const { t } = useTranslation();
   const me = useSignedInUser();
+  const queryClient = useQueryClient();
   const listRef = useRef<HTMLDivElement>(null);
   const { conversation, history, messages, typing, incoming, added } = useChat(conversationId, me.id);
   const signalTyping = useTypingSignal(conversationId);
@@ -65,6 +68,7 @@ export function ChatPanel({ conversationId, title, flags }: Props) {
           onSent={(message) => {
             const { support: resources, ...plain } = message;
             added(plain);
+            void queryClient.invalidateQueries({ queryKey: queryKeys.conversationList });
             if (resources) setSupport(resources);
           }}
         />

@@ -5,7 +5,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { errorMessage } from '../i18n/error-message';
-import { maxMessageLength, messagingApi, type SentMessage } from './messaging.api';
+import { maxAttachments, maxMessageLength, messagingApi, type SentMessage } from './messaging.api';
+import { PendingAttachments, usePendingAttachments } from './pending-attachments';
 
 /** What went wrong with a send, in words that say what to do; the typed text is always kept. */
 function sendError(t: TFunction, error: unknown, sentLength: number): string {
@@ -23,19 +24,23 @@ export function Composer({ conversationId, onSent, onTyping }: Props) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [tooLong, setTooLong] = useState(false);
+  const [tooMany, setTooMany] = useState(false);
+  const pending = usePendingAttachments(conversationId);
   const hintId = useId();
   const errorId = useId();
   const send = useMutation({
-    mutationFn: (body: string) => messagingApi.send(conversationId, body),
+    mutationFn: (body: string) => messagingApi.send(conversationId, body, pending.ids),
     onSuccess: (message, body) => {
       setText((current) => (current === body ? '' : current));
+      pending.clear();
+      setTooMany(false);
       onSent(message);
     },
   });
 
   function submit() {
     const body = text.trim();
-    if (!body || send.isPending) return;
+    if ((!body && !pending.ids.length) || send.isPending || pending.uploading) return;
     if (body.length > maxMessageLength) {
       setTooLong(true);
       return;
@@ -46,9 +51,11 @@ export function Composer({ conversationId, onSent, onTyping }: Props) {
 
   const error = tooLong
     ? t('chat.errors.tooLong', { max: maxMessageLength.toLocaleString() })
-    : send.isError
-      ? sendError(t, send.error, send.variables?.length ?? 0)
-      : null;
+    : tooMany
+      ? t('attachments.tooMany', { max: maxAttachments })
+      : send.isError
+        ? sendError(t, send.error, send.variables?.length ?? 0)
+        : null;
   return (
     <form
       onSubmit={(event) => {
@@ -81,11 +88,12 @@ export function Composer({ conversationId, onSent, onTyping }: Props) {
           minRows={2}
           maxRows={8}
         />
+        <PendingAttachments pending={pending} onTooMany={() => setTooMany(true)} />
         <Group justify="space-between" gap="xs" wrap="wrap">
           <Text size="xs" c="dimmed" id={hintId}>
             {t('chat.keysHint')}
           </Text>
-          <Button type="submit" loading={send.isPending} disabled={!text.trim()}>
+          <Button type="submit" loading={send.isPending} disabled={(!text.trim() && !pending.ids.length) || pending.uploading}>
             {t('chat.send')}
           </Button>
         </Group>

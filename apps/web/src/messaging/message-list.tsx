@@ -4,6 +4,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkifiedText } from '../ui/linkified-text';
 import { useOrgTime } from '../ui/use-org-time';
+import { MessageAttachments } from './message-attachments';
 import type { ChatMessage } from './messaging.api';
 
 type Props = {
@@ -76,7 +77,8 @@ export function MessageList({ messages, myId, seenId, flags, hasOlder, loadingOl
                     {time.time(m.created_at)}
                   </Text>
                 </Group>
-                <LinkifiedText text={m.body} />
+                {m.body ? <LinkifiedText text={m.body} /> : null}
+                <MessageAttachments conversationId={m.conversation_id} attachments={m.attachments ?? []} />
                 {flag ? (
                   <Badge mt={4} color={flag === 'moderate' ? 'yellow' : 'red'} variant={flag === 'crisis' ? 'filled' : 'light'}>
                     {t('chat.flagged', { level: t(`cases.risk.${flag}`) })}

@@ -7,15 +7,20 @@ import { casesApi } from '../cases/cases.api';
 import { QueryState } from '../ui/query-state';
 import { usePageTitle } from '../ui/use-page-title';
 import { CaseChat } from './case-chat';
+import { ChatPanel } from './chat-panel';
+import { messagingApi } from './messaging.api';
 
 const filters = { sort: 'updated', page: 1 } as const;
 
-/** A client's messages with their care team: one conversation per course of care. */
+/** A client's messages with their care team: one conversation per course of care, and the program chats they were added to. */
 export function MessagesPage() {
   const { t } = useTranslation();
   usePageTitle(t('chat.pageTitle'));
   const [params, setParams] = useSearchParams();
   const cases = useQuery({ queryKey: queryKeys.caseList(filters), queryFn: () => casesApi.list(filters) });
+  // Program chats are looked up after the cases, so the case chat a client came for opens first.
+  const conversations = useQuery({ queryKey: queryKeys.conversationList, queryFn: () => messagingApi.mine(), enabled: cases.isSuccess });
+  const programs = (conversations.data ?? []).filter((c) => c.kind === 'program');
 
   return (
     <Stack gap="lg">
@@ -23,21 +28,35 @@ export function MessagesPage() {
       <Text>{t('chat.pageIntro')}</Text>
       <QueryState query={cases}>
         {({ items }) => {
-          if (!items.length) return <Text>{t('chat.noCases')}</Text>;
-          const chosen = items.find((item) => item.id === params.get('case')) ?? items[0];
+          if (!items.length && !programs.length) return <Text>{t('chat.noCases')}</Text>;
+          const options = [
+            ...items.map((item) => ({ value: `case:${item.id}`, label: `${item.title} — ${item.specialist.name}` })),
+            ...programs.map((c) => ({ value: `program:${c.id}`, label: `${c.title ?? t('inbox.kind.program')} — ${t('inbox.kind.program')}` })),
+          ];
+          const wanted = params.get('case') ? `case:${params.get('case')}` : params.get('program') ? `program:${params.get('program')}` : null;
+          const chosen = options.find((o) => o.value === wanted) ?? options[0];
           if (!chosen) return null;
+          const [kind, id = ''] = chosen.value.split(':');
+          const program = programs.find((c) => c.id === id);
           return (
             <Stack gap="md">
-              {items.length > 1 ? (
+              {options.length > 1 ? (
                 <NativeSelect
                   label={t('chat.chooseCase')}
-                  value={chosen.id}
-                  onChange={(event) => setParams({ case: event.currentTarget.value }, { replace: true })}
-                  data={items.map((item) => ({ value: item.id, label: `${item.title} — ${item.specialist.name}` }))}
+                  value={chosen.value}
+                  onChange={(event) => {
+                    const [nextKind, nextId = ''] = event.currentTarget.value.split(':');
+                    setParams({ [nextKind === 'program' ? 'program' : 'case']: nextId }, { replace: true });
+                  }}
+                  data={options}
                   maw={480}
                 />
               ) : null}
-              <CaseChat key={chosen.id} caseId={chosen.id} title={t('chat.clientTitle')} />
+              {kind === 'program' && program ? (
+                <ChatPanel key={id} conversationId={id} title={program.title ?? t('inbox.kind.program')} />
+              ) : (
+                <CaseChat key={id} caseId={id} title={t('chat.clientTitle')} />
+              )}
             </Stack>
           );
         }}

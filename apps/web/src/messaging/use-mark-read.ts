@@ -46,7 +46,10 @@ export function useMarkRead(
     marked.current = newestOther.id;
     const at = new Date().toISOString();
     messagingApi.read(conversationId).then(
-      () => queryClient.setQueryData<Conversation>(queryKeys.conversation(conversationId), (data) => withReadAt(data, myId, at)),
+      () => {
+        queryClient.setQueryData<Conversation>(queryKeys.conversation(conversationId), (data) => withReadAt(data, myId, at));
+        void queryClient.invalidateQueries({ queryKey: queryKeys.conversationList });
+      },
       () => {
         marked.current = null; // try again on the next change
       },

@@ -1,6 +1,7 @@
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { HomeGreeting } from '../homes/home-greeting';
+import { ResponseTimesPanel } from '../messaging/response-times-panel';
 import { HomeLinks } from '../homes/home-links';
 import { useAccountLinks } from '../homes/use-account-links';
 
@@ -17,6 +18,7 @@ export function OrgHome() {
   return (
     <Stack gap="xl">
       <HomeGreeting title={t('home.orgTitle')} />
+      <ResponseTimesPanel />
       <HomeLinks label={t('home.shortcuts')} links={links} />
     </Stack>
   );

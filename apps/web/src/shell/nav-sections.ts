@@ -33,7 +33,12 @@ const staffRoles: OrgRole[] = ['specialist', 'co_specialist', 'supervisor', 'org
 function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
   const care = [
     ...(careLinks[role]?.(t) ?? []),
-    ...(staffRoles.includes(role) ? [{ to: '/crisis/alerts', label: t('portalNav.crisisAlerts') }] : []),
+    ...(staffRoles.includes(role)
+      ? [
+          { to: '/conversations', label: t('inbox.nav') },
+          { to: '/crisis/alerts', label: t('portalNav.crisisAlerts') },
+        ]
+      : []),
     ...(role === 'specialist' || role === 'org_admin' ? [{ to: '/forms', label: t('portalNav.forms') }] : []),
   ];
   if (role === 'org_admin') {

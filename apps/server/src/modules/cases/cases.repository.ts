@@ -136,6 +136,26 @@ export const clientCaseIds = (tx: Tx, orgId: string, clientUserId: string) =>
     .from(cases)
     .where(and(eq(cases.orgId, orgId), eq(cases.clientUserId, clientUserId)));
 
+/** A client's case led by this specialist, open ones first (where a program chat's risk flag belongs). */
+export async function clientCaseWith(tx: Tx, orgId: string, clientUserId: string, specialistUserId: string) {
+  const [row] = await tx
+    .select({ id: cases.id, jurisdiction: cases.jurisdiction })
+    .from(cases)
+    .where(and(eq(cases.orgId, orgId), eq(cases.clientUserId, clientUserId), eq(cases.specialistUserId, specialistUserId)))
+    .orderBy(sql`${cases.status} in ('draft', 'active', 'paused') desc`, desc(cases.updatedAt))
+    .limit(1);
+  return row;
+}
+
+/** The people of these cases (for asynchronous-therapy targets and figures). */
+export const casePeople = (tx: Tx, caseIds: string[]) =>
+  caseIds.length
+    ? tx
+        .select({ id: cases.id, clientUserId: cases.clientUserId, specialistUserId: cases.specialistUserId, status: cases.status })
+        .from(cases)
+        .where(inArray(cases.id, caseIds))
+    : Promise.resolve([]);
+
 /** Who looks after a client now: the leads and granted members of their open cases (system context). */
 export async function careTeamOf(tx: Tx, orgId: string, clientUserId: string): Promise<string[]> {
   const open = await tx

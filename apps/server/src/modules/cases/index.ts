@@ -23,4 +23,4 @@ export async function casesPlugin(app: FastifyInstance, deps: CasesDeps & { jobs
   return { cases, team };
 }
 export { casesForExport, type ExportedCase } from './cases.export';
-export { careTeamOf, clientCaseIds, eraseCasesOf, recordCompletedSession } from './cases.repository';
+export { careTeamOf, casePeople, clientCaseIds, clientCaseWith, eraseCasesOf, recordCompletedSession } from './cases.repository';

@@ -27,6 +27,11 @@ export type CrisisDeps = {
 };
 const noteAad = (id: string) => `crisis_alert:${id}:note`;
 
+/** The practice's crisis contacts: its admins and supervisors, who hear when no one on a client's care team can. */
+export async function crisisContactsOf(tx: Tx, orgId: string): Promise<string[]> {
+  return (await orgsRepository.members(tx, orgId)).filter((m) => m.membership.role === 'org_admin' || m.membership.role === 'supervisor').map((m) => m.user.id);
+}
+
 /**
  * The SOS path. The client always gets crisis lines and their safety plan back, whatever else fails.
  * The alert is stored, then pushed at once to the client's care team in the app and by email; if no one
@@ -119,12 +124,6 @@ export function createAlertsService(deps: CrisisDeps, plans: SafetyPlansService)
     return recipients.length;
   }
 
-  async function crisisContacts(tx: Tx, orgId: string): Promise<string[]> {
-    return (await orgsRepository.members(tx, orgId))
-      .filter((m) => m.membership.role === 'org_admin' || m.membership.role === 'supervisor')
-      .map((m) => m.user.id);
-  }
-
   /** Runs in the system context right after the SOS commits: finds who looks after the client now. */
   async function dispatch(alertId: string): Promise<number> {
     return deps.db.inContext(systemContext, async (tx) => {
@@ -132,7 +131,7 @@ export function createAlertsService(deps: CrisisDeps, plans: SafetyPlansService)
       if (!alert) return 0;
       const team = await careTeamOf(tx, alert.orgId, alert.clientUserId);
       // Nobody on call: go straight to the practice's crisis contacts.
-      return team.length ? notify(tx, alert, team, 'sos') : notify(tx, alert, await crisisContacts(tx, alert.orgId), 'escalation');
+      return team.length ? notify(tx, alert, team, 'sos') : notify(tx, alert, await crisisContactsOf(tx, alert.orgId), 'escalation');
     });
   }
 
@@ -252,7 +251,7 @@ export function createAlertsService(deps: CrisisDeps, plans: SafetyPlansService)
         const [alert] = await crisisRepository.unacknowledged(tx, alertId);
         if (!alert) return false;
         await crisisRepository.updateAlert(tx, alertId, { status: 'escalated', escalatedAt: new Date() });
-        await notify(tx, alert, await crisisContacts(tx, alert.orgId), 'escalation');
+        await notify(tx, alert, await crisisContactsOf(tx, alert.orgId), 'escalation');
         await recordAudit(
           tx,
           { userId: null, orgId: alert.orgId, requestId: `job-${uuidv7()}`, ip: null },

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/app-error';
 import { careTeamOf } from '../cases';
 import type { RequestMeta } from '../identity';
 import { inActiveOrg, orgsRepository, userNames } from '../orgs';
-import { type CrisisDeps, ESCALATION_JOB } from './alerts.service';
+import { type CrisisDeps, crisisContactsOf, ESCALATION_JOB } from './alerts.service';
 import { crisisRepository, type FlagRow } from './crisis.repository';
 export type RiskSignal = { orgId: string; clientUserId: string; caseId: string | null; messageId: string; level: TextRiskLevel; matched: string[] };
 const noteAad = (id: string) => `risk_flag:${id}:note`;
@@ -54,7 +54,9 @@ export function createRiskFlagsService(deps: CrisisDeps) {
       deps.db.inContext(systemContext, async (tx) => {
         const flag = await crisisRepository.flag(tx, flagId);
         if (!flag) return;
-        const team = await careTeamOf(tx, flag.orgId, flag.clientUserId);
+        // Like an SOS: the client's care team, or with none (a program chat with no case), the crisis contacts.
+        const careTeam = await careTeamOf(tx, flag.orgId, flag.clientUserId);
+        const team = careTeam.length ? careTeam : await crisisContactsOf(tx, flag.orgId);
         const urgent = flag.level !== 'moderate';
         for (const userId of team) {
           await deps.notifications.notify(tx, {

@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { caseFiles } from './files.table';
+import { caseFiles, messageAttachments } from './files.table';
 
 export type CaseFileRow = typeof caseFiles.$inferSelect;
+export type AttachmentRow = typeof messageAttachments.$inferSelect;
 
 /** Row-level security decides who sees which file; these are plain queries over live (undeleted) rows. */
 export const filesRepository = {
@@ -27,3 +28,46 @@ export const filesRepository = {
 /** Deletes the files of these cases, and with them their wrapped keys (erasure job only). */
 export const eraseFilesOfCases = async (tx: Tx, caseIds: string[]): Promise<number> =>
   caseIds.length ? (await tx.delete(caseFiles).where(inArray(caseFiles.caseId, caseIds)).returning({ id: caseFiles.id })).length : 0;
+
+/** Chat attachments; RLS shows one to the conversation's participants once it is on a message, and to its uploader before. */
+export const attachmentsRepository = {
+  /** Asks the database's own membership rule (the one the attachment policies use), not the messaging tables. */
+  async isParticipant(tx: Tx, conversationId: string): Promise<boolean> {
+    const result = await tx.execute<{ member: boolean }>(sql`select messaging.is_participant(${conversationId}::uuid) as member`);
+    return result.rows[0]?.member === true;
+  },
+  insert: (tx: Tx, row: typeof messageAttachments.$inferInsert) => tx.insert(messageAttachments).values(row),
+  async byId(tx: Tx, id: string, conversationId?: string): Promise<AttachmentRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(messageAttachments)
+      .where(and(eq(messageAttachments.id, id), ...(conversationId ? [eq(messageAttachments.conversationId, conversationId)] : [])));
+    return row;
+  },
+  /** Binds my unattached uploads in this conversation to a message; returns how many were bound. */
+  bind: async (tx: Tx, ids: string[], conversationId: string, messageId: string, uploadedBy: string) =>
+    (
+      await tx
+        .update(messageAttachments)
+        .set({ messageId })
+        .where(
+          and(
+            inArray(messageAttachments.id, ids),
+            eq(messageAttachments.conversationId, conversationId),
+            eq(messageAttachments.uploadedBy, uploadedBy),
+            isNull(messageAttachments.messageId),
+          ),
+        )
+        .returning({ id: messageAttachments.id })
+    ).length,
+  ofMessages: (tx: Tx, messageIds: string[]) =>
+    messageIds.length
+      ? tx.select().from(messageAttachments).where(inArray(messageAttachments.messageId, messageIds)).orderBy(asc(messageAttachments.createdAt))
+      : Promise.resolve([]),
+};
+
+/** Deletes the attachments of these conversations, and with them their wrapped keys (erasure job only). */
+export const eraseAttachmentsOf = async (tx: Tx, conversationIds: string[]): Promise<number> =>
+  conversationIds.length
+    ? (await tx.delete(messageAttachments).where(inArray(messageAttachments.conversationId, conversationIds)).returning({ id: messageAttachments.id })).length
+    : 0;

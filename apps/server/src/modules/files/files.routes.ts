@@ -11,7 +11,7 @@ const tags = ['case files'];
 const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** The file part of a multipart upload, as a stream; fields before it (shared_with_client) come along. */
-async function filePart(request: FastifyRequest): Promise<IncomingFile> {
+export async function filePart(request: FastifyRequest): Promise<IncomingFile> {
   if (!request.isMultipart()) throw new AppError('REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data in a part named "file"');
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > MAX_FILE_BYTES + MULTIPART_OVERHEAD) {

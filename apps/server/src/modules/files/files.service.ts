@@ -13,11 +13,12 @@ import { openStream } from '../../platform/storage/sealed-stream';
 import type { CaseAction, CaseRow, CasesService } from '../cases';
 import type { RequestMeta } from '../identity';
 import { inActiveOrg, inOrg, type OrgScope, userNames } from '../orgs';
+import type { AttachmentsService } from './attachments.service';
 import { receive } from './files.intake';
 import { blobAad, contentDisposition, fileKeyAad, filenameAad, storageKeyOf, toCaseFile } from './files.mapper';
 import { type CaseFileRow, filesRepository } from './files.repository';
 
-export type FilesDeps = { db: Database; crypto: FieldCrypto; cases: CasesService; storage: BlobStore; tokens: TokenService };
+export type FilesDeps = { db: Database; crypto: FieldCrypto; cases: CasesService; storage: BlobStore; tokens: TokenService; attachments: AttachmentsService };
 type CaseScope = OrgScope & { caseRow: CaseRow };
 
 /** An upload as the HTTP layer hands it over: the claimed name and type, and the byte stream. */
@@ -147,6 +148,7 @@ export function createFilesService(deps: FilesDeps) {
         mfaEnrolmentRequired: false,
       };
       const found = await inOrg(deps, holder, claims.orgId, meta, null, async (orgScope) => {
+        if (claims.kind === 'attachment') return deps.attachments.opened(orgScope, claims.fileId);
         const row = await filesRepository.byId(orgScope.tx, claims.fileId);
         if (!row) throw new AppError('FILE.NOT_FOUND', 'No such file');
         const { row: caseRow } = await deps.cases.load(orgScope, row.caseId, 'read_files');
@@ -155,9 +157,9 @@ export function createFilesService(deps: FilesDeps) {
         if (!fileKey) throw new AppError('FILE.NOT_FOUND', 'This file was erased');
         const filename = (await fieldCrypto.open(orgScope.tx, row.filenameCiphertext, filenameAad(row.id))) ?? 'file';
         await audit(scope, 'file.download', row.id, { size: row.size });
-        return { row, fileKey, filename };
+        return { row, fileKey, filename, aad: blobAad(row.orgId, row.id) };
       });
-      const body = await firstChunkChecked(await openBlob(storage, found.row.storageKey), openStream(found.fileKey, blobAad(found.row.orgId, found.row.id)));
+      const body = await firstChunkChecked(await openBlob(storage, found.row.storageKey), openStream(found.fileKey, found.aad));
       return new BinaryResponse(body, {
         'content-type': found.row.mimeType === 'text/plain' ? 'text/plain; charset=utf-8' : found.row.mimeType,
         'content-length': found.row.size,

@@ -2,6 +2,7 @@ import { bigint, boolean, index, pgSchema, text, timestamp, uuid } from 'drizzle
 import { bytea } from '../../platform/db/columns';
 import { cases } from '../cases/cases.table';
 import { orgs, users } from '../identity/identity.table';
+import { conversations, messages } from '../messaging/messaging.table';
 
 export const files = pgSchema('files');
 
@@ -36,4 +37,33 @@ export const caseFiles = files.table(
     deletedBy: uuid('deleted_by').references(() => users.id),
   },
   (t) => [index('case_files_case_idx').on(t.caseId, t.createdAt)],
+);
+
+/**
+ * Files attached to chat messages: sealed like case files, readable by the conversation's participants.
+ * A row starts unattached (message_id null) when uploaded and is bound to one message when it is sent.
+ */
+export const messageAttachments = files.table(
+  'message_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    messageId: uuid('message_id').references(() => messages.id),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    filenameCiphertext: bytea('filename_ciphertext').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    mimeType: text('mime_type').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull().unique(),
+    wrappedKey: bytea('wrapped_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('message_attachments_conversation_idx').on(t.conversationId, t.messageId)],
 );

@@ -1,18 +1,27 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { attachmentsRoutes } from './attachments.routes';
+import { createAttachmentsService } from './attachments.service';
 import { filesRoutes } from './files.routes';
 import { createFilesService, type FilesDeps } from './files.service';
 
 export type { FilesService } from './files.service';
+export { type AttachmentDto, type AttachmentsService, MAX_ATTACHMENTS } from './attachments.service';
+export { attachmentDto } from './attachments.routes';
 
-/** Files on a case: streamed uploads sniffed by content, sealed per file, downloaded by short-lived links. */
-export async function filesPlugin(app: FastifyInstance, deps: FilesDeps) {
-  const files = createFilesService(deps);
+/**
+ * Files on a case, and files sent in chat: streamed uploads sniffed by content, sealed per file,
+ * downloaded by short-lived links.
+ */
+export async function filesPlugin(app: FastifyInstance, deps: Omit<FilesDeps, 'attachments'>) {
+  const attachments = createAttachmentsService(deps);
+  const files = createFilesService({ ...deps, attachments });
   // Multipart parsing is registered for these routes only; the rest of the API stays JSON.
   await app.register(async (scope) => {
     await scope.register(multipart, { throwFileSizeLimit: false });
     filesRoutes(scope, { files });
+    attachmentsRoutes(scope, attachments);
   });
-  return { files };
+  return { files, attachments };
 }
-export { eraseFilesOfCases } from './files.repository';
+export { eraseAttachmentsOf, eraseFilesOfCases } from './files.repository';

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { conversations, messages, participants } from './messaging.table';
+import { eraseAttachmentsOf } from '../files';
+import { caseResponse, conversations, messages, participants } from './messaging.table';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
@@ -20,13 +21,34 @@ export const messagingRepository = {
   insertConversation: (tx: Tx, row: typeof conversations.$inferInsert) => tx.insert(conversations).values(row),
   addParticipants: (tx: Tx, rows: (typeof participants.$inferInsert)[]) => tx.insert(participants).values(rows).onConflictDoNothing(),
   participantsOf: (tx: Tx, conversationId: string) => tx.select().from(participants).where(eq(participants.conversationId, conversationId)),
-  mine: (tx: Tx, userId: string) =>
-    tx
-      .select({ conversation: conversations, lastReadAt: participants.lastReadAt })
+  async directBetween(tx: Tx, orgId: string, directKey: string): Promise<ConversationRow | undefined> {
+    const [row] = await tx
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.orgId, orgId), eq(conversations.directKey, directKey)));
+    return row;
+  },
+  /** Inserts unless the pair already has a direct chat; true when this call created it. */
+  insertConversationOnce: async (tx: Tx, row: typeof conversations.$inferInsert) =>
+    (await tx.insert(conversations).values(row).onConflictDoNothing().returning({ id: conversations.id })).length === 1,
+  /** My conversations, latest activity first, with how many messages from others I have not read. */
+  mine: (tx: Tx, userId: string) => {
+    const lastMessageAt = sql<string | null>`(select max(m.created_at) from ${messages} m where m.conversation_id = ${conversations.id})`;
+    return tx
+      .select({
+        conversation: conversations,
+        lastReadAt: participants.lastReadAt,
+        unread: sql<number>`(select count(*) from ${messages} m where m.conversation_id = ${conversations.id}
+          and m.sender_user_id <> ${userId} and m.created_at > coalesce(${participants.lastReadAt}, '-infinity'))`.mapWith(Number),
+        lastMessageAt: lastMessageAt.mapWith((v: string | null) => (v ? new Date(v) : null)),
+      })
       .from(participants)
       .innerJoin(conversations, eq(conversations.id, participants.conversationId))
       .where(eq(participants.userId, userId))
-      .orderBy(desc(conversations.createdAt)),
+      .orderBy(sql`coalesce(${lastMessageAt}, ${conversations.createdAt}) desc`);
+  },
+  participantsOfMany: (tx: Tx, conversationIds: string[]) =>
+    conversationIds.length ? tx.select().from(participants).where(inArray(participants.conversationId, conversationIds)) : Promise.resolve([]),
   insertMessage: (tx: Tx, row: typeof messages.$inferInsert) => tx.insert(messages).values(row),
   page: (tx: Tx, conversationId: string, before: Date | null, limit: number) =>
     tx
@@ -42,11 +64,13 @@ export const messagingRepository = {
       .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId))),
 };
 
-/** Deletes the chats of these cases (erasure job only). */
+/** Deletes the chats of these cases, their attachments and their response-time settings (erasure job only). */
 export async function eraseConversationsOf(tx: Tx, caseIds: string[]): Promise<number> {
   if (!caseIds.length) return 0;
   const ids = (await tx.select({ id: conversations.id }).from(conversations).where(inArray(conversations.caseId, caseIds))).map((r) => r.id);
+  await tx.delete(caseResponse).where(inArray(caseResponse.caseId, caseIds));
   if (!ids.length) return 0;
+  await eraseAttachmentsOf(tx, ids);
   await tx.delete(messages).where(inArray(messages.conversationId, ids));
   await tx.delete(participants).where(inArray(participants.conversationId, ids));
   await tx.delete(conversations).where(inArray(conversations.id, ids));

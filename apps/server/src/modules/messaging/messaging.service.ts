@@ -8,26 +8,44 @@ import type { Database, Tx } from '../../platform/db/database';
 import type { Jobs } from '../../platform/jobs/jobs';
 import { AppError } from '../../platform/http/app-error';
 import type { UserEmitter } from '../../platform/realtime/relay';
-import { careTeamOf, type CasesService, clientCaseIds } from '../cases';
+import { careTeamOf, type CasesService, clientCaseIds, clientCaseWith } from '../cases';
 import type { RiskFlagsService } from '../crisis';
+import type { AttachmentDto, AttachmentsService } from '../files';
 import type { RequestMeta } from '../identity';
 import { inActiveOrg, type OrgScope, userNames } from '../orgs';
-import { type MessageRow, messagingRepository } from './messaging.repository';
+import { titleAad } from './conversations.service';
+import { type ConversationRow, type MessageRow, messagingRepository } from './messaging.repository';
 import { OFFLINE_NOTICE_QUEUE, type OfflineNotice } from './offline-notice';
 
-export type MessagingDeps = { db: Database; crypto: FieldCrypto; relay: UserEmitter; cases: CasesService; flags: RiskFlagsService; jobs: Jobs; logger: Logger };
+export type MessagingDeps = {
+  db: Database;
+  crypto: FieldCrypto;
+  relay: UserEmitter;
+  cases: CasesService;
+  flags: RiskFlagsService;
+  jobs: Jobs;
+  logger: Logger;
+  attachments: AttachmentsService;
+};
 const bodyAad = (id: string) => `message:${id}`;
 
 /** Case chat: the client and their care team. Stored (encrypted) before anyone is told; client text is checked for risk. */
 export function createMessagingService(deps: MessagingDeps) {
   const { crypto } = deps;
-  const present = async (tx: Tx, m: MessageRow, names: Map<string, string>) => ({
+  const present = async (tx: Tx, m: MessageRow, names: Map<string, string>, files: Map<string, AttachmentDto[]>) => ({
     id: m.id,
     conversation_id: m.conversationId,
     sender: { id: m.senderUserId, name: names.get(m.senderUserId) ?? '[unavailable]' },
     body: (await crypto.open(tx, m.bodyCiphertext, bodyAad(m.id))) ?? '[erased]',
+    attachments: files.get(m.id) ?? [],
     created_at: m.createdAt.toISOString(),
   });
+
+  async function caseOfSender(tx: Tx, conversation: ConversationRow, clientUserId: string) {
+    if (conversation.caseId) return (await clientCaseIds(tx, conversation.orgId, clientUserId)).find((c) => c.id === conversation.caseId);
+    if (conversation.kind === 'program') return clientCaseWith(tx, conversation.orgId, clientUserId, conversation.createdBy);
+    return undefined;
+  }
 
   async function member(scope: OrgScope, conversationId: string) {
     const conversation = await messagingRepository.conversation(scope.tx, conversationId);
@@ -62,16 +80,6 @@ export function createMessagingService(deps: MessagingDeps) {
         return { id, case_id: row.id };
       }),
 
-    mine: (p: Principal, meta: RequestMeta) =>
-      inActiveOrg(deps, p, meta, null, async ({ tx }) =>
-        (await messagingRepository.mine(tx, p.userId)).map((r) => ({
-          id: r.conversation.id,
-          kind: r.conversation.kind,
-          case_id: r.conversation.caseId,
-          last_read_at: r.lastReadAt?.toISOString() ?? null,
-        })),
-      ),
-
     /** One conversation and its people, with how far each has read (for "Seen"). */
     get: (p: Principal, conversationId: string, meta: RequestMeta) =>
       inActiveOrg(deps, p, meta, null, async (scope) => {
@@ -92,6 +100,7 @@ export function createMessagingService(deps: MessagingDeps) {
           id: conversation.id,
           kind: conversation.kind,
           case_id: conversation.caseId,
+          title: conversation.titleCiphertext ? await crypto.open(scope.tx, conversation.titleCiphertext, titleAad(conversation.id)) : null,
           participants: people.map((x) => ({ id: x.userId, name: names.get(x.userId) ?? '[unavailable]', last_read_at: x.lastReadAt?.toISOString() ?? null })),
         };
       }),
@@ -112,14 +121,21 @@ export function createMessagingService(deps: MessagingDeps) {
           purpose: 'treatment',
           details: { count: rows.length },
         });
-        return Promise.all(rows.map((r) => present(scope.tx, r, names)));
+        const files = await deps.attachments.ofMessages(
+          scope.tx,
+          rows.map((r) => r.id),
+        );
+        return Promise.all(rows.map((r) => present(scope.tx, r, names, files)));
       }),
 
-    send: async (p: Principal, conversationId: string, body: string, meta: RequestMeta) => {
+    send: async (p: Principal, conversationId: string, body: string, attachmentIds: string[], meta: RequestMeta) => {
       const sent = await inActiveOrg(deps, p, meta, null, async (scope) => {
         const conversation = await member(scope, conversationId);
         const id = uuidv7();
-        const risk = scope.role === 'client' ? classifyRisk(body) : null;
+        const risk = scope.role === 'client' && body ? classifyRisk(body) : null;
+        // A client's words in a program chat belong to their case with the specialist running it; with none,
+        // the flag has no case and goes the crisis module's on-call way (the client's care team, else the crisis contacts).
+        const flagCase = risk ? await caseOfSender(scope.tx, conversation, p.userId) : undefined;
         await messagingRepository.insertMessage(scope.tx, {
           id,
           orgId: conversation.orgId,
@@ -128,11 +144,12 @@ export function createMessagingService(deps: MessagingDeps) {
           bodyCiphertext: await crypto.sealForOrg(scope.tx, conversation.orgId, body, bodyAad(id)),
           riskLevel: risk?.level ?? 'none',
         });
+        await deps.attachments.bind(scope.tx, attachmentIds, conversationId, id, p.userId);
         const flagId = risk
           ? await deps.flags.record(scope.tx, {
               orgId: conversation.orgId,
               clientUserId: p.userId,
-              caseId: conversation.caseId,
+              caseId: flagCase?.id ?? null,
               messageId: id,
               level: risk.level,
               matched: risk.matched,
@@ -146,13 +163,10 @@ export function createMessagingService(deps: MessagingDeps) {
           conversation_id: conversationId,
           sender: { id: p.userId, name: (await userNames(scope.tx, crypto, [p.userId])).get(p.userId) ?? '' },
           body,
+          attachments: attachmentIds.length ? ((await deps.attachments.ofMessages(scope.tx, [id])).get(id) ?? []) : [],
           created_at: new Date().toISOString(),
         };
-        const jurisdiction =
-          risk && conversation.caseId
-            ? (await clientCaseIds(scope.tx, conversation.orgId, p.userId)).find((c) => c.id === conversation.caseId)?.jurisdiction
-            : undefined;
-        return { message, recipients, flagId, risk: risk?.level ?? 'none', jurisdiction: jurisdiction ?? '' };
+        return { message, recipients, flagId, risk: risk?.level ?? 'none', jurisdiction: flagCase?.jurisdiction ?? '' };
       });
       // Committed: now tell the others, and the care team about any risk.
       for (const userId of sent.recipients) deps.relay.emitToUser(userId, 'message', sent.message);

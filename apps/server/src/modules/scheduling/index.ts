@@ -20,7 +20,7 @@ import { createVideoService, RECORDING_CONSENT_JOB, type RecordingConsentJob } f
 import { sessionFeedbackRoutes } from './session-feedback.routes';
 import { createSessionFeedbackService } from './session-feedback.service';
 
-export { eraseAppointmentsOf, schedulingRepository as appointmentsRepository } from './scheduling.repository';
+export { eraseAppointmentsOf, messagingSessionPairs, schedulingRepository as appointmentsRepository } from './scheduling.repository';
 export { createRemindersService, REMINDER_JOB } from './reminders.service';
 export { openDemoHours } from './demo-hours';
 export { createWaitlistService, WAITLIST_JOB, type WaitlistJob } from './waitlist.service';

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
 import {
   appointments,
@@ -159,3 +159,14 @@ export const remindersRepository = {
       )
       .orderBy(asc(appointments.startsAt)),
 };
+
+/**
+ * Client–specialist pairs with a live booking of a messaging-modality session type: asynchronous
+ * therapy. Row-level security limits it to the pairs the caller may see.
+ */
+export const messagingSessionPairs = (tx: Tx, orgId: string) =>
+  tx
+    .selectDistinct({ clientUserId: appointments.clientUserId, specialistUserId: appointments.specialistUserId })
+    .from(appointments)
+    .innerJoin(sessionTypes, eq(sessionTypes.id, appointments.sessionTypeId))
+    .where(and(eq(appointments.orgId, orgId), eq(sessionTypes.modality, 'messaging'), ne(appointments.status, 'cancelled')));

@@ -22,7 +22,8 @@ export const FILE_LINK_SECONDS = 5 * 60;
 export const FILE_LINK_AUDIENCE = 'tend:file-download';
 
 /** What a file download link stands for: this user may fetch this file of this org. */
-export type FileLinkClaims = { fileId: string; userId: string; orgId: string };
+/** `kind` says which table the file is in: a case file (the default) or a chat attachment. */
+export type FileLinkClaims = { fileId: string; userId: string; orgId: string; kind?: 'case_file' | 'attachment' };
 
 /** An HMAC key for one purpose, derived from the master key, so one leaked purpose key opens nothing else. */
 export function deriveKey(secret: Buffer, purpose: string): Uint8Array {
@@ -102,7 +103,7 @@ export function createTokenService(secret: Buffer): TokenService {
   return {
     async issueFileLink(c) {
       const expiresAt = new Date(Math.floor(Date.now() / 1000) * 1000 + FILE_LINK_SECONDS * 1000);
-      const token = await new SignJWT({ fid: c.fileId, org: c.orgId })
+      const token = await new SignJWT({ fid: c.fileId, org: c.orgId, ...(c.kind === 'attachment' ? { knd: 'attachment' } : {}) })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(c.userId)
         .setIssuedAt()
@@ -123,7 +124,7 @@ export function createTokenService(secret: Buffer): TokenService {
       if (typeof c.sub !== 'string' || typeof c.fid !== 'string' || typeof c.org !== 'string') {
         throw new AppError('FILE.LINK_INVALID', 'This download link is not valid; open the file again from the case');
       }
-      return { fileId: c.fid, userId: c.sub, orgId: c.org };
+      return { fileId: c.fid, userId: c.sub, orgId: c.org, kind: c.knd === 'attachment' ? 'attachment' : 'case_file' };
     },
     issueAccess: (p) =>
       sign({ org: p.orgId, role: p.role, pa: p.platformAdmin, sid: p.sessionId, mer: p.mfaEnrolmentRequired }, p.userId, ACCESS_TOKEN_SECONDS, 'tend:access'),

@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newContext } from '../browser';
+import { signIn, visit } from '../flows';
+
+const baseUrl = inject('baseUrl');
+const desktop = { width: 1280, height: 900 };
+const clientName = 'Taras Melnyk';
+const programTitle = `Sleep group ${Date.now()}`;
+const pdf =
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(() => browser?.close());
+
+const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
+const history = (page: Page) => page.getByRole('region', { name: /^(Conversation history|Історія розмови)$/ });
+const messageBox = (page: Page) => page.getByLabel(/^(Your message|Ваше повідомлення)$/);
+
+describe('messages between colleagues and program chats', () => {
+  it('a specialist starts a direct chat with a colleague, who sees it unread in their list and reads it (375 px, Ukrainian, dark)', async () => {
+    const context = await newContext(browser, { viewport: desktop });
+    const page = await signIn(context, 'specialist1@demo.tend.local');
+    await page.getByRole('link', { name: 'Messages' }).first().click();
+    await page.waitForURL(/\/conversations/);
+    await page.getByRole('button', { name: 'Message a colleague' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Colleague/).selectOption({ label: 'Maria Lysenko — Specialist' });
+    await dialog.getByRole('button', { name: 'Open chat' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Maria Lysenko', level: 2 }).isVisible()).toBe(true);
+    await messageBox(page).focus();
+    await page.keyboard.type('Could you cover my Friday clients? <b>thanks</b>');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => history(page).getByText('Could you cover my Friday clients? <b>thanks</b>').isVisible()).toBe(true);
+    await visit(page, 'conversations-direct-en');
+    await context.close();
+
+    const ukContext = await newContext(browser, { language: 'uk', colorScheme: 'dark', viewport: { width: 375, height: 812 } });
+    const colleague = await signIn(ukContext, 'specialist2@demo.tend.local');
+    await colleague.goto(`${baseUrl}/conversations`);
+    await expect.poll(() => colleague.getByRole('heading', { name: 'Повідомлення', level: 1 }).isVisible()).toBe(true);
+    const row = colleague.getByRole('button', { name: /Андрій Шевченко/ });
+    await expect.poll(() => row.getByLabel(/непрочитан/).isVisible()).toBe(true);
+    await row.click();
+    await history(colleague).scrollIntoViewIfNeeded();
+    await expect.poll(() => history(colleague).getByText('Could you cover my Friday clients? <b>thanks</b>').isVisible()).toBe(true);
+    // Read once the chat is on screen: the unread count goes.
+    await expect.poll(() => row.getByLabel(/непрочитан/).count(), { timeout: 5000 }).toBe(0);
+    await visit(colleague, 'conversations-direct-uk-dark-375');
+    await ukContext.close();
+  });
+
+  it('a specialist creates a program chat with a client of theirs; the client finds it on Messages and writes in it', async () => {
+    const context = await newContext(browser, { viewport: desktop });
+    const page = await signIn(context, 'specialist1@demo.tend.local');
+    // A case with the client, so they can be brought into a program.
+    await page.goto(`${baseUrl}/cases/new`);
+    await page.getByLabel(/^Client/).selectOption({ label: `${clientName} (client2@demo.tend.local)` });
+    await page.getByLabel(/^Title/).fill(`Program member ${Date.now()}`);
+    await page.getByLabel(/^Jurisdiction/).fill('UA');
+    await page.getByRole('button', { name: 'Open case' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+
+    await page.goto(`${baseUrl}/conversations`);
+    await page.getByRole('button', { name: 'New program chat' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Title/).fill(programTitle);
+    await dialog.getByRole('checkbox', { name: `${clientName} — Client` }).check();
+    await dialog.getByRole('checkbox', { name: 'Maria Lysenko — Specialist' }).check();
+    await dialog.getByRole('button', { name: 'Create chat' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: programTitle, level: 2 }).isVisible()).toBe(true);
+    await messageBox(page).fill('Welcome to the group. Share one thing that helped you sleep this week.');
+    // A worksheet goes with the message: it uploads at once and is listed with its size.
+    await page.locator('input[type=file]').setInputFiles({ name: 'sleep-tips.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await expect
+      .poll(() =>
+        page
+          .getByRole('list', { name: 'Files to send' })
+          .getByText(/sleep-tips\.pdf · \d+ B/)
+          .isVisible(),
+      )
+      .toBe(true);
+    await messageBox(page).press('Enter');
+    await expect.poll(visible(page, 'Welcome to the group.')).toBe(true);
+    await expect
+      .poll(() =>
+        history(page)
+          .getByRole('button', { name: /^Download sleep-tips\.pdf/ })
+          .isVisible(),
+      )
+      .toBe(true);
+    await visit(page, 'conversations-program-en');
+    await context.close();
+
+    const mine = await newContext(browser, { viewport: { width: 375, height: 812 } });
+    const client = await signIn(mine, 'client2@demo.tend.local');
+    await client.goto(`${baseUrl}/messages`);
+    await client.getByLabel('Conversation', { exact: true }).selectOption({ label: `${programTitle} — Program chat` });
+    await expect
+      .poll(() =>
+        history(client)
+          .getByText(/Welcome to the group/)
+          .isVisible(),
+      )
+      .toBe(true);
+    const [download] = await Promise.all([
+      client.waitForEvent('download'),
+      history(client)
+        .getByRole('button', { name: /^Download sleep-tips\.pdf/ })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('sleep-tips.pdf');
+    await messageBox(client).fill('Reading before bed helped.');
+    await client.keyboard.press('Enter');
+    await expect.poll(() => history(client).getByText('Reading before bed helped.').isVisible()).toBe(true);
+    await visit(client, 'conversations-program-client-375');
+    await mine.close();
+  });
+});
