@@ -29,6 +29,17 @@ const send = (token: string, body: string, conversation = conversationId) =>
   call(t.app, { method: 'POST', url: `/api/v1/conversations/${conversation}/messages`, token, payload: { body } });
 
 describe('case chat', () => {
+  it('is one chat per case, even when the client and the specialist open it at the same moment', async () => {
+    const fresh = await openCase(t, org.specialist, org.client.userId, { jurisdiction: 'UA' });
+    const opened = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        call(t.app, { method: 'POST', url: `/api/v1/cases/${fresh}/conversation`, token: i % 2 ? org.client.token : org.specialist.token }),
+      ),
+    );
+    expect(opened.map((r) => r.statusCode)).toEqual(Array(10).fill(200));
+    expect(new Set(opened.map((r) => r.json().data.id)).size).toBe(1);
+  });
+
   it('stores a message encrypted before delivering it live, pages history, and records read receipts', async () => {
     const specialist = await connect(org.specialist.token);
     const client = await connect(org.client.token);

@@ -28,7 +28,7 @@ export const messagingRepository = {
       .where(and(eq(conversations.orgId, orgId), eq(conversations.directKey, directKey)));
     return row;
   },
-  /** Inserts unless the pair already has a direct chat; true when this call created it. */
+  /** Inserts unless the pair (or the case) already has its chat; true when this call created it. */
   insertConversationOnce: async (tx: Tx, row: typeof conversations.$inferInsert) =>
     (await tx.insert(conversations).values(row).onConflictDoNothing().returning({ id: conversations.id })).length === 1,
   /** My conversations, latest activity first, with how many messages from others I have not read. */

@@ -64,7 +64,11 @@ export function createMessagingService(deps: MessagingDeps) {
           throw new AppError('MESSAGING.NOT_ALLOWED', 'The client or the lead specialist opens the case chat');
         }
         const id = uuidv7();
-        await messagingRepository.insertConversation(scope.tx, { id, orgId: row.orgId, kind: 'case', caseId: row.id, createdBy: p.userId });
+        // Someone else may be opening it this very moment: the unique index lets one of us create it.
+        if (!(await messagingRepository.insertConversationOnce(scope.tx, { id, orgId: row.orgId, kind: 'case', caseId: row.id, createdBy: p.userId }))) {
+          const opened = await messagingRepository.caseConversation(scope.tx, row.id);
+          if (opened) return { id: opened.id, case_id: row.id };
+        }
         const team = new Set([row.clientUserId, row.specialistUserId, ...(await careTeamOf(scope.tx, row.orgId, row.clientUserId))]);
         await messagingRepository.addParticipants(
           scope.tx,

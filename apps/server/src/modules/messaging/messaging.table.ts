@@ -28,6 +28,10 @@ export const conversations = messaging.table(
     uniqueIndex('conversations_direct_pair_idx')
       .on(t.orgId, t.directKey)
       .where(sql`${t.directKey} is not null`),
+    // One chat per case, however many people open it at the same moment.
+    uniqueIndex('conversations_case_idx')
+      .on(t.caseId)
+      .where(sql`${t.kind} = 'case'`),
   ],
 );
 
