@@ -212,6 +212,10 @@ describe('a live session with built-in video, in Chromium with fake camera and m
     await specialist.waitForURL(`${baseUrl}/sessions/${sessionId}/after`);
     await shows(client, 'The session has ended');
     await visit(client, 'live-session-ended-client-en');
+    // The client is offered the short feedback, and the specialist's after page is really there.
+    await client.getByRole('link', { name: 'Tell us how it went (three short questions)' }).click();
+    await client.waitForURL(`${baseUrl}/sessions/${sessionId}/feedback`);
+    await shows(specialist, 'Write the note');
     await staff.close();
     await mine.close();
   });

@@ -1,5 +1,5 @@
 import type { SessionRoom } from '@tend/contracts';
-import { Alert, Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -88,9 +88,16 @@ function Room({ room }: { room: SessionRoom }) {
             {t('sessionRoom.ended')}
           </Title>
           <Text mb="sm">{t('sessionRoom.endedText')}</Text>
-          <Anchor component={Link} to="/">
-            {t('sessionRoom.backHome')}
-          </Anchor>
+          <Group gap="md">
+            {specialist ? null : (
+              <Button component={Link} to={`/sessions/${room.session_id}/feedback`}>
+                {t('sessionRoom.giveFeedback')}
+              </Button>
+            )}
+            <Anchor component={Link} to="/">
+              {t('sessionRoom.backHome')}
+            </Anchor>
+          </Group>
         </Paper>
       ) : stage === 'call' ? (
         <CallView room={room} inbox={inbox} onEnd={() => end.mutate()} ending={end.isPending} onLeave={() => navigate('/')} />
