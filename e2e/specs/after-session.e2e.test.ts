@@ -2,9 +2,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext } from '../browser';
 import { signIn, visit } from '../flows';
+import { api, invite } from '../practice';
 
 const baseUrl = inject('baseUrl');
-const demoPassword = inject('demoPassword');
 const stamp = Date.now();
 const password = 'a long and quiet river';
 const specialistEmail = `after-specialist-${stamp}@example.test`;
@@ -16,33 +16,6 @@ let sessionId = '';
 let caseId = '';
 let sectionLabels: string[] = [];
 
-/** Set-up through the public API, as the practice would have done it in the app. */
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await response.json()) as { data: T };
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json.data;
-}
-type Auth = { access_token: string; user: { id: string; active_org_id: string | null } };
-const login = (email: string, pass = demoPassword) => api<Auth>('POST', '/api/v1/auth/login', null, { email, password: pass });
-
-/** A new member of the demo practice, invited by its admin and accepting through the mailed link. */
-async function invite(adminToken: string, orgId: string, email: string, role: string, name: string): Promise<Auth> {
-  await api('POST', `/api/v1/orgs/${orgId}/invitations`, adminToken, { email, role });
-  const platform = await login('platform@demo.tend.local');
-  let token = '';
-  for (const deadline = Date.now() + 15_000; !token && Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
-    const mails = await api<{ to: string; text: string }[]>('GET', '/api/v1/admin/mail?per_page=50', platform.access_token);
-    token = /token=([A-Za-z0-9_-]+)/.exec(mails.find((m) => m.to === email)?.text ?? '')?.[1] ?? '';
-  }
-  if (!token) throw new Error(`no invitation mail for ${email}`);
-  return api<Auth>('POST', '/api/v1/invitations/accept', null, { token, name, password });
-}
-
 /** A zone where it is daytime now, so today's first free slot opens its waiting room at once. */
 const zone = ['Europe/Kyiv', 'America/New_York', 'Asia/Tokyo'].find((z) => {
   const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: z, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
@@ -51,10 +24,8 @@ const zone = ['Europe/Kyiv', 'America/New_York', 'Asia/Tokyo'].find((z) => {
 
 beforeAll(async () => {
   browser = await launch();
-  const admin = await login('admin@demo.tend.local');
-  const orgId = admin.user.active_org_id as string;
-  const specialist = await invite(admin.access_token, orgId, specialistEmail, 'specialist', 'Taras Melnyk');
-  const client = await invite(admin.access_token, orgId, clientEmail, 'client', 'Oksana Hrytsenko');
+  const specialist = await invite(specialistEmail, 'specialist', 'Taras Melnyk', password);
+  const client = await invite(clientEmail, 'client', 'Oksana Hrytsenko', password);
   const s = specialist.access_token;
   const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
   await api('PUT', '/api/v1/scheduling/availability', s, {

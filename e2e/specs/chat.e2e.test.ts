@@ -143,7 +143,14 @@ describe('case chat between a client and their specialist', () => {
     await expect.poll(() => specialist.getByTestId('risk-flags').getByText('Risk: crisis').isVisible(), { timeout: 1000, interval: 50 }).toBe(true);
     expect(Date.now() - started).toBeLessThan(1000);
     // The flag says what raised it in words, not rule names.
-    await expect.poll(() => specialist.getByTestId('risk-flags').getByText(/What raised it: .*“tonight” \(a time\)/).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        specialist
+          .getByTestId('risk-flags')
+          .getByText(/What raised it: .*“tonight” \(a time\)/)
+          .isVisible(),
+      )
+      .toBe(true);
     await expect.poll(() => history(specialist).getByText('Risk flag: crisis').isVisible()).toBe(true);
 
     // The client's message went through, and they see where to get help now.

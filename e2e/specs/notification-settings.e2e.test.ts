@@ -2,19 +2,22 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext } from '../browser';
 import { signIn, visit } from '../flows';
+import { invite } from '../practice';
 
 const baseUrl = inject('baseUrl');
 const clientEmail = 'client1@demo.tend.local';
 /** With no care team yet, an SOS goes to the practice's crisis contacts: its administrator. */
 const adminEmail = 'admin@demo.tend.local';
-/** A client no other spec opens a case for: with no care team, an SOS goes to the practice's crisis contacts (the admin). */
-const caseFreeClientEmail = 'client3@demo.tend.local';
+/** A client of this spec's own, with no case: with no care team, an SOS goes to the practice's crisis contacts (the admin). */
+const caseFreeClientEmail = `sos-client-${Date.now()}@example.test`;
+const caseFreeClientPassword = 'a long and quiet river';
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 375, height: 812 };
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launch();
+  await invite(caseFreeClientEmail, 'client', 'Oksana Hrytsenko', caseFreeClientPassword);
 });
 afterAll(() => browser?.close());
 
@@ -147,7 +150,7 @@ describe('notification settings: channels per category, quiet hours, this device
 
   it("a client's SOS shows in the crisis contact's delivery log, channel by channel", async () => {
     const clientContext = await newContext(browser, { viewport: desktop });
-    const client = await signIn(clientContext, caseFreeClientEmail);
+    const client = await signIn(clientContext, caseFreeClientEmail, caseFreeClientPassword);
     await client.getByRole('link', { name: /^SOS/ }).click();
     await expect.poll(visible(client, 'Your care team has been alerted'), { timeout: 15_000 }).toBe(true);
     await clientContext.close();
