@@ -1,6 +1,7 @@
 // Issue 3's budgets: a case with its latest notes (audited, decrypted), and 50 cases of a 5,000-case caseload.
 import crypto from 'node:crypto';
 import type pg from 'pg';
+import { apiData } from './api';
 import { benchSettings } from './settings';
 import { enterOrg } from './statements';
 
@@ -24,37 +25,27 @@ export type CaseBenchDeps<S> = {
 
 const CASES = benchSettings.cases;
 
-async function api(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ data: { id: string } }> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : null,
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-  return (await res.json()) as { data: { id: string } };
-}
-
 /** Opens CASES cases for the demo's first specialist through the API (20 at a time) and writes notes on one. */
 async function seed(deps: CaseBenchDeps<unknown>, specialist: Session, admin: Session): Promise<string> {
-  const members = (await api(deps.url, admin.token, 'GET', `/api/v1/orgs/${admin.orgId}/members`)) as unknown as { data: { user_id: string; role: string }[] };
-  const clients = members.data.filter((m) => m.role === 'client').map((m) => m.user_id);
+  const members = await apiData<{ user_id: string; role: string }[]>(deps.url, admin.token, 'GET', `/api/v1/orgs/${admin.orgId}/members`);
+  const clients = members.filter((m) => m.role === 'client').map((m) => m.user_id);
   let next = 0;
   let first = '';
   await Promise.all(
     Array.from({ length: 20 }, async () => {
       while (next < CASES) {
         const n = next++;
-        const created = await api(deps.url, specialist.token, 'POST', '/api/v1/cases', {
+        const created = await apiData<{ id: string }>(deps.url, specialist.token, 'POST', '/api/v1/cases', {
           client_user_id: clients[n % clients.length],
           title: `Case ${n}: presenting concern`,
           jurisdiction: 'UA',
         });
-        if (n === 0) first = created.data.id;
+        if (n === 0) first = created.id;
       }
     }),
   );
   for (let i = 0; i < 3; i++) {
-    const note = await api(deps.url, specialist.token, 'POST', `/api/v1/cases/${first}/notes`, {
+    const note = await apiData<{ id: string }>(deps.url, specialist.token, 'POST', `/api/v1/cases/${first}/notes`, {
       template_id: 'soap',
       content: {
         subjective: 'Sleeping better, still low mornings. '.repeat(8),
@@ -63,7 +54,7 @@ async function seed(deps: CaseBenchDeps<unknown>, specialist: Session, admin: Se
         plan: 'Continue behavioural activation.',
       },
     });
-    await api(deps.url, specialist.token, 'POST', `/api/v1/cases/${first}/notes/${note.data.id}/sign`);
+    await apiData(deps.url, specialist.token, 'POST', `/api/v1/cases/${first}/notes/${note.id}/sign`);
   }
   return first;
 }

@@ -1,6 +1,7 @@
 // Issue 5's budget: a chat message sent through the API and delivered to the other participant's
 // socket, p99 < 50 ms, while the server holds 1,000 connected sockets.
 import { io, type Socket } from 'socket.io-client';
+import { apiData } from './api';
 import { benchSettings } from './settings';
 
 type Session = { token: string; userId: string; orgId: string };
@@ -19,16 +20,6 @@ export type MessagingBench = {
 const SEND_INTERVAL_MS = 600;
 const DELIVERY_TIMEOUT_MS = 5_000;
 
-async function api<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : null,
-  });
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { data: T }).data;
-}
-
 function connect(url: string, token: string): Promise<Socket> {
   const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
   return new Promise((resolve, reject) => {
@@ -41,12 +32,12 @@ function connect(url: string, token: string): Promise<Socket> {
 type Pair = { conversationId: string; specialist: Session; client: Session };
 
 async function openPair(url: string, specialist: Session, client: Session): Promise<Pair> {
-  const opened = await api<{ id: string }>(url, specialist.token, 'POST', '/api/v1/cases', {
+  const opened = await apiData<{ id: string }>(url, specialist.token, 'POST', '/api/v1/cases', {
     client_user_id: client.userId,
     title: 'Messaging benchmark',
     jurisdiction: 'UA',
   });
-  const conversation = await api<{ id: string }>(url, specialist.token, 'POST', `/api/v1/cases/${opened.id}/conversation`);
+  const conversation = await apiData<{ id: string }>(url, specialist.token, 'POST', `/api/v1/cases/${opened.id}/conversation`);
   return { conversationId: conversation.id, specialist, client };
 }
 
@@ -99,7 +90,7 @@ export async function benchMessaging(deps: MessagingBenchDeps, totalSockets = 10
             resolve(at);
           });
         });
-        await api(deps.url, from.token, 'POST', `/api/v1/conversations/${pair.conversationId}/messages`, { body });
+        await apiData(deps.url, from.token, 'POST', `/api/v1/conversations/${pair.conversationId}/messages`, { body });
         const at = await delivered;
         pending.delete(body);
         if (at === null) lost += 1;

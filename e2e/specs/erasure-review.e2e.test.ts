@@ -2,9 +2,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext } from '../browser';
 import { signIn, visit } from '../flows';
+import { api, type Auth, login } from '../practice';
 
 const baseUrl = inject('baseUrl');
-const demoPassword = inject('demoPassword');
 const stamp = Date.now();
 const clientEmail = `erase-me-${stamp}@example.test`;
 const clientPassword = 'a long and quiet river';
@@ -14,20 +14,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
-
-/** Set-up through the public API, as another client of the practice would have done it in the app. */
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await response.json()) as { data: T };
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json.data;
-}
-type Auth = { access_token: string; user: { id: string; active_org_id: string | null } };
-const login = (email: string, password = demoPassword) => api<Auth>('POST', '/api/v1/auth/login', null, { email, password });
 
 describe('the practice reviews an erasure request', () => {
   it('a new client with a Ukrainian case asks for erasure; the org admin keeps the clinical record by law and erases the rest', async () => {

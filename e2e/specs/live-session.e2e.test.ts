@@ -2,9 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fakeMedia, launch, newContext } from '../browser';
 import { signIn, visit } from '../flows';
+import { api, login } from '../practice';
 
 const baseUrl = inject('baseUrl');
-const demoPassword = inject('demoPassword');
 const specialistEmail = 'specialist2@demo.tend.local';
 const specialistName = 'Maria Lysenko';
 const clientEmail = 'client3@demo.tend.local';
@@ -13,20 +13,6 @@ const desktop = { width: 1280, height: 900 };
 const phone = { width: 375, height: 812 };
 let browser: Browser;
 let sessionId = '';
-
-/** Set-up through the public API, as the practice would have done it in the app (booking has its own spec). */
-async function api<T>(method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = (await response.json()) as { data: T };
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json.data;
-}
-type Auth = { access_token: string; user: { id: string } };
-const login = (email: string) => api<Auth>('POST', '/api/v1/auth/login', null, { email, password: demoPassword });
 
 /** A fixed-offset zone where it is around noon now, so a session starting within the quarter hour fits one local day. */
 function zoneAroundNoon(): string {
