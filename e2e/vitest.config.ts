@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A page that signs in and loads over a busy machine takes longer than expect.poll's 1 s default;
+    // checks that promise a time ("the flag within a second") pass their own timeout.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
