@@ -2,15 +2,43 @@ import autocannon from 'autocannon';
 
 export type Figures = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number };
 
+type Load = { connections: number; seconds: number; rate?: number };
+
 /** autocannon against one URL; `rate` fixes the offered load (req/s) instead of saturating. */
-export async function http(url: string, headers: Record<string, string>, options: { connections: number; seconds: number; rate?: number }): Promise<Figures> {
-  const result = await autocannon({
-    url,
-    headers,
-    connections: options.connections,
-    duration: options.seconds,
-    ...(options.rate ? { overallRate: options.rate } : {}),
-  });
+export async function http(url: string, headers: Record<string, string>, options: Load): Promise<Figures> {
+  return figures(
+    await autocannon({
+      url,
+      headers,
+      connections: options.connections,
+      duration: options.seconds,
+      ...(options.rate ? { overallRate: options.rate } : {}),
+    }),
+  );
+}
+
+/**
+ * autocannon POSTing a fresh JSON body per request (`body()` is called for each), so a write that may
+ * happen once — a booking of one slot — gets a new one every time. Any answer but 2xx counts as an error.
+ */
+export async function httpPosts(url: string, headers: Record<string, string>, options: Load, body: () => unknown): Promise<Figures> {
+  return figures(
+    await autocannon({
+      url,
+      connections: options.connections,
+      duration: options.seconds,
+      requests: [
+        {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json' },
+          setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) }),
+        },
+      ],
+    }),
+  );
+}
+
+function figures(result: autocannon.Result): Figures {
   const errors = result.errors + result.timeouts + result.non2xx;
   return {
     rps: result.requests.average,

@@ -101,7 +101,7 @@ async function main() {
         await statements(c);
       });
     if (wanted('booking')) {
-      booking = await benchBooking({ url: server.url, login: signIn, transaction, connections: BOOKING_CONNECTIONS, seconds: SECONDS });
+      booking = await benchBooking({ url: server.url, login: signIn, transaction, connections: BOOKING_CONNECTIONS, seconds: SECONDS, serverPid: server.pid });
       printBooking(booking, BOOKING_CONNECTIONS);
     }
     if (wanted('messaging')) {

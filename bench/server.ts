@@ -8,7 +8,7 @@ import { benchSettings } from './settings';
 export const DEMO_PASSWORD = 'bench-demo-password';
 const root = path.resolve(import.meta.dirname, '..');
 
-export type BenchServer = { url: string; ownerUrl: string; stop(): Promise<void> };
+export type BenchServer = { url: string; ownerUrl: string; pid: number | undefined; stop(): Promise<void> };
 
 /**
  * Starts the real server as `npm start` does (embedded PostgreSQL in a temp dir, or BENCH_DATABASE_URL)
@@ -55,6 +55,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   return {
     url,
     ownerUrl,
+    pid: child.pid,
     async stop() {
       child.kill('SIGINT');
       await new Promise((r) => child.once('exit', r));

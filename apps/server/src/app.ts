@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -27,6 +26,7 @@ import { selfcarePlugin } from './modules/selfcare';
 import { registerAuthentication } from './platform/auth/authenticate';
 import { AppError } from './platform/http/app-error';
 import { errorBody, registerErrorHandling } from './platform/http/error-handler';
+import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerMetrics } from './platform/observability/metrics';
 import type { Runtime } from './platform/runtime';
 
@@ -65,7 +65,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   });
 
   registerErrorHandling(app);
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -76,7 +76,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
         upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
-    hsts: config.cookieSecure,
+    strictTransportSecurity: config.cookieSecure,
   });
   await app.register(cookie);
   await app.register(rateLimit, {

@@ -20,6 +20,20 @@ describe('API conventions', () => {
     expect(me.headers['x-request-id']).toBe(body.meta.request_id);
   });
 
+  it('sends the security headers on answers and on errors: CSP, no sniffing, no framing, no referrer', async () => {
+    for (const res of [await call(t.app, { method: 'GET', url: '/health' }), await call(t.app, { method: 'GET', url: '/api/v1/me' })]) {
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
   it('keeps a well-formed incoming x-request-id', async () => {
     const res = await call(t.app, { method: 'GET', url: '/api/v1/me', headers: { 'x-request-id': 'trace-abc-12345' } });
     expect(res.headers['x-request-id']).toBe('trace-abc-12345');

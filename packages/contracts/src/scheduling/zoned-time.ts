@@ -32,8 +32,29 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Minutes the zone is ahead of UTC at `instant` (Kyiv in summer: +180). */
+const QUARTER_HOUR = 15 * 60_000;
+/** Per zone: a quarter hour (its index since the epoch) → the zone's offset through all of it. */
+const quarterOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * Minutes the zone is ahead of UTC at `instant` (Kyiv in summer: +180). Asking Intl is the costly part
+ * of slot computation, so the answer is kept per quarter hour when the offset is the same at both of
+ * its ends; a quarter hour with a clock change inside it is always asked exactly.
+ */
 export function offsetMinutes(timeZone: string, instant: number): number {
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let zone = quarterOffsets.get(timeZone);
+  if (!zone) quarterOffsets.set(timeZone, (zone = new Map()));
+  const known = zone.get(quarter);
+  if (known !== undefined) return known;
+  const first = exactOffsetMinutes(timeZone, quarter * QUARTER_HOUR);
+  if (first !== exactOffsetMinutes(timeZone, (quarter + 1) * QUARTER_HOUR - 1000)) return exactOffsetMinutes(timeZone, instant);
+  if (zone.size >= 100_000) zone.clear();
+  zone.set(quarter, first);
+  return first;
+}
+
+function exactOffsetMinutes(timeZone: string, instant: number): number {
   const parts = formatter(timeZone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
@@ -58,9 +79,7 @@ export function zonedToUtc(date: string, minutes: number, timeZone: string): num
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
 export function localDate(instant: number, timeZone: string): string {
-  const parts = formatter(timeZone).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return new Date(instant + offsetMinutes(timeZone, instant) * 60_000).toISOString().slice(0, 10);
 }
 
 /** ISO weekday of a YYYY-MM-DD date: Monday 1 … Sunday 7. */
