@@ -101,8 +101,12 @@ export async function benchBooking(deps: BookingBenchDeps): Promise<BookingBench
       const end = new Date(start.getTime() + STEP_MINUTES * 60_000);
       const id = crypto.randomUUID();
       await enterOrg(c, client.orgId, client.userId);
-      await c.query({ name: 'k_settings', text: 'select * from scheduling.specialist_settings where user_id = $1', values: [viaSql!.userId] });
-      await c.query({ name: 'k_type', text: 'select * from scheduling.session_types where id = $1', values: [sqlType] });
+      await c.query({
+        name: 'k_settings_type',
+        text: `select s.*, t.* from scheduling.specialist_settings s
+                 left join scheduling.session_types t on t.id = $2 and t.specialist_user_id = s.user_id where s.user_id = $1`,
+        values: [viaSql!.userId, sqlType],
+      });
       await c.query({
         name: 'k_rules',
         text: 'select * from scheduling.availability_rules where specialist_user_id = $1 order by weekday, start_minute',
@@ -112,11 +116,6 @@ export async function benchBooking(deps: BookingBenchDeps): Promise<BookingBench
         name: 'k_overrides',
         text: 'select * from scheduling.availability_overrides where specialist_user_id = $1 order by date',
         values: [viaSql!.userId],
-      });
-      await c.query({
-        name: 'k_busy',
-        text: 'select * from scheduling.busy_ranges($1, $2, $3)',
-        values: [viaSql!.userId, new Date(start.getTime() - 600_000), new Date(end.getTime() + 600_000)],
       });
       await c.query({
         name: 'k_insert',

@@ -82,7 +82,7 @@ export function createChangesService(deps: ChangesDeps) {
         const now = Date.now();
         const start = Date.parse(startsAt);
         if (start === row.startsAt.getTime()) throw new AppError('SCHEDULING.NOT_RESCHEDULABLE', 'The appointment is already at that time');
-        await assertBookable(scope, settings, type, start, now, row);
+        await assertBookable(scope, settings, type, start, now);
         const end = start + type.durationMinutes * MIN;
         const late = row.lateReschedule || isLate(row.startsAt, now);
         try {

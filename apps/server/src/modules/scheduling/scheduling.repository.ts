@@ -51,6 +51,15 @@ export const schedulingRepository = {
       .from(sessionTypes)
       .where(and(eq(sessionTypes.specialistUserId, userId), eq(sessionTypes.active, true)))
       .orderBy(sessionTypes.createdAt),
+  /** One round trip for both: a booking's first read. `type` is null when it is not this specialist's. */
+  async settingsWithType(tx: Tx, specialistId: string, sessionTypeId: string): Promise<{ settings: SettingsRow; type: SessionTypeRow | null } | undefined> {
+    const [row] = await tx
+      .select({ settings: specialistSettings, type: sessionTypes })
+      .from(specialistSettings)
+      .leftJoin(sessionTypes, and(eq(sessionTypes.id, sessionTypeId), eq(sessionTypes.specialistUserId, specialistSettings.userId)))
+      .where(eq(specialistSettings.userId, specialistId));
+    return row;
+  },
   async sessionType(tx: Tx, id: string): Promise<SessionTypeRow | undefined> {
     const [row] = await tx.select().from(sessionTypes).where(eq(sessionTypes.id, id));
     return row;

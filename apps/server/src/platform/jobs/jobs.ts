@@ -15,6 +15,13 @@ export type Jobs = {
   stop(): Promise<void>;
 };
 
+/**
+ * pg-boss's statements on the caller's transaction. As a query config they are named like every other
+ * statement of the transaction (platform/db), so PostgreSQL parses and plans pg-boss's insert once per
+ * connection rather than on every booking (a quarter of a millisecond of planning each time).
+ */
+const inTransaction = (tx: Tx) => ({ executeSql: (text: string, values: unknown[]) => tx.$client.query({ text, values }) });
+
 /** Queues the platform knows; modules add theirs through `queues`. */
 export async function startJobs(ownerUrl: string, queues: string[], logger: Logger, runWorkers: boolean): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: ownerUrl, max: 4, schema: 'pgboss', supervise: runWorkers, schedule: runWorkers, migrate: true });
@@ -34,12 +41,12 @@ export async function startJobs(ownerUrl: string, queues: string[], logger: Logg
   }
   const jobs: Jobs = {
     async send(tx, name, data, options = {}) {
-      const db = { executeSql: (text: string, values: unknown[]) => tx.$client.query(text, values) };
+      const db = inTransaction(tx);
       await boss.send(name, data, { ...options, db } as PgBoss.SendOptions);
     },
     async sendMany(tx, name, list) {
       if (!list.length) return;
-      const db = { executeSql: (text: string, values: unknown[]) => tx.$client.query(text, values) };
+      const db = inTransaction(tx);
       const rows = list.map((j) => ({ name, data: j.data, startAfter: j.startAfter.toISOString(), singletonKey: j.singletonKey }));
       await boss.insert(rows, { db } as PgBoss.InsertOptions);
     },
