@@ -1,11 +1,12 @@
+import http from 'node:http';
 import autocannon from 'autocannon';
 
 export type Figures = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number };
 
 type Load = { connections: number; seconds: number; rate?: number };
 
-/** autocannon against one URL; `rate` fixes the offered load (req/s) instead of saturating. */
-export async function http(url: string, headers: Record<string, string>, options: Load): Promise<Figures> {
+/** autocannon against one URL until it saturates (`rate` caps the offered load, in bursts: see `paced`). */
+export async function saturate(url: string, headers: Record<string, string>, options: Load): Promise<Figures> {
   return figures(
     await autocannon({
       url,
@@ -76,8 +77,44 @@ export async function loop(concurrency: number, seconds: number, work: () => Pro
       }
     }),
   );
+  return summarise(latencies, (performance.now() - started) / 1000, errors);
+}
+
+/**
+ * GETs at an even pace — one request every 1/rate s over at most `connections` kept-alive sockets — for
+ * the latency a steady load meets. autocannon's fixed rate releases each second's requests at once, so it
+ * measures its own bursts. Latency runs from when a request was due, so time spent waiting for a free
+ * socket counts (no coordinated omission).
+ */
+export async function paced(url: string, headers: Record<string, string>, options: { connections: number; seconds: number; rate: number }): Promise<Figures> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  const get = () =>
+    new Promise<boolean>((resolve) => {
+      const request = http.get(url, { agent, headers }, (response) => {
+        response.resume();
+        response.on('end', () => resolve((response.statusCode ?? 500) < 300));
+      });
+      request.on('error', () => resolve(false));
+    });
+  const started = performance.now();
+  const total = Math.round(options.seconds * options.rate);
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pending.push(get().then((ok) => (ok ? void latencies.push(performance.now() - due) : void (errors += 1))));
+  }
+  await Promise.all(pending);
+  agent.destroy();
   const elapsed = (performance.now() - started) / 1000;
+  return summarise(latencies, elapsed, errors);
+}
+
+function summarise(latencies: number[], elapsedSeconds: number, errors: number): Figures {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round((latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0) * 100) / 100;
-  return { rps: Math.round(latencies.length / elapsed), p50: at(0.5), p95: at(0.95), p99: at(0.99), requests: latencies.length, errors };
+  return { rps: Math.round(latencies.length / elapsedSeconds), p50: at(0.5), p95: at(0.95), p99: at(0.99), requests: latencies.length, errors };
 }

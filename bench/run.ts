@@ -12,7 +12,7 @@ import { type BookingBench, benchBooking, printBooking } from './booking';
 import { benchClassifier, printClassifier } from './classifier';
 import { benchMessaging, type MessagingBench, printMessaging } from './messaging';
 import { benchSlots, printSlots } from './slots';
-import { type Figures, http, loop } from './measure';
+import { type Figures, loop, paced, saturate } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
 import { benchSettings } from './settings';
 import { enterOrg } from './statements';
@@ -168,10 +168,10 @@ async function scenario(
   budget: Scenario['budget'],
   sqlWork: () => Promise<void>,
 ): Promise<Scenario> {
-  await http(url, headers, { connections: 10, seconds: 2 }); // warm up JIT, pools and caches
-  const api = await http(url, headers, { connections: CONNECTIONS, seconds: SECONDS });
-  const apiAtFixedRate = await http(url, headers, { connections: CONNECTIONS, seconds: SECONDS, rate: FIXED_RATE });
-  const apiAtHalfRate = await http(url, headers, { connections: CONNECTIONS, seconds: SECONDS, rate: FIXED_RATE / 2 });
+  await saturate(url, headers, { connections: 10, seconds: 2 }); // warm up JIT, pools and caches
+  const api = await saturate(url, headers, { connections: CONNECTIONS, seconds: SECONDS });
+  const apiAtFixedRate = await paced(url, headers, { connections: CONNECTIONS, seconds: SECONDS, rate: FIXED_RATE });
+  const apiAtHalfRate = await paced(url, headers, { connections: CONNECTIONS, seconds: SECONDS, rate: FIXED_RATE / 2 });
   const sql = await loop(CONNECTIONS, SECONDS, sqlWork);
   const ratio = Math.round((api.rps / sql.rps) * 100) / 100;
   return {
@@ -192,8 +192,8 @@ function print(results: Scenario[]) {
   for (const r of results) {
     process.stdout.write(`\n${r.name}\n`);
     process.stdout.write(`${row(`API, ${CONNECTIONS} connections`, r.api)}\n`);
-    process.stdout.write(`${row(`API at ${FIXED_RATE} req/s`, r.apiAtFixedRate)}\n`);
-    process.stdout.write(`${row(`API at ${FIXED_RATE / 2} req/s`, r.apiAtHalfRate)}\n`);
+    process.stdout.write(`${row(`API paced at ${FIXED_RATE} req/s`, r.apiAtFixedRate)}\n`);
+    process.stdout.write(`${row(`API paced at ${FIXED_RATE / 2} req/s`, r.apiAtHalfRate)}\n`);
     process.stdout.write(`${row(`same SQL via pg, ${CONNECTIONS} loops`, r.sql)}\n`);
     process.stdout.write(
       `  API/SQL throughput ratio ${r.ratio} (budget ≥ ${r.budget.minRatio}); p95 at ${FIXED_RATE} req/s ${r.apiAtFixedRate.p95} ms (budget < ${r.budget.p95Ms} ms): ${r.pass ? 'PASS' : 'MISS'}\n`,
