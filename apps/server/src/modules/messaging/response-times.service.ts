@@ -147,7 +147,8 @@ export function createResponseTimesService(deps: ResponseTimesDeps) {
 
     /** Whether a case is asynchronous (marked, or booked as messaging sessions) and its target beside the practice's. */
     caseSettings: (p: Principal, caseId: string, meta: RequestMeta) =>
-      inActiveOrg(deps, p, meta, STAFF, async (scope) => {
+      // The case's own access rules answer (a case out of sight is 404 to anyone, the client 403).
+      inActiveOrg(deps, p, meta, null, async (scope) => {
         const { row } = await deps.cases.load(scope, caseId, 'edit');
         const [own] = await repo.caseSettings(scope.tx, [row.id]);
         const orgTarget = (await repo.orgTarget(scope.tx, scope.actor.orgId)) ?? DEFAULT_RESPONSE_TARGET_HOURS;
