@@ -95,7 +95,7 @@ describe('erasure and the chats a client shares with others', () => {
 
     // The others keep writing in it.
     await send(peer, id, 'Still here');
-    expect((await history(p.org.specialist, id))[0].body).toBe('Still here');
+    expect((await history(p.org.specialist, id))[0]?.body).toBe('Still here');
   });
 
   it('with the clinical record on hold the client leaves the chat but their messages stay until the hold ends', async () => {
