@@ -42,7 +42,7 @@ describe('asynchronous therapy', () => {
     const caseId = opened.data.id as string;
     // The specialist marks the case messaging-only on its page and gives it its own target, by keyboard.
     await specialist.goto(`${baseUrl}/cases/${caseId}`);
-    const settings = specialist.getByRole('region', { name: 'Written therapy' });
+    const settings = specialist.getByRole('region', { name: 'Written therapy', exact: true });
     await expect.poll(() => settings.getByText(/Leave empty to use the practice's target of \d+ h/).isVisible()).toBe(true);
     await expect.poll(() => settings.getByText('Not written therapy: this chat has no reply target.').isVisible()).toBe(true);
     const messagingOnly = settings.getByRole('checkbox', { name: /^Messaging-only care/ });
@@ -55,6 +55,9 @@ describe('asynchronous therapy', () => {
     await expect.poll(() => settings.getByRole('status').textContent()).toBe('Saved: messaging-only care, replies due within 12 h.');
     await settings.scrollIntoViewIfNeeded();
     await visit(specialist, 'async-case-settings-en');
+    await specialist.setViewportSize({ width: 375, height: 812 });
+    await visit(specialist, 'async-case-settings-375');
+    await specialist.setViewportSize({ width: 1280, height: 900 });
     expect((await api(specialist, 'GET', `/api/v1/cases/${caseId}/response-target`)).data).toMatchObject({ messaging_only: true, target_hours: 12 });
 
     const mine = await newContext(browser, { viewport: { width: 375, height: 812 } });
