@@ -50,7 +50,7 @@ describe('asynchronous therapy', () => {
     await specialist.keyboard.press('Space');
     await expect.poll(() => messagingOnly.isChecked()).toBe(true);
     await settings.getByLabel(/^Reply target for this case/).fill('12');
-    await expect.poll(() => settings.getByText('Replies are due within 12 h of the client\'s message.').isVisible()).toBe(true);
+    await expect.poll(() => settings.getByText("Replies are due within 12 h of the client's message.").isVisible()).toBe(true);
     await settings.getByRole('button', { name: 'Save' }).press('Enter');
     await expect.poll(() => settings.getByRole('status').textContent()).toBe('Saved: messaging-only care, replies due within 12 h.');
     await settings.scrollIntoViewIfNeeded();

@@ -80,7 +80,9 @@ describe('erasure and the chats a client shares with others', () => {
     const requestId = await approveErasure(client);
 
     for (const reader of [peer, p.org.specialist, p.org.supervisor]) {
-      expect((await call(p.t.app, { method: 'GET', url: '/api/v1/conversations', token: reader.token })).json().data.map((c: { id: string }) => c.id)).toContain(id);
+      expect(
+        (await call(p.t.app, { method: 'GET', url: '/api/v1/conversations', token: reader.token })).json().data.map((c: { id: string }) => c.id),
+      ).toContain(id);
       const left = await history(reader, id);
       expect(left.map((m) => m.body)).toEqual(['Same here, Olena', 'Welcome to the group']);
       expect(left.some((m) => m.sender.id === client.userId)).toBe(false);

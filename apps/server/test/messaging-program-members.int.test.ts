@@ -87,7 +87,12 @@ describe('removing someone from a program chat', () => {
     expect(heard).toEqual([]);
 
     // Brought back, they see it again.
-    const again = await call(t.app, { method: 'POST', url: `/api/v1/conversations/${id}/participants`, token: org.specialist.token, payload: { user_ids: [org.client.userId] } });
+    const again = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/conversations/${id}/participants`,
+      token: org.specialist.token,
+      payload: { user_ids: [org.client.userId] },
+    });
     expect(again.json().data).toEqual({ added: [org.client.userId] });
     expect((await list(org.client)).some((c) => c.id === id)).toBe(true);
     clientSocket.close();
@@ -119,7 +124,12 @@ describe('removing someone from a program chat', () => {
     const caseChat = (await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/conversation`, token: org.specialist.token })).json().data.id;
     expect(errorOf(await remove(org.specialist, caseChat, org.client.userId))).toEqual([409, 'MESSAGING.NOT_PROGRAM']);
     const direct = (
-      await call(t.app, { method: 'POST', url: '/api/v1/conversations', token: org.specialist.token, payload: { kind: 'direct', with_user_id: org.supervisor.userId } })
+      await call(t.app, {
+        method: 'POST',
+        url: '/api/v1/conversations',
+        token: org.specialist.token,
+        payload: { kind: 'direct', with_user_id: org.supervisor.userId },
+      })
     ).json().data.id;
     expect(errorOf(await remove(org.specialist, direct, org.supervisor.userId))).toEqual([409, 'MESSAGING.NOT_PROGRAM']);
     expect((await list(org.client)).some((c) => c.id === caseChat)).toBe(true);

@@ -17,9 +17,7 @@ export function CaseResponseTargetSection({ caseId }: { caseId: string }) {
         <Title order={2} size="h3" id="async-care-heading">
           {t('asyncCare.case.title')}
         </Title>
-        <QueryState query={query}>
-          {(settings) => <ResponseTargetForm caseId={caseId} settings={settings} />}
-        </QueryState>
+        <QueryState query={query}>{(settings) => <ResponseTargetForm caseId={caseId} settings={settings} />}</QueryState>
       </Stack>
     </Paper>
   );
@@ -71,9 +69,7 @@ function ResponseTargetForm({ caseId, settings }: { caseId: string; settings: Ca
           maw={320}
         />
         <Text size="sm" fw={600}>
-          {counts
-            ? t('asyncCare.case.effective', { hours: typeof hours === 'number' ? hours : settings.org_target_hours })
-            : t('asyncCare.case.notCounted')}
+          {counts ? t('asyncCare.case.effective', { hours: typeof hours === 'number' ? hours : settings.org_target_hours }) : t('asyncCare.case.notCounted')}
         </Text>
         <FormError error={save.error} />
         <Group gap="sm" align="center">

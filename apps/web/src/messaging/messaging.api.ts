@@ -98,8 +98,7 @@ export const messagingApi = {
   setResponseTarget: (hours: number) => api.put<{ target_hours: number }>('/api/v1/messaging/response-target', { target_hours: hours }),
   addPeople: (conversationId: string, userIds: string[]) =>
     api.post<{ added: string[] }>(`/api/v1/conversations/${conversationId}/participants`, { user_ids: userIds }),
-  removePerson: (conversationId: string, userId: string) =>
-    api.delete<{ removed: string }>(`/api/v1/conversations/${conversationId}/participants/${userId}`),
+  removePerson: (conversationId: string, userId: string) => api.delete<{ removed: string }>(`/api/v1/conversations/${conversationId}/participants/${userId}`),
   caseResponseTarget: (caseId: string) => api.get<CaseResponseTarget>(`/api/v1/cases/${caseId}/response-target`),
   setCaseResponseTarget: (caseId: string, input: { messaging_only: boolean; target_hours: number | null }) =>
     api.put<Omit<CaseResponseTarget, 'org_target_hours' | 'booked_messaging_sessions'>>(`/api/v1/cases/${caseId}/response-target`, input),
