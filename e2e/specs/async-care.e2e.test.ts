@@ -31,7 +31,7 @@ const api = (page: Page, method: string, url: string, body?: unknown) =>
   );
 
 describe('asynchronous therapy', () => {
-  it("a messaging-only client's message waits on the specialist's home with time left; the org admin sees the figures and sets the target", async () => {
+  it("the specialist marks a case messaging-only on its page; the client's message then waits on the specialist's home with time left; the org admin sees the figures and sets the target", async () => {
     const staff = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     const specialist = await signIn(staff, 'specialist2@demo.tend.local');
     const members = await api(specialist, 'GET', '/api/v1/me');
@@ -40,9 +40,25 @@ describe('asynchronous therapy', () => {
     const client = people.find((p) => p.email === 'client3@demo.tend.local');
     const opened = await api(specialist, 'POST', '/api/v1/cases', { client_user_id: client?.user_id, title: 'Written therapy', jurisdiction: 'UA' });
     const caseId = opened.data.id as string;
-    expect((await api(specialist, 'PUT', `/api/v1/cases/${caseId}/response-target`, { messaging_only: true, target_hours: 12 })).data).toMatchObject({
-      effective_target_hours: 12,
-    });
+    // The specialist marks the case messaging-only on its page and gives it its own target, by keyboard.
+    await specialist.goto(`${baseUrl}/cases/${caseId}`);
+    const settings = specialist.getByRole('region', { name: 'Written therapy', exact: true });
+    await expect.poll(() => settings.getByText(/Leave empty to use the practice's target of \d+ h/).isVisible()).toBe(true);
+    await expect.poll(() => settings.getByText('Not written therapy: this chat has no reply target.').isVisible()).toBe(true);
+    const messagingOnly = settings.getByRole('checkbox', { name: /^Messaging-only care/ });
+    await messagingOnly.focus();
+    await specialist.keyboard.press('Space');
+    await expect.poll(() => messagingOnly.isChecked()).toBe(true);
+    await settings.getByLabel(/^Reply target for this case/).fill('12');
+    await expect.poll(() => settings.getByText("Replies are due within 12 h of the client's message.").isVisible()).toBe(true);
+    await settings.getByRole('button', { name: 'Save' }).press('Enter');
+    await expect.poll(() => settings.getByRole('status').textContent()).toBe('Saved: messaging-only care, replies due within 12 h.');
+    await settings.scrollIntoViewIfNeeded();
+    await visit(specialist, 'async-case-settings-en');
+    await specialist.setViewportSize({ width: 375, height: 812 });
+    await visit(specialist, 'async-case-settings-375');
+    await specialist.setViewportSize({ width: 1280, height: 900 });
+    expect((await api(specialist, 'GET', `/api/v1/cases/${caseId}/response-target`)).data).toMatchObject({ messaging_only: true, target_hours: 12 });
 
     const mine = await newContext(browser, { viewport: { width: 375, height: 812 } });
     const clientPage = await signIn(mine, 'client3@demo.tend.local');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext } from '../browser';
+import { expectAccessible, launch, newContext } from '../browser';
 import { signIn, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
@@ -18,6 +18,11 @@ afterAll(() => browser?.close());
 
 const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 const history = (page: Page) => page.getByRole('region', { name: /^(Conversation history|Історія розмови)$/ });
+/** axe on an open dialog once its opening transition has finished (`visit` is for pages at rest). */
+const dialogAccessible = async (page: Page, label: string) => {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await expectAccessible(page, label);
+};
 const messageBox = (page: Page) => page.getByLabel(/^(Your message|Ваше повідомлення)$/);
 
 describe('messages between colleagues and program chats', () => {
@@ -118,5 +123,58 @@ describe('messages between colleagues and program chats', () => {
     await expect.poll(() => history(client).getByText('Reading before bed helped.').isVisible()).toBe(true);
     await visit(client, 'conversations-program-client-375');
     await mine.close();
+  });
+
+  it('the specialist running the program chat removes the client, who loses it at once; their words stay for the group (Ukrainian client, 375 px)', async () => {
+    const mine = await newContext(browser, { language: 'uk', viewport: { width: 375, height: 812 } });
+    const client = await signIn(mine, 'client2@demo.tend.local');
+    await client.goto(`${baseUrl}/messages`);
+    const chooser = client.getByLabel('Розмова', { exact: true });
+    const programOption = `${programTitle} — Чат програми`;
+    await chooser.selectOption({ label: programOption });
+    await expect.poll(() => history(client).getByText('Reading before bed helped.').isVisible()).toBe(true);
+
+    const context = await newContext(browser, { viewport: desktop });
+    const page = await signIn(context, 'specialist1@demo.tend.local');
+    await page.goto(`${baseUrl}/conversations`);
+    await page.getByRole('button', { name: new RegExp(programTitle) }).click();
+    await expect.poll(() => page.getByRole('heading', { name: programTitle, level: 2 }).isVisible()).toBe(true);
+    // Bringing a colleague in: only people not yet in the chat are offered.
+    await page.getByRole('button', { name: 'Add people' }).click();
+    const adding = page.getByRole('dialog', { name: 'Add people to the program chat' });
+    await expect.poll(() => adding.getByRole('checkbox', { name: 'Олена Коваль — Practice administrator' }).isVisible()).toBe(true);
+    expect(await adding.getByRole('checkbox', { name: /Maria Lysenko/ }).count()).toBe(0);
+    expect(await adding.getByRole('checkbox', { name: new RegExp(clientName) }).count()).toBe(0);
+    await dialogAccessible(page, 'conversations-program-add-dialog');
+    await adding.getByRole('checkbox', { name: 'Олена Коваль — Practice administrator' }).check();
+    await adding.getByRole('button', { name: 'Add', exact: true }).click();
+    const people = page.getByRole('button', { name: 'People (4)' });
+    await expect.poll(() => people.isVisible()).toBe(true);
+    await people.press('Enter');
+    await expect.poll(() => people.getAttribute('aria-expanded')).toBe('true');
+    const list = page.getByRole('list', { name: `People in “${programTitle}”` });
+    await expect.poll(() => list.getByText('Олена Коваль').isVisible()).toBe(true);
+    await expect.poll(() => list.getByText('Андрій Шевченко — runs this chat').isVisible()).toBe(true);
+    await list.getByRole('button', { name: `Remove ${clientName} from the chat` }).press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Remove from the program chat' });
+    await expect.poll(() => dialog.getByText(new RegExp(`Remove ${clientName} from “${programTitle}”\\?`)).isVisible()).toBe(true);
+    await dialogAccessible(page, 'conversations-program-remove-dialog');
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'People (3)' }).isVisible()).toBe(true);
+    await expect.poll(() => list.getByText(clientName).count()).toBe(0);
+    // What the client wrote stays in the program's record for the others.
+    await expect.poll(() => history(page).getByText('Reading before bed helped.').isVisible()).toBe(true);
+    await visit(page, 'conversations-program-people-en');
+
+    // The client's open page lets go of the chat without a reload, and it is not offered again.
+    await expect.poll(() => client.getByText('Вас вилучили з чату програми.').isVisible()).toBe(true);
+    await expect.poll(async () => (await chooser.count()) === 0 || !(await chooser.locator('option', { hasText: programTitle }).count())).toBe(true);
+    await expect.poll(() => client.getByText('Reading before bed helped.').count()).toBe(0);
+    await client.reload();
+    await expect.poll(() => client.getByRole('heading', { name: 'Повідомлення', level: 1 }).isVisible()).toBe(true);
+    await expect.poll(() => client.getByRole('option', { name: programOption }).count()).toBe(0);
+    await visit(client, 'conversations-program-removed-uk-375');
+    await mine.close();
+    await context.close();
   });
 });

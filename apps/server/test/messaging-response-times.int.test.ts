@@ -174,4 +174,43 @@ describe('asynchronous therapy response times', () => {
       expect((await get(org.admin, `/api/v1/messaging/response-times?${query}`)).statusCode).toBe(400);
     }
   });
+
+  it("reads a case's settings back for its care team, and a case marked messaging-only joins the waiting list", async () => {
+    const settings = async (caseId: string, by: Session = org.specialist) => get(by, `/api/v1/cases/${caseId}/response-target`);
+    expect((await settings(chat.plain.caseId)).json().data).toEqual({
+      case_id: chat.plain.caseId,
+      messaging_only: false,
+      target_hours: null,
+      org_target_hours: 48,
+      effective_target_hours: 48,
+      booked_messaging_sessions: false,
+    });
+    expect((await settings(chat.session.caseId)).json().data).toMatchObject({ messaging_only: false, booked_messaging_sessions: true });
+    expect((await settings(chat.messagingOnly.caseId, org.supervisor)).json().data).toMatchObject({
+      messaging_only: true,
+      target_hours: 4,
+      effective_target_hours: 4,
+    });
+    const audited = await t.owner.query(
+      "select subject_user_id from audit.audit_log where action = 'messaging.case_response_target.read' and resource_id = $1",
+      [chat.plain.caseId],
+    );
+    expect(audited.rows[0]).toEqual({ subject_user_id: plainClient.userId });
+
+    const waitingIds = async () => (await get(org.specialist, '/api/v1/messaging/waiting')).json().data.map((w: { case_id: string }) => w.case_id);
+    expect(await waitingIds()).not.toContain(chat.plain.caseId);
+    const put = (payload: Record<string, unknown>) =>
+      call(t.app, { method: 'PUT', url: `/api/v1/cases/${chat.plain.caseId}/response-target`, token: org.specialist.token, payload });
+    expect((await put({ messaging_only: true, target_hours: null })).json().data).toMatchObject({ messaging_only: true, effective_target_hours: 48 });
+    expect(await waitingIds()).toContain(chat.plain.caseId);
+    expect((await settings(chat.plain.caseId)).json().data).toMatchObject({ messaging_only: true, target_hours: null });
+    expect((await put({ messaging_only: false, target_hours: null })).statusCode).toBe(200);
+    expect(await waitingIds()).not.toContain(chat.plain.caseId);
+
+    const other = await buildOrg(t, 'Yet another practice');
+    for (const intruder of [other.admin, other.specialist, other.client]) expect((await settings(chat.plain.caseId, intruder)).statusCode).toBe(404);
+    expect((await settings(chat.plain.caseId, plainClient)).statusCode).toBe(403);
+    expect((await settings('not-a-uuid')).statusCode).toBe(400);
+    expect((await settings('0190d8f1-0000-7000-8000-000000000000')).statusCode).toBe(404);
+  });
 });

@@ -124,4 +124,61 @@ describe.runIf(redisUrl)('two instances with the Redis adapter', () => {
       await first.close();
     }
   });
+
+  it('takes someone out of a program chat through one instance: their socket on the other hears of it, then nothing more', async () => {
+    const { openCase } = await import('./cases.fixtures');
+    const { buildOrg } = await import('./tenancy.fixtures');
+    const first = await createTestApp({ redisUrl });
+    const logger = pino({ level: 'silent' });
+    const config = testConfig(first.databaseUrl, { redisUrl });
+    const runtime = await startRuntime(config, logger);
+    const secondApp = await buildApp(config, runtime, logger);
+    const a = await listen(first, redisUrl);
+    const b = await listen({ app: secondApp, runtime }, redisUrl);
+    const as = (token: string) => ({ authorization: `Bearer ${token}` });
+    try {
+      const org = await buildOrg(first, 'Two instances, one program');
+      await openCase(first, org.specialist, org.client.userId);
+      const program = (
+        await first.app.inject({
+          method: 'POST',
+          url: '/api/v1/conversations',
+          headers: as(org.specialist.token),
+          payload: { kind: 'program', title: 'Across instances', participant_ids: [org.client.userId, org.supervisor.userId] },
+        })
+      ).json().data.id;
+      const clientOnB = await connect(b.url, org.client.token);
+      const supervisorOnB = await connect(b.url, org.supervisor.token);
+      await new Promise((r) => setTimeout(r, 300)); // let the adapter subscribe
+      const heard: unknown[] = [];
+      clientOnB.on('message', (m: unknown) => heard.push(m));
+      const told = next(clientOnB, 'conversation.removed');
+      const removed = await first.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/conversations/${program}/participants/${org.client.userId}`,
+        headers: as(org.specialist.token),
+      });
+      expect(removed.statusCode).toBe(200);
+      expect(await told).toEqual({ conversation_id: program, user_id: org.client.userId });
+      const arrived = next(supervisorOnB, 'message');
+      const sent = await first.app.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${program}/messages`,
+        headers: as(org.specialist.token),
+        payload: { body: 'After the change' },
+      });
+      expect(sent.statusCode).toBe(201);
+      expect(await arrived).toMatchObject({ body: 'After the change' });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toEqual([]);
+      clientOnB.close();
+      supervisorOnB.close();
+    } finally {
+      await b.realtime.close();
+      await a.realtime.close();
+      await secondApp.close();
+      await runtime.stop();
+      await first.close();
+    }
+  });
 });

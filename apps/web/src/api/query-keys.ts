@@ -28,6 +28,7 @@ export const queryKeys = {
   crisisAlert: (alertId: string) => ['crisis', 'alerts', alertId] as const,
   notifications: ['notifications'] as const,
   riskFlags: ['crisis', 'risk-flags'] as const,
+  caseResponseTarget: (caseId: string) => ['cases', caseId, 'response-target'] as const,
   conversationForCase: (caseId: string) => ['cases', caseId, 'conversation'] as const,
   conversations: ['conversations'] as const,
   conversationList: ['conversations', 'list'] as const,

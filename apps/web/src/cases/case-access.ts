@@ -5,6 +5,8 @@ type Access = CaseDto['my_access'];
 /** What each kind of access may do; mirrors the server's case policy so the page offers only what will work. */
 const allowed = {
   setRisk: ['primary', 'co_specialist', 'supervisor', 'org_admin'],
+  // Messaging-only care and the case's reply target (the server's "edit").
+  setResponseTarget: ['primary', 'co_specialist', 'supervisor', 'org_admin'],
   changeStatus: ['primary', 'supervisor', 'org_admin'],
   transfer: ['primary', 'supervisor', 'org_admin'],
   manageAccess: ['primary', 'org_admin'],

@@ -8,6 +8,7 @@ import { RiskFlagsSection } from '../crisis/risk-flags-section';
 import { CaseFilesSection } from '../files/case-files-section';
 import { CaseFormsSection } from '../forms/case-forms-section';
 import { CaseChat } from '../messaging/case-chat';
+import { CaseResponseTargetSection } from '../messaging/case-response-target';
 import { NewNoteAction } from '../notes/new-note-action';
 import { PsychotherapyNotesSection } from '../notes/psychotherapy-notes-section';
 import { TreatmentPlanSection } from '../treatment-plan/treatment-plan-section';
@@ -45,6 +46,7 @@ export function CasePage() {
             </Group>
             <RiskFlagsSection caseId={item.id} flags={flags} />
             <CaseChat caseId={item.id} title={t('chat.caseTitle')} flags={flagged} />
+            {can(item.my_access, 'setResponseTarget') ? <CaseResponseTargetSection caseId={item.id} /> : null}
             {can(item.my_access, 'readHistory') ? <CaseTimeline item={item} /> : null}
             {can(item.my_access, 'readNotes') ? (
               <TreatmentPlanSection caseId={item.id} canEdit={can(item.my_access, 'writeNotes') && item.status !== 'archived'} />

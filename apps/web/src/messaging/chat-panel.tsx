@@ -9,6 +9,7 @@ import type { CrisisResources } from '../crisis/crisis.api';
 import { errorMessage } from '../i18n/error-message';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
+import { ProgramMembers } from './program-members';
 import { SupportResources } from './support-resources';
 import { useChat, useTypingSignal } from './use-chat';
 import { seenMessageId, useMarkRead } from './use-mark-read';
@@ -40,6 +41,7 @@ export function ChatPanel({ conversationId, title, flags }: Props) {
             </Text>
           ) : null}
         </div>
+        {conversation.data?.kind === 'program' ? <ProgramMembers conversation={conversation.data} title={title} myId={me.id} /> : null}
         {history.isError ? (
           <Alert color="red" role="alert">
             {errorMessage(t, history.error)}

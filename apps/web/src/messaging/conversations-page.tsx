@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { queryKeys } from '../api/query-keys';
+import { useSignedInUser } from '../auth/signed-in-user';
 import { useRealtimeEvent } from '../shell/realtime-socket';
 import { QueryState } from '../ui/query-state';
 import { usePageTitle } from '../ui/use-page-title';
@@ -10,11 +11,13 @@ import { useOrgTime } from '../ui/use-org-time';
 import { ChatPanel } from './chat-panel';
 import { ConversationList, useConversationTitle } from './conversation-list';
 import { messagingApi } from './messaging.api';
+import { useMembershipEvents } from './use-membership-events';
 import { StartDirectChat, StartProgramChat } from './start-conversation';
 
 /** The care team's messages: case chats, direct chats with colleagues and program chats, with what is unread. */
 export function ConversationsPage() {
   const { t } = useTranslation();
+  const me = useSignedInUser();
   usePageTitle(t('inbox.pageTitle'));
   const time = useOrgTime();
   const queryClient = useQueryClient();
@@ -22,6 +25,7 @@ export function ConversationsPage() {
   const list = useQuery({ queryKey: queryKeys.conversationList, queryFn: () => messagingApi.mine() });
   useRealtimeEvent('message', () => void queryClient.invalidateQueries({ queryKey: queryKeys.conversationList }));
   const titleOf = useConversationTitle();
+  useMembershipEvents(me.id);
   const select = (id: string) => setParams({ c: id }, { replace: true });
 
   return (

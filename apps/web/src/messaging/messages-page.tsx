@@ -3,24 +3,28 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { queryKeys } from '../api/query-keys';
+import { useSignedInUser } from '../auth/signed-in-user';
 import { casesApi } from '../cases/cases.api';
 import { QueryState } from '../ui/query-state';
 import { usePageTitle } from '../ui/use-page-title';
 import { CaseChat } from './case-chat';
 import { ChatPanel } from './chat-panel';
 import { messagingApi } from './messaging.api';
+import { useMembershipEvents } from './use-membership-events';
 
 const filters = { sort: 'updated', page: 1 } as const;
 
 /** A client's messages with their care team: one conversation per course of care, and the program chats they were added to. */
 export function MessagesPage() {
   const { t } = useTranslation();
+  const me = useSignedInUser();
   usePageTitle(t('chat.pageTitle'));
   const [params, setParams] = useSearchParams();
   const cases = useQuery({ queryKey: queryKeys.caseList(filters), queryFn: () => casesApi.list(filters) });
   // Program chats are looked up after the cases, so the case chat a client came for opens first.
   const conversations = useQuery({ queryKey: queryKeys.conversationList, queryFn: () => messagingApi.mine(), enabled: cases.isSuccess });
   const programs = (conversations.data ?? []).filter((c) => c.kind === 'program');
+  useMembershipEvents(me.id);
 
   return (
     <Stack gap="lg">

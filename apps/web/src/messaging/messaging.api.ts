@@ -14,7 +14,26 @@ export type ChatMessage = {
 export type SentMessage = ChatMessage & { support: CrisisResources | null };
 export type Participant = { id: string; name: string; last_read_at: string | null };
 export type ConversationKind = 'case' | 'direct' | 'program';
-export type Conversation = { id: string; kind: ConversationKind; case_id: string | null; title: string | null; participants: Participant[] };
+export type Conversation = {
+  id: string;
+  kind: ConversationKind;
+  case_id: string | null;
+  title: string | null;
+  /** Whoever started it: in a program chat, the one who adds and removes people. */
+  created_by: string;
+  participants: Participant[];
+};
+/** A case's written-therapy settings: marked messaging-only, its own reply target (null: the practice's). */
+export type CaseResponseTarget = {
+  case_id: string;
+  messaging_only: boolean;
+  target_hours: number | null;
+  org_target_hours: number;
+  effective_target_hours: number;
+  booked_messaging_sessions: boolean;
+};
+/** Someone taken out of a conversation, or its people changed (live events). */
+export type MembershipEvent = { conversation_id: string; user_id: string };
 /** A row of my conversation list: the others in it, what I have not read yet, and when it last moved. */
 export type ConversationSummary = {
   id: string;
@@ -77,5 +96,11 @@ export const messagingApi = {
   waiting: () => api.get<WaitingThread[]>('/api/v1/messaging/waiting'),
   responseTimes: () => api.get<ResponseTimes>('/api/v1/messaging/response-times'),
   setResponseTarget: (hours: number) => api.put<{ target_hours: number }>('/api/v1/messaging/response-target', { target_hours: hours }),
+  addPeople: (conversationId: string, userIds: string[]) =>
+    api.post<{ added: string[] }>(`/api/v1/conversations/${conversationId}/participants`, { user_ids: userIds }),
+  removePerson: (conversationId: string, userId: string) => api.delete<{ removed: string }>(`/api/v1/conversations/${conversationId}/participants/${userId}`),
+  caseResponseTarget: (caseId: string) => api.get<CaseResponseTarget>(`/api/v1/cases/${caseId}/response-target`),
+  setCaseResponseTarget: (caseId: string, input: { messaging_only: boolean; target_hours: number | null }) =>
+    api.put<Omit<CaseResponseTarget, 'org_target_hours' | 'booked_messaging_sessions'>>(`/api/v1/cases/${caseId}/response-target`, input),
   read: (conversationId: string) => api.post<{ ok: true }>(`/api/v1/conversations/${conversationId}/read`),
 };

@@ -61,11 +61,6 @@ export function StartDirectChat({ onStarted }: { onStarted: (id: string) => void
 /** A group chat with a title: colleagues, and clients of the cases I work on. */
 export function StartProgramChat({ onStarted }: { onStarted: (id: string) => void }) {
   const { t } = useTranslation();
-  const colleagues = useColleagues();
-  const cases = useQuery({ queryKey: queryKeys.caseList(caseFilters), queryFn: () => casesApi.list(caseFilters) });
-  const clients = new Map(
-    (cases.data?.items ?? []).filter((c) => c.my_access === 'primary' || c.my_access === 'co_specialist').map((c) => [c.client.id, c.client.name]),
-  );
   const start = useStart(onStarted);
   return (
     <FormModal
@@ -79,16 +74,32 @@ export function StartProgramChat({ onStarted }: { onStarted: (id: string) => voi
       }
     >
       <TextInput name="title" label={t('inbox.program.name')} required maxLength={120} />
-      <Checkbox.Group label={t('inbox.program.people')} description={t('inbox.program.peopleHint')}>
-        <Stack gap={6} mt={6}>
-          {[...clients].map(([id, name]) => (
-            <Checkbox key={id} name="participant_ids" value={id} label={`${name} — ${t('roles.client')}`} />
-          ))}
-          {colleagues.map((m) => (
-            <Checkbox key={m.user_id} name="participant_ids" value={m.user_id} label={`${m.name} — ${t(`roles.${m.role}`)}`} />
-          ))}
-        </Stack>
-      </Checkbox.Group>
+      <PeoplePicker />
     </FormModal>
+  );
+}
+
+/** Whom I may bring into a program chat: clients of the cases I work on and colleagues (minus `except`). */
+export function PeoplePicker({ except = [] }: { except?: string[] }) {
+  const { t } = useTranslation();
+  const colleagues = useColleagues().filter((m) => !except.includes(m.user_id));
+  const cases = useQuery({ queryKey: queryKeys.caseList(caseFilters), queryFn: () => casesApi.list(caseFilters) });
+  const clients = new Map(
+    (cases.data?.items ?? [])
+      .filter((c) => (c.my_access === 'primary' || c.my_access === 'co_specialist') && !except.includes(c.client.id))
+      .map((c) => [c.client.id, c.client.name]),
+  );
+  if (!clients.size && !colleagues.length) return <Text c="dimmed">{t('inbox.program.nobodyToAdd')}</Text>;
+  return (
+    <Checkbox.Group label={t('inbox.program.people')} description={t('inbox.program.peopleHint')}>
+      <Stack gap={6} mt={6}>
+        {[...clients].map(([id, name]) => (
+          <Checkbox key={id} name="participant_ids" value={id} label={`${name} — ${t('roles.client')}`} />
+        ))}
+        {colleagues.map((m) => (
+          <Checkbox key={m.user_id} name="participant_ids" value={m.user_id} label={`${m.name} — ${t(`roles.${m.role}`)}`} />
+        ))}
+      </Stack>
+    </Checkbox.Group>
   );
 }

@@ -67,6 +67,15 @@ export const attachmentsRepository = {
 };
 
 /** Deletes the attachments of these conversations, and with them their wrapped keys (erasure job only). */
+/** Deletes every chat attachment a person uploaded in an org, sent or not (erasure job only; the wrapped keys go with the rows). */
+export const eraseAttachmentsUploadedBy = async (tx: Tx, orgId: string, userId: string): Promise<number> =>
+  (
+    await tx
+      .delete(messageAttachments)
+      .where(and(eq(messageAttachments.orgId, orgId), eq(messageAttachments.uploadedBy, userId)))
+      .returning({ id: messageAttachments.id })
+  ).length;
+
 export const eraseAttachmentsOf = async (tx: Tx, conversationIds: string[]): Promise<number> =>
   conversationIds.length
     ? (await tx.delete(messageAttachments).where(inArray(messageAttachments.conversationId, conversationIds)).returning({ id: messageAttachments.id })).length

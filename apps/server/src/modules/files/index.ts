@@ -24,4 +24,4 @@ export async function filesPlugin(app: FastifyInstance, deps: Omit<FilesDeps, 'a
   });
   return { files, attachments };
 }
-export { eraseAttachmentsOf, eraseFilesOfCases } from './files.repository';
+export { eraseAttachmentsOf, eraseAttachmentsUploadedBy, eraseFilesOfCases } from './files.repository';

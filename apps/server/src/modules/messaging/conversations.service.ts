@@ -5,12 +5,13 @@ import type { Principal } from '../../platform/auth/tokens';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import type { Database, Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
+import type { UserEmitter } from '../../platform/realtime/relay';
 import { careTeamOf } from '../cases';
 import type { RequestMeta } from '../identity';
 import { inActiveOrg, orgsRepository, type OrgScope, userNames } from '../orgs';
 import { type ConversationRow, messagingRepository } from './messaging.repository';
 
-export type ConversationsDeps = { db: Database; crypto: FieldCrypto };
+export type ConversationsDeps = { db: Database; crypto: FieldCrypto; relay: UserEmitter };
 export type StartConversation = { kind: 'direct'; with_user_id: string } | { kind: 'program'; title: string; participant_ids: string[] };
 
 const STAFF: readonly OrgRole[] = ['specialist', 'co_specialist', 'supervisor', 'org_admin'];
@@ -115,6 +116,39 @@ export function createConversationsService(deps: ConversationsDeps) {
           throw new AppError('MESSAGING.NOT_ALLOWED', 'Only whoever started a program chat adds people to it');
         return { added: await add(scope, conversation, userIds) };
       }),
+
+    /**
+     * Takes someone out of a program chat (its creator only; the creator stays). They no longer see it, hear
+     * its live events or write to it; what they wrote stays in the chat's record (ADR 0022).
+     */
+    removePerson: async (p: Principal, conversationId: string, userId: string, meta: RequestMeta) => {
+      const removed = await inActiveOrg(deps, p, meta, null, async (scope) => {
+        const conversation = await messagingRepository.conversation(scope.tx, conversationId);
+        if (!conversation) throw new AppError('MESSAGING.NOT_FOUND', 'No such conversation');
+        if (conversation.kind !== 'program')
+          throw new AppError('MESSAGING.NOT_PROGRAM', 'Only program chats have members to remove; case and direct chats keep their people');
+        if (conversation.createdBy !== p.userId) throw new AppError('MESSAGING.NOT_ALLOWED', 'Only whoever started a program chat removes people from it');
+        if (userId === p.userId) throw new AppError('MESSAGING.CREATOR_STAYS', 'Whoever runs a program chat stays in it');
+        if (!(await messagingRepository.removeParticipant(scope.tx, conversationId, userId)))
+          throw new AppError('MESSAGING.NOT_A_PARTICIPANT', 'This person is not in the program chat');
+        await recordAudit(scope.tx, scope.actor, {
+          action: 'messaging.participant_remove',
+          resourceType: 'conversation',
+          resourceId: conversationId,
+          subjectUserId: userId,
+          purpose: 'treatment',
+          details: { kind: conversation.kind },
+        });
+        const stay = (await messagingRepository.participantsOf(scope.tx, conversationId)).map((x) => x.userId);
+        return { stay };
+      });
+      // Committed. Live events go to each participant's own room, so the removed person hears nothing more from
+      // this chat; their open pages are told to let go of it, the others to refresh who is in it.
+      const event = { conversation_id: conversationId, user_id: userId };
+      deps.relay.emitToUser(userId, 'conversation.removed', event);
+      for (const other of removed.stay) deps.relay.emitToUser(other, 'conversation.people', event);
+      return { removed: userId };
+    },
 
     /** My conversations with a title to show: the program's, the other colleague's name, or the case's client. */
     mine: (p: Principal, meta: RequestMeta) =>

@@ -21,6 +21,6 @@ export async function messagingPlugin(
   // "… is typing": relayed to the other participants over Socket.IO, never stored.
   deps.relay.on('chat.typing', createTypingRelay(deps));
 }
-export { eraseConversationsOf } from './messaging.repository';
+export { eraseConversationsOf, eraseMessagesOf, eraseParticipationOf } from './messaging.repository';
 export { TYPING_THROTTLE_MS } from './messaging.typing';
 export { createOfflineNotifier, OFFLINE_NOTICE_QUEUE, type OfflineNotice } from './offline-notice';

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
-import { eraseAttachmentsOf } from '../files';
+import { eraseAttachmentsOf, eraseAttachmentsUploadedBy } from '../files';
 import { caseResponse, conversations, messages, participants } from './messaging.table';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -20,6 +20,14 @@ export const messagingRepository = {
   },
   insertConversation: (tx: Tx, row: typeof conversations.$inferInsert) => tx.insert(conversations).values(row),
   addParticipants: (tx: Tx, rows: (typeof participants.$inferInsert)[]) => tx.insert(participants).values(rows).onConflictDoNothing(),
+  /** True when the person was in the conversation and is no longer. */
+  removeParticipant: async (tx: Tx, conversationId: string, userId: string) =>
+    (
+      await tx
+        .delete(participants)
+        .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId)))
+        .returning({ userId: participants.userId })
+    ).length === 1,
   participantsOf: (tx: Tx, conversationId: string) => tx.select().from(participants).where(eq(participants.conversationId, conversationId)),
   async directBetween(tx: Tx, orgId: string, directKey: string): Promise<ConversationRow | undefined> {
     const [row] = await tx
@@ -75,4 +83,28 @@ export async function eraseConversationsOf(tx: Tx, caseIds: string[]): Promise<n
   await tx.delete(participants).where(inArray(participants.conversationId, ids));
   await tx.delete(conversations).where(inArray(conversations.id, ids));
   return ids.length;
+}
+
+/**
+ * Deletes what a person wrote in the org's other chats (program and direct), with the files they attached;
+ * the conversations and everyone else's messages stay (erasure job only, ADR 0022).
+ */
+export async function eraseMessagesOf(tx: Tx, orgId: string, userId: string): Promise<number> {
+  await eraseAttachmentsUploadedBy(tx, orgId, userId);
+  return (
+    await tx
+      .delete(messages)
+      .where(and(eq(messages.orgId, orgId), eq(messages.senderUserId, userId)))
+      .returning({ id: messages.id })
+  ).length;
+}
+
+/** Takes a person out of every conversation of the org they were in, read receipts included (erasure job only). */
+export async function eraseParticipationOf(tx: Tx, orgId: string, userId: string): Promise<number> {
+  return (
+    await tx
+      .delete(participants)
+      .where(and(eq(participants.orgId, orgId), eq(participants.userId, userId)))
+      .returning({ id: participants.conversationId })
+  ).length;
 }

@@ -79,6 +79,15 @@ export function messagingRoutes(app: FastifyInstance, s: MessagingService, c: Co
     handler: ({ principal, params, body, request }) => c.addPeople(principal, params.id, body.user_ids, requestMeta(request)),
   });
   privateRoute(app, {
+    method: 'DELETE',
+    url: '/api/v1/conversations/:id/participants/:userId',
+    summary: 'Remove someone from a program chat (its creator); they lose the chat and its live events, their messages stay',
+    tags,
+    params: z.object({ id: z.uuid(), userId: z.uuid() }),
+    response: z.object({ removed: z.uuid() }),
+    handler: ({ principal, params, request }) => c.removePerson(principal, params.id, params.userId, requestMeta(request)),
+  });
+  privateRoute(app, {
     method: 'GET',
     url: '/api/v1/conversations/:id',
     summary: 'One conversation: its participants and how far each has read',
@@ -89,6 +98,7 @@ export function messagingRoutes(app: FastifyInstance, s: MessagingService, c: Co
       kind,
       case_id: z.uuid().nullable(),
       title: z.string().nullable(),
+      created_by: z.uuid(),
       participants: z.array(z.object({ id: z.uuid(), name: z.string(), last_read_at: z.iso.datetime().nullable() })),
     }),
     handler: ({ principal, params, request }) => s.get(principal, params.id, requestMeta(request)),

@@ -104,6 +104,7 @@ export function createMessagingService(deps: MessagingDeps) {
           id: conversation.id,
           kind: conversation.kind,
           case_id: conversation.caseId,
+          created_by: conversation.createdBy,
           title: conversation.titleCiphertext ? await crypto.open(scope.tx, conversation.titleCiphertext, titleAad(conversation.id)) : null,
           participants: people.map((x) => ({ id: x.userId, name: names.get(x.userId) ?? '[unavailable]', last_read_at: x.lastReadAt?.toISOString() ?? null })),
         };

@@ -79,6 +79,22 @@ export function responseTimesRoutes(app: FastifyInstance, s: ResponseTimesServic
     handler: ({ principal, body, request }) => s.setOrgTarget(principal, body.target_hours, requestMeta(request)),
   });
   privateRoute(app, {
+    method: 'GET',
+    url: '/api/v1/cases/:id/response-target',
+    summary: "A case's asynchronous-therapy settings: messaging-only, its own target and the practice's — care team",
+    tags,
+    params: uuidParam,
+    response: z.object({
+      case_id: z.uuid(),
+      messaging_only: z.boolean(),
+      target_hours: z.number().int().nullable(),
+      org_target_hours: z.number().int(),
+      effective_target_hours: z.number().int(),
+      booked_messaging_sessions: z.boolean(),
+    }),
+    handler: ({ principal, params, request }) => s.caseSettings(principal, params.id, requestMeta(request)),
+  });
+  privateRoute(app, {
     method: 'PUT',
     url: '/api/v1/cases/:id/response-target',
     summary: "Mark a case messaging-only and/or give it its own response-time target (null: the practice's) — care team",

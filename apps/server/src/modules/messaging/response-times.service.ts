@@ -145,6 +145,31 @@ export function createResponseTimesService(deps: ResponseTimesDeps) {
         return { target_hours: hours };
       }),
 
+    /** Whether a case is asynchronous (marked, or booked as messaging sessions) and its target beside the practice's. */
+    caseSettings: (p: Principal, caseId: string, meta: RequestMeta) =>
+      // The case's own access rules answer (a case out of sight is 404 to anyone, the client 403).
+      inActiveOrg(deps, p, meta, null, async (scope) => {
+        const { row } = await deps.cases.load(scope, caseId, 'edit');
+        const [own] = await repo.caseSettings(scope.tx, [row.id]);
+        const orgTarget = (await repo.orgTarget(scope.tx, scope.actor.orgId)) ?? DEFAULT_RESPONSE_TARGET_HOURS;
+        const pairs = await messagingSessionPairs(scope.tx, scope.actor.orgId);
+        await recordAudit(scope.tx, scope.actor, {
+          action: 'messaging.case_response_target.read',
+          resourceType: 'case',
+          resourceId: row.id,
+          subjectUserId: row.clientUserId,
+          purpose: 'treatment',
+        });
+        return {
+          case_id: row.id,
+          messaging_only: own?.messagingOnly ?? false,
+          target_hours: own?.targetHours ?? null,
+          org_target_hours: orgTarget,
+          effective_target_hours: own?.targetHours ?? orgTarget,
+          booked_messaging_sessions: pairs.some((x) => x.clientUserId === row.clientUserId && x.specialistUserId === row.specialistUserId),
+        };
+      }),
+
     /** A case marked messaging-only, and its own target (null: the practice's). */
     setCase: (p: Principal, caseId: string, input: { messaging_only: boolean; target_hours: number | null }, meta: RequestMeta) =>
       inActiveOrg(deps, p, meta, STAFF, async (scope) => {

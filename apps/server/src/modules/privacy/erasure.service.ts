@@ -10,7 +10,7 @@ import { clientCaseIds, eraseCasesOf } from '../cases';
 import { eraseClinicalRecord, eraseFormsOf } from '../clinical';
 import { eraseCrisisOf } from '../crisis';
 import { eraseFilesOfCases } from '../files';
-import { eraseConversationsOf } from '../messaging';
+import { eraseConversationsOf, eraseMessagesOf, eraseParticipationOf } from '../messaging';
 import { eraseAppointmentsOf } from '../scheduling';
 import { eraseHomeworkOfCases, eraseMoodOf } from '../selfcare';
 import { eraseAccount, type RequestMeta } from '../identity';
@@ -57,12 +57,15 @@ export function createErasureService(deps: Deps) {
       await eraseHomeworkOfCases(tx, ids);
       done.files = await eraseFilesOfCases(tx, ids);
       done.conversations = await eraseConversationsOf(tx, ids);
+      // Program (and direct) chats belong to everyone in them: only what this person wrote there goes.
+      done.messages = await eraseMessagesOf(tx, orgId, clientUserId);
       done.appointments = await eraseAppointmentsOf(tx, orgId, clientUserId);
       await eraseCrisisOf(tx, orgId, clientUserId);
       done.cases = await eraseCasesOf(tx, orgId, clientUserId);
     }
     if (categories.includes('profile')) {
       await orgsRepository.removeMember(tx, orgId, clientUserId);
+      done.chat_memberships = await eraseParticipationOf(tx, orgId, clientUserId);
       const elsewhere = await orgsRepository.mine(tx, clientUserId);
       done.account_erased = elsewhere.length === 0 ? 1 : 0;
       if (elsewhere.length === 0) {
