@@ -1,4 +1,4 @@
-import { Group, NativeSelect } from '@mantine/core';
+import { NativeSelect, SimpleGrid } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseDevices, chosenDevices, type DeviceChoice, listDevices, type MediaDeviceOption } from './device-choice';
@@ -33,7 +33,7 @@ export function DevicePicker({ checked, onChosen }: Props) {
   ];
   if (!devices.cameras.length && !devices.microphones.length) return null;
   return (
-    <Group gap="sm" grow align="flex-start" mb="sm" maw={640}>
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" mb="sm" maw={640}>
       {devices.cameras.length ? (
         <NativeSelect
           label={t('sessionRoom.device.chooseCamera')}
@@ -50,6 +50,6 @@ export function DevicePicker({ checked, onChosen }: Props) {
           data={options(devices.microphones, (n) => t('sessionRoom.device.microphoneNumber', { n }))}
         />
       ) : null}
-    </Group>
+    </SimpleGrid>
   );
 }

@@ -1,5 +1,5 @@
 import { ConnectionQuality, RoomEvent, Track } from 'livekit-client';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type CallRoom, type CallRoomEvents, createLiveKitCall, type LiveKitCallState } from './livekit-call.controller';
 
 // A LiveKit server cannot run here: these tests drive the controller with a fake Room that emits LiveKit's events.
@@ -208,6 +208,32 @@ describe('LiveKit call controller (LiveKit faked: a fake Room emits its events)'
     expect(call.state().status).toBe('failed');
     expect(room.published).toHaveLength(0);
     expect(room.listenerCount()).toBe(0);
+  });
+
+  it('a join that never completes ends in "failed" after the timeout, and the room is disconnected', async () => {
+    vi.useFakeTimers();
+    try {
+      const room = fakeLiveKitRoom();
+      room.connect = () => new Promise<void>(() => undefined);
+      const call = createLiveKitCall({
+        room,
+        url: 'wss://v',
+        token: 't',
+        local: { audio: mediaTrack('audio'), video: null },
+        onChange: () => undefined,
+        connectTimeoutMs: 5000,
+      });
+      const started = call.start();
+      await vi.advanceTimersByTimeAsync(4999);
+      expect(call.state().status).toBe('connecting');
+      await vi.advanceTimersByTimeAsync(1);
+      await started;
+      expect(call.state().status).toBe('failed');
+      expect(room.log).toContain('disconnect');
+      expect(room.published).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('leaving while still connecting disconnects once the connection is made and publishes nothing', async () => {

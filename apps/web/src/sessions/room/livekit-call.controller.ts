@@ -51,7 +51,12 @@ type Options = {
   /** This side's camera and microphone as chosen in the device check (null: not available). */
   local: { audio: MediaStreamTrack | null; video: MediaStreamTrack | null };
   onChange: (state: LiveKitCallState) => void;
+  /** How long joining may take before the page says it failed and offers a retry. */
+  connectTimeoutMs?: number;
 };
+
+/** LiveKit gives up on an unreachable server by itself, but some failures (a proxy answering 404) make it retry forever. */
+const CONNECT_TIMEOUT_MS = 20_000;
 
 const isPoor = (quality: ConnectionQuality) => quality === ConnectionQuality.Poor;
 const isGood = (quality: ConnectionQuality) => quality === ConnectionQuality.Good || quality === ConnectionQuality.Excellent;
@@ -61,7 +66,7 @@ const isGood = (quality: ConnectionQuality) => quality === ConnectionQuality.Goo
  * chosen camera and microphone, follows reconnection, and turns audio-only on by itself when either side's
  * connection turns poor. Video comes back only when the person chooses it (ADR 0022).
  */
-export function createLiveKitCall({ room, url, token, local, onChange }: Options) {
+export function createLiveKitCall({ room, url, token, local, onChange, connectTimeoutMs = CONNECT_TIMEOUT_MS }: Options) {
   let state: LiveKitCallState = {
     status: 'connecting',
     audioOnly: 'off',
@@ -136,14 +141,18 @@ export function createLiveKitCall({ room, url, token, local, onChange }: Options
     /** Joins the room and publishes this side's tracks; `failed` when the video service cannot be reached. */
     async start(): Promise<void> {
       listen(true);
+      let timer: ReturnType<typeof setTimeout> | undefined;
       try {
-        await room.connect(url, token);
+        const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), connectTimeoutMs)));
+        await Promise.race([room.connect(url, token), timedOut]);
       } catch {
         if (state.status === 'left') return;
         listen(false);
         set({ status: 'failed' });
         await room.disconnect().catch(ignore);
         return;
+      } finally {
+        clearTimeout(timer);
       }
       if (state.status === 'left') return void (await room.disconnect().catch(ignore));
       if (state.status === 'connecting') set({ status: 'connected' });
