@@ -1,4 +1,4 @@
-import { ConnectionQuality, RoomEvent, Track } from 'livekit-client';
+import { ConnectionQuality, DisconnectReason, RoomEvent, Track } from 'livekit-client';
 import { describe, expect, it, vi } from 'vitest';
 import { type CallRoom, type CallRoomEvents, createLiveKitCall, type LiveKitCallState } from './livekit-call.controller';
 
@@ -199,8 +199,14 @@ describe('LiveKit call controller (LiveKit faked: a fake Room emits its events)'
 
   it('a room that drops without the person leaving shows "dropped", not "left"', async () => {
     const { room, call } = await startedCall();
-    room.emit(RoomEvent.Disconnected);
+    room.emit(RoomEvent.Disconnected, DisconnectReason.SIGNAL_CLOSE);
     expect(call.state().status).toBe('dropped');
+  });
+
+  it('the room deleted at the session’s end is not shown as an error', async () => {
+    const { room, call } = await startedCall();
+    room.emit(RoomEvent.Disconnected, DisconnectReason.ROOM_DELETED);
+    expect(call.state().status).toBe('left');
   });
 
   it('an unreachable video service ends in "failed" with nothing published, so the page can offer a retry', async () => {

@@ -1,4 +1,4 @@
-import { ConnectionQuality, RoomEvent, Track, type TrackPublishOptions } from 'livekit-client';
+import { ConnectionQuality, DisconnectReason, RoomEvent, Track, type TrackPublishOptions } from 'livekit-client';
 
 /** The parts of a LiveKit `Room` the call uses: `callRoomOf(new Room())` in the page, a fake in the unit tests. */
 export type RemoteTrackLike = { kind: Track.Kind; mediaStreamTrack: MediaStreamTrack };
@@ -14,7 +14,7 @@ export type CallRoomEvents = {
   [RoomEvent.Reconnecting]: () => void;
   [RoomEvent.SignalReconnecting]: () => void;
   [RoomEvent.Reconnected]: () => void;
-  [RoomEvent.Disconnected]: () => void;
+  [RoomEvent.Disconnected]: (reason?: DisconnectReason) => void;
   [RoomEvent.TrackPublished]: (publication: RemotePublicationLike, participant: ParticipantLike) => void;
   [RoomEvent.TrackSubscribed]: (track: RemoteTrackLike, publication: RemotePublicationLike, participant: ParticipantLike) => void;
   [RoomEvent.TrackUnsubscribed]: (track: RemoteTrackLike, publication: RemotePublicationLike, participant: ParticipantLike) => void;
@@ -101,8 +101,10 @@ export function createLiveKitCall({ room, url, token, local, onChange, connectTi
     [RoomEvent.Reconnecting]: () => set({ status: 'reconnecting' }),
     [RoomEvent.SignalReconnecting]: () => set({ status: 'reconnecting' }),
     [RoomEvent.Reconnected]: () => set({ status: 'connected' }),
-    [RoomEvent.Disconnected]: () => {
-      if (state.status !== 'left' && state.status !== 'failed') set({ status: 'dropped', remoteTracks: [] });
+    [RoomEvent.Disconnected]: (reason) => {
+      if (state.status === 'left' || state.status === 'failed') return;
+      // Tend deletes the room when the session ends; the page hears that from Tend too, so it is no error.
+      set({ status: reason === DisconnectReason.ROOM_DELETED ? 'left' : 'dropped', remoteTracks: [] });
     },
     [RoomEvent.TrackPublished]: (publication) => {
       if (publication.kind === Track.Kind.Video && state.audioOnly !== 'off') publication.setSubscribed(false);
