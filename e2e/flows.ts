@@ -17,10 +17,10 @@ export async function visit(page: Page, label: string, options: { offline?: bool
   await snapshot(page, label);
 }
 
-/** Signs a demo (or any) account in through the sign-in page and waits until it has left it. */
-export async function signIn(context: BrowserContext, email: string, password = inject('demoPassword')): Promise<Page> {
+/** Signs a demo (or any) account in through the sign-in page (of the run's server unless told) and waits until it has left it. */
+export async function signIn(context: BrowserContext, email: string, password = inject('demoPassword'), baseUrl = inject('baseUrl')): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${inject('baseUrl')}/sign-in`);
+  await page.goto(`${baseUrl}/sign-in`);
   await page.locator('input[type=email]').fill(email);
   await page.locator('input[type=password]').fill(password);
   await page.locator('button[type=submit]').click();

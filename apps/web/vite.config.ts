@@ -26,6 +26,9 @@ export default defineConfig({
           if (id.includes('/node_modules/@mantine/')) return 'mantine';
           // Only the specialist's calendar needs FullCalendar (and its preact): loaded with that page.
           if (/\/node_modules\/(@fullcalendar|preact)\//.test(id)) return 'calendar';
+          // Only a practice on LiveKit loads livekit-client (and what it alone uses): fetched when its call opens.
+          if (/\/node_modules\/(livekit-client|@livekit|@bufbuild|loglevel|machina|sdp|sdp-transform|typed-emitter|webrtc-adapter|jose|events)\//.test(id))
+            return 'livekit';
           return 'vendor';
         },
       },

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fakeMedia, launch, newContext } from '../browser';
 import { signIn, visit } from '../flows';
-import { api, login } from '../practice';
+import { bookSessionNow, practice } from '../practice';
 
 const baseUrl = inject('baseUrl');
 const specialistEmail = 'specialist2@demo.tend.local';
@@ -14,57 +14,9 @@ const phone = { width: 375, height: 812 };
 let browser: Browser;
 let sessionId = '';
 
-/** A fixed-offset zone where it is around noon now, so a session starting within the quarter hour fits one local day. */
-function zoneAroundNoon(): string {
-  const hours = 12 - new Date().getUTCHours();
-  return hours === 0 ? 'Etc/GMT' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
-}
-
-/** The specialist's availability, licence and session type, an active case, and its session at the next free quarter hour. */
-async function bookSessionNow(): Promise<string> {
-  const specialist = await login(specialistEmail);
-  const client = await login(clientEmail);
-  const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
-  await api('PUT', '/api/v1/scheduling/availability', specialist.access_token, {
-    timezone: zoneAroundNoon(),
-    rules: allDay,
-    min_notice_minutes: 0,
-    step_minutes: 15,
-    buffer_after_minutes: 0,
-  });
-  await api('PUT', '/api/v1/scheduling/licences', specialist.access_token, { licences: [{ jurisdiction: 'UA' }] });
-  const type = await api<{ id: string }>('POST', '/api/v1/scheduling/session-types', specialist.access_token, {
-    name: 'Video session',
-    duration_minutes: 50,
-    currency: 'UAH',
-    modality: 'video',
-  });
-  const theCase = await api<{ id: string }>('POST', '/api/v1/cases', specialist.access_token, {
-    client_user_id: client.user.id,
-    title: `Live session ${Date.now()}`,
-    jurisdiction: 'UA',
-  });
-  await api('POST', `/api/v1/cases/${theCase.id}/status`, specialist.access_token, { to: 'active' });
-  const now = Date.now();
-  const slots = await api<{ start: string }[]>(
-    'GET',
-    `/api/v1/scheduling/slots?specialist_id=${specialist.user.id}&session_type_id=${type.id}&from=${new Date(now).toISOString()}&to=${new Date(now + 2 * 3_600_000).toISOString()}`,
-    client.access_token,
-  );
-  const first = slots[0]?.start;
-  if (!first) throw new Error(`no free slot: ${JSON.stringify(slots)}`);
-  const booked = await api<{ id: string }>('POST', '/api/v1/scheduling/book', client.access_token, {
-    specialist_id: specialist.user.id,
-    session_type_id: type.id,
-    starts_at: first,
-    case_id: theCase.id,
-  });
-  return booked.id;
-}
-
 beforeAll(async () => {
   browser = await launch(fakeMedia);
-  sessionId = await bookSessionNow();
+  sessionId = await bookSessionNow(practice(), specialistEmail, clientEmail);
 });
 afterAll(() => browser?.close());
 

@@ -72,7 +72,8 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // livekit-client also asks the LiveKit server over HTTPS (why a connection failed, LiveKit Cloud's regions).
+        connectSrc: ["'self'", 'ws:', 'wss:', ...(config.livekit ? [liveKitHttpOrigin(config.livekit.url)] : [])],
         upgradeInsecureRequests: config.cookieSecure ? [] : null,
       },
     },
@@ -179,4 +180,10 @@ async function serveWebApp(app: FastifyInstance, dist: string | undefined): Prom
       .header('cache-control', 'no-cache')
       .send(await fs.promises.readFile(path.join(dist, 'index.html')));
   });
+}
+
+/** `wss://video.example:7880/x` → `https://video.example:7880`: the origin the browser's LiveKit client fetches from. */
+function liveKitHttpOrigin(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol === 'ws:' || parsed.protocol === 'http:' ? 'http:' : 'https:'}//${parsed.host}`;
 }

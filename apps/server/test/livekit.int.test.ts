@@ -43,6 +43,12 @@ describe('without LiveKit configured', () => {
 });
 
 describe('LiveKit rooms and join tokens (fake LiveKit at its HTTP boundary)', () => {
+  it('lets the web app reach the LiveKit server over HTTP too (its client asks why a connection failed)', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/health' });
+    const connect = /connect-src ([^;]+)/.exec(String(page.headers['content-security-policy']))?.[1];
+    expect(connect?.split(' ')).toEqual(["'self'", 'ws:', 'wss:', fake.url.replace('ws://', 'http://')]);
+  });
+
   it('creates the session’s room and gives each participant a short token for that room only, with session id and role', async () => {
     const s = await sessionOf(a);
     const id = s.id;

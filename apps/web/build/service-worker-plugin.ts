@@ -23,7 +23,8 @@ export function serviceWorker(source: string): Plugin {
       const files = new Set<string>(['/']);
       for (const [fileName, output] of Object.entries(bundle)) {
         if (fileName.endsWith('.map')) continue;
-        files.add(`/${fileName}`);
+        // A LiveKit call needs the network anyway: its ~600 kB client is fetched when a call opens, not precached.
+        if (!/^assets\/livekit(-call)?-[\w-]+\.js$/.test(fileName)) files.add(`/${fileName}`);
         hash.update(fileName).update(output.type === 'chunk' ? output.code : output.source);
       }
       for (const fileName of publicFiles(publicDir)) {

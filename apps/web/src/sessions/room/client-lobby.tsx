@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/error-message';
 import { checkDevices } from './device-check';
+import { DevicePicker } from './device-picker';
 import { countryOptions, usStates } from './places';
 import { type DeviceCheck, sessionRoomApi } from './session-room.api';
 
@@ -17,6 +18,7 @@ export function ClientLobby({ sessionId, onJoined }: Props) {
   const [touched, setTouched] = useState(false);
   const [check, setCheck] = useState<DeviceCheck | null>(null);
   const [checking, setChecking] = useState(false);
+  const [checks, setChecks] = useState(0);
   const [preview, setPreview] = useState<MediaStream | null>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
@@ -33,6 +35,7 @@ export function ClientLobby({ sessionId, onJoined }: Props) {
     setCheck(result);
     setPreview(stream);
     setChecking(false);
+    setChecks((n) => n + 1);
   };
 
   const location = country === 'US' ? (state ? `US-${state}` : '') : country;
@@ -100,6 +103,7 @@ export function ClientLobby({ sessionId, onJoined }: Props) {
             </List>
           ) : null}
         </div>
+        {check ? <DevicePicker checked={checks} onChosen={() => void runCheck()} /> : null}
         {check && (check.camera === 'failed' || check.microphone === 'failed') ? (
           <Text size="sm" mt="xs">
             {t('sessionRoom.device.blockedHelp')}

@@ -1,3 +1,4 @@
+import { chosenDevices, wanted } from './device-choice';
 import type { DeviceCheck } from './session-room.api';
 
 /** A round trip slower than this makes video choppy: the check calls the connection slow. */
@@ -22,12 +23,14 @@ async function roundTrip(): Promise<number | null> {
 
 /**
  * Asks for the camera and the microphone separately (one may work without the other) and times the
- * connection. The camera's stream is handed back for a preview; the caller stops it.
+ * connection, using the devices chosen earlier if any. The camera's stream is handed back for a preview; the
+ * caller stops it.
  */
 export async function checkDevices(): Promise<{ result: DeviceCheck; preview: MediaStream | null }> {
   const media = navigator.mediaDevices;
-  const camera = media ? await media.getUserMedia({ video: true }).catch(() => null) : null;
-  const microphone = media ? await media.getUserMedia({ audio: true }).catch(() => null) : null;
+  const chosen = chosenDevices();
+  const camera = media ? await media.getUserMedia({ video: wanted(chosen.camera) }).catch(() => null) : null;
+  const microphone = media ? await media.getUserMedia({ audio: wanted(chosen.microphone) }).catch(() => null) : null;
   microphone?.getTracks().forEach((track) => track.stop());
   const ms = await roundTrip();
   return {
