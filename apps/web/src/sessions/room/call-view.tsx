@@ -13,7 +13,7 @@ import { sessionRoomApi } from './session-room.api';
 import { SessionTools } from './session-tools';
 import type { SignalInbox } from './signal-inbox';
 
-// livekit-client is loaded only when the practice's video runs on LiveKit (ADR 0022).
+// livekit-client is loaded only when the practice's video runs on LiveKit (ADR 0023).
 const LiveKitCall = lazy(() => import('./livekit-call'));
 
 type Props = CallExit & { room: SessionRoom; inbox: SignalInbox };

@@ -64,7 +64,7 @@ const isGood = (quality: ConnectionQuality) => quality === ConnectionQuality.Goo
 /**
  * A 1:1 session call in a LiveKit room, without React: connects with the session's token, publishes the
  * chosen camera and microphone, follows reconnection, and turns audio-only on by itself when either side's
- * connection turns poor. Video comes back only when the person chooses it (ADR 0022).
+ * connection turns poor. Video comes back only when the person chooses it (ADR 0023).
  */
 export function createLiveKitCall({ room, url, token, local, onChange, connectTimeoutMs = CONNECT_TIMEOUT_MS }: Options) {
   let state: LiveKitCallState = {
