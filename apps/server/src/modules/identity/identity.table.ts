@@ -42,6 +42,8 @@ export const orgs = identitySchema.table('orgs', {
   requireNoteCosign: boolean('require_note_cosign').notNull().default(false),
   /** Minutes an SOS may stay unacknowledged before it escalates to the practice's crisis contacts. */
   crisisEscalationMinutes: integer('crisis_escalation_minutes').notNull().default(5),
+  /** Cancelling or moving a session less than this many hours before its start flags the late fee (0: never). */
+  lateCancellationHours: integer('late_cancellation_hours').notNull().default(24),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

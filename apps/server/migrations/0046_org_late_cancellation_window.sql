@@ -1,0 +1,1 @@
+ALTER TABLE "identity"."orgs" ADD COLUMN "late_cancellation_hours" integer DEFAULT 24 NOT NULL;
