@@ -65,7 +65,6 @@ export function OrgSettingsForm({ org }: { org: Org }) {
             allowNegative={false}
             required
             error={errors.late_cancellation_hours}
-            w={{ base: '100%', sm: 260 }}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending}>

@@ -14,7 +14,7 @@ export function CalendarFeed() {
   const queryClient = useQueryClient();
   const feed = useQuery({ queryKey: schedulingKeys.calendarFeed, queryFn: () => schedulingApi.calendarFeed(), retry: false, staleTime: Infinity });
   const rotate = useMutation({
-    mutationFn: () => schedulingApi.calendarFeed(true),
+    mutationFn: schedulingApi.rotateCalendarFeed,
     onSuccess: (fresh) => {
       queryClient.setQueryData(schedulingKeys.calendarFeed, fresh);
       notify({ color: 'teal', message: t('scheduling.feed.rotated') });

@@ -48,7 +48,7 @@ export function JoinWaitlist({ type, specialistName, specialistZone }: Props) {
           <Alert color="teal">
             <Stack gap={4}>
               <Text>{t('scheduling.waitlist.alreadyWaiting', { name: specialistName })}</Text>
-              <Anchor component={Link} to="/my-appointments#waitlist">
+              <Anchor component={Link} to="/my-appointments#waitlist" c="inherit" fw={600}>
                 {t('scheduling.waitlist.seeMine')}
               </Anchor>
             </Stack>

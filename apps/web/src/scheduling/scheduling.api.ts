@@ -70,8 +70,9 @@ export const schedulingApi = {
     api.post<WaitlistEntry>('/api/v1/scheduling/waitlist', body),
   leaveWaitlist: (id: string) => api.post<WaitlistEntry>(`/api/v1/scheduling/waitlist/${id}/leave`),
   acceptOffer: (offerId: string) => api.post<Appointment>(`/api/v1/scheduling/waitlist/offers/${offerId}/accept`),
-  /** The specialist's secret calendar feed; `rotate` issues a new URL and the old one stops working. */
-  calendarFeed: (rotate = false) => api.get<{ url: string }>('/api/v1/scheduling/calendar-feed', { rotate: String(rotate) }),
+  /** The specialist's secret calendar feed URL (issued on first ask); rotating issues a new one and the old one stops working. */
+  calendarFeed: () => api.get<{ url: string }>('/api/v1/scheduling/calendar-feed'),
+  rotateCalendarFeed: () => api.post<{ url: string }>('/api/v1/scheduling/calendar-feed/rotate'),
   reschedule: (id: string, startsAt: string) => api.post<Appointment>(`/api/v1/scheduling/appointments/${id}/reschedule`, { starts_at: startsAt }),
   noShow: (id: string) => api.post<{ session_id: string; status: string }>(`/api/v1/sessions/${id}/no-show`),
 };

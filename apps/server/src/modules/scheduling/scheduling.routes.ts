@@ -145,6 +145,14 @@ export function schedulingRoutes(app: FastifyInstance, { scheduling: s, changes,
     response: z.object({ url: z.string() }),
     handler: ({ principal, query, request }) => reminders.feedUrl(principal, query.rotate === 'true', requestMeta(request)),
   });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/scheduling/calendar-feed/rotate',
+    summary: 'A new secret iCalendar feed URL (specialist); the old one stops working at once',
+    tags,
+    response: z.object({ url: z.string() }),
+    handler: ({ principal, request }) => reminders.feedUrl(principal, true, requestMeta(request)),
+  });
   // Calendar apps fetch this without signing in: the secret in the URL is the credential. Raw iCalendar, no envelope.
   app.get('/api/v1/calendar/:feed', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     const feed = (request.params as { feed: string }).feed;
