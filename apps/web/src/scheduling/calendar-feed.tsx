@@ -31,33 +31,33 @@ export function CalendarFeed() {
   return (
     <Stack gap={4}>
       <FormError error={feed.error ?? rotate.error} />
-      {feed.data && (
-        <Group gap="xs" align="flex-end" wrap="wrap">
-          <TextInput
-            label={t('scheduling.feed.label')}
-            description={t('scheduling.feed.hint')}
-            value={feed.data.url}
-            readOnly
-            onFocus={(event) => event.currentTarget.select()}
-            style={{ flex: '1 1 16rem' }}
-          />
-          <Button variant="light" onClick={() => copy(feed.data.url)}>
-            {t('scheduling.feed.copy')}
-          </Button>
-          <ConfirmButton
-            title={t('scheduling.feed.rotateTitle')}
-            question={t('scheduling.feed.rotateQuestion')}
-            confirmLabel={t('scheduling.feed.rotate')}
-            onConfirm={() => rotate.mutate()}
-            loading={rotate.isPending}
-            size="sm"
-            variant="default"
-            color="gray"
-          >
-            {t('scheduling.feed.rotate')}
-          </ConfirmButton>
-        </Group>
-      )}
+      {/* Drawn before the address arrives, so the calendar below does not jump when it does. */}
+      <Group gap="xs" align="flex-end" wrap="wrap">
+        <TextInput
+          label={t('scheduling.feed.label')}
+          description={t('scheduling.feed.hint')}
+          value={feed.data?.url ?? ''}
+          readOnly
+          onFocus={(event) => event.currentTarget.select()}
+          style={{ flex: '1 1 16rem' }}
+        />
+        <Button variant="light" disabled={!feed.data} onClick={() => feed.data && copy(feed.data.url)}>
+          {t('scheduling.feed.copy')}
+        </Button>
+        <ConfirmButton
+          title={t('scheduling.feed.rotateTitle')}
+          question={t('scheduling.feed.rotateQuestion')}
+          confirmLabel={t('scheduling.feed.rotate')}
+          onConfirm={() => rotate.mutate()}
+          loading={rotate.isPending}
+          disabled={!feed.data}
+          size="sm"
+          variant="default"
+          color="gray"
+        >
+          {t('scheduling.feed.rotate')}
+        </ConfirmButton>
+      </Group>
     </Stack>
   );
 }

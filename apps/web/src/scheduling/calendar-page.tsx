@@ -90,7 +90,6 @@ export function CalendarPage() {
     <Stack gap="lg">
       <Title order={1}>{t('scheduling.calendarTitle')}</Title>
       <BookingLink />
-      <CalendarFeed />
       <Group justify="space-between" gap="sm" wrap="wrap">
         <Text>{t('scheduling.timesIn', { zone: time.zoneName })}</Text>
         <BookForClient />
@@ -141,6 +140,8 @@ export function CalendarPage() {
       </Paper>
       <SessionsInView appointments={shown} onOpen={setOpenId} />
       <WaitingList />
+      {/* Below the grid: a setting used once, and the grid keeps its place (drag depends on it). */}
+      <CalendarFeed />
       {open && <AppointmentDetails key={open.id} appointment={open} onClose={() => setOpenId(null)} />}
     </Stack>
   );
