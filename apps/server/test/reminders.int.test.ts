@@ -180,4 +180,29 @@ describe('calendar feed', () => {
     expect((await call(t.app, { method: 'GET', url: '/api/v1/calendar/not-a-token.ics' })).json().error.code).toBe('REQUEST.NOT_FOUND');
     expect((await call(t.app, { method: 'GET', url: '/api/v1/scheduling/calendar-feed', token: org.client.token })).statusCode).toBe(403);
   });
+
+  it('POST …/calendar-feed/rotate issues a new URL (audited), after which the old one answers 404; clients may not', async () => {
+    const before = new URL((await call(t.app, { method: 'GET', url: '/api/v1/scheduling/calendar-feed', token: org.specialist.token })).json().data.url)
+      .pathname;
+    const rotated = await call(t.app, { method: 'POST', url: '/api/v1/scheduling/calendar-feed/rotate', token: org.specialist.token });
+    expect(rotated.statusCode, rotated.body).toBe(200);
+    const after = new URL(rotated.json().data.url).pathname;
+    expect(after).not.toBe(before);
+    expect((await call(t.app, { method: 'GET', url: before })).statusCode).toBe(404);
+    const fresh = await call(t.app, { method: 'GET', url: after });
+    expect(fresh.statusCode).toBe(200);
+    expect(fresh.headers['content-type']).toMatch(/^text\/calendar/);
+    // Asking again without rotating keeps the new URL.
+    expect(new URL((await call(t.app, { method: 'GET', url: '/api/v1/scheduling/calendar-feed', token: org.specialist.token })).json().data.url).pathname).toBe(
+      after,
+    );
+    const audit = await t.owner.query(
+      `select details from audit.audit_log where action = 'scheduling.calendar_feed_issue' and resource_id = $1 order by seq desc limit 1`,
+      [org.specialist.userId],
+    );
+    expect(audit.rows[0].details).toMatchObject({ rotated: true });
+    const refused = await call(t.app, { method: 'POST', url: '/api/v1/scheduling/calendar-feed/rotate', token: org.client.token });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ success: false, error: { code: 'AUTH.FORBIDDEN' } });
+  });
 });

@@ -23,6 +23,7 @@ type OrgRoute = { does: string; method: Method; url: (ids: TargetIds) => string;
 const ORG_ROUTES: OrgRoute[] = [
   { does: 'read the org', method: 'GET', url: (a) => `/api/v1/orgs/${a.orgId}` },
   { does: 'rename the org', method: 'PATCH', url: (a) => `/api/v1/orgs/${a.orgId}`, payload: { name: 'Hijacked practice', require_specialist_mfa: true } },
+  { does: 'change the late-cancellation window', method: 'PATCH', url: (a) => `/api/v1/orgs/${a.orgId}`, payload: { late_cancellation_hours: 0 } },
   { does: 'list the members', method: 'GET', url: (a) => `/api/v1/orgs/${a.orgId}/members` },
   { does: "change a member's role", method: 'PATCH', url: (a) => `/api/v1/orgs/${a.orgId}/members/${a.memberUserId}`, payload: { role: 'org_admin' } },
   { does: 'remove a member', method: 'DELETE', url: (a) => `/api/v1/orgs/${a.orgId}/members/${a.memberUserId}` },

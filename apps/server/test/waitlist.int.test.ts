@@ -140,6 +140,33 @@ describe('waitlist', () => {
     expect(left.json().data.status).toBe('left');
   });
 
+  it('names who waits for the specialist (the read audited) and whom the client waits for (not audited: her own)', async () => {
+    const client = await addMember(t, p.org.admin, 'client');
+    const joined = await join(client, { session_type_id: p.typeId });
+    expect(joined.statusCode, joined.body).toBe(201);
+    const mine = (await call(t.app, { method: 'GET', url: '/api/v1/scheduling/waitlist', token: client.token })).json().data;
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ id: joined.json().data.id, session_type_name: 'Individual session', client_name: expect.any(String) });
+    expect(mine[0].specialist_name).toEqual(expect.any(String));
+    expect(mine[0].specialist_name).not.toBe('');
+    const audits = async (userId: string) =>
+      (await t.owner.query(`select count(*)::int as n from audit.audit_log where action = 'scheduling.waitlist_list' and actor_user_id = $1`, [userId])).rows[0]
+        .n;
+    expect(await audits(client.userId)).toBe(0);
+    const line = (await call(t.app, { method: 'GET', url: '/api/v1/scheduling/waitlist', token: p.org.specialist.token })).json().data as {
+      id: string;
+      client_name: string | null;
+    }[];
+    const theirs = line.find((e) => e.id === joined.json().data.id);
+    expect(theirs?.client_name).toEqual(mine[0].client_name);
+    expect(await audits(p.org.specialist.userId)).toBeGreaterThanOrEqual(1);
+    // Another practice's specialist sees none of it.
+    expect((await call(t.app, { method: 'GET', url: '/api/v1/scheduling/waitlist', token: other.specialist.token })).json().data).toEqual([]);
+    // Out of the line again, so the next test's freed time goes to its own client.
+    const left = await call(t.app, { method: 'POST', url: `/api/v1/scheduling/waitlist/${joined.json().data.id}/leave`, token: client.token, payload: {} });
+    expect(left.statusCode).toBe(200);
+  });
+
   it("goes with the client's appointments and series when the client is erased", async () => {
     const waitlist = await service();
     const client = await addMember(t, p.org.admin, 'client');

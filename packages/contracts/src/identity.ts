@@ -115,6 +115,8 @@ export const org = z.object({
   require_specialist_mfa: z.boolean(),
   /** Progress notes of specialists need a supervisor's co-signature. */
   require_note_cosign: z.boolean(),
+  /** Cancelling or moving a session less than this many hours ahead flags the late-cancellation fee; 0 never flags. */
+  late_cancellation_hours: z.number().int(),
   created_at: z.iso.datetime(),
 });
 export type Org = z.infer<typeof org>;
@@ -146,6 +148,7 @@ export const updateOrgBody = z
     timezone: ianaTimezone.optional(),
     require_specialist_mfa: z.boolean().optional(),
     require_note_cosign: z.boolean().optional(),
+    late_cancellation_hours: z.number().int().min(0).max(168).optional(),
   })
   .strict();
 

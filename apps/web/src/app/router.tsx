@@ -154,6 +154,8 @@ export const router = createBrowserRouter([
               { path: '/my-care', element: <MyCarePage /> },
               { path: '/book', element: <MySpecialistsPage /> },
               { path: '/my-appointments', element: <MyAppointmentsPage /> },
+              // The link of a waitlist offer's notification: the offer is accepted in the waitlist on this page.
+              { path: '/waitlist/offers/:offerId', element: <MyAppointmentsPage /> },
               { path: '/messages', element: <MessagesPage /> },
               { path: '/safety-plan', element: <SafetyPlanPage /> },
               { path: '/my-forms', element: <MyFormsPage /> },

@@ -1,5 +1,5 @@
 import type { Org } from '@tend/contracts';
-import { Button, Group, Paper, Stack, Switch, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Switch, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fieldErrors } from '../api/client';
@@ -24,11 +24,13 @@ export function OrgSettingsForm({ org }: { org: Org }) {
   const errors = fieldErrors(update.error);
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
-    const values = formValues(event, ['name', 'timezone', 'require_specialist_mfa']);
+    const values = formValues(event, ['name', 'timezone', 'require_specialist_mfa', 'late_cancellation_hours']);
     update.mutate({
       name: values.name,
       timezone: values.timezone.trim(),
       require_specialist_mfa: values.require_specialist_mfa !== '',
+      // Sent as typed: a number outside 0–168 comes back as the server's field error.
+      late_cancellation_hours: values.late_cancellation_hours === '' ? Number.NaN : Number(values.late_cancellation_hours),
     });
   };
 
@@ -51,6 +53,18 @@ export function OrgSettingsForm({ org }: { org: Org }) {
             label={t('orgSettings.requireMfa')}
             description={t('orgSettings.requireMfaHint')}
             defaultChecked={org.require_specialist_mfa}
+          />
+          <NumberInput
+            name="late_cancellation_hours"
+            label={t('orgSettings.lateCancellationHours')}
+            description={t('orgSettings.lateCancellationHoursHint')}
+            defaultValue={org.late_cancellation_hours}
+            min={0}
+            max={168}
+            allowDecimal={false}
+            allowNegative={false}
+            required
+            error={errors.late_cancellation_hours}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={update.isPending}>

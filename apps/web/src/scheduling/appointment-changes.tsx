@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +7,9 @@ import { FormError } from '../ui/form-error';
 import { notify } from '../ui/notify';
 import { schedulingKeys } from './scheduling-keys';
 import { type Appointment, schedulingApi, type Slot } from './scheduling.api';
+import { isLateChange, useLateWindowHours } from './late-window';
 import { SlotPicker } from './slot-picker';
 import { useViewerTime } from './viewer-time';
-
-const LATE_HOURS = 24;
-/** Inside the practice's 24-hour window a change is flagged as late and the fee may apply (ADR 0012). */
-export const isLateChange = (appointment: Appointment, now = Date.now()) => Date.parse(appointment.starts_at) - now < LATE_HOURS * 3_600_000;
 
 type DialogProps = { appointment: Appointment; opened: boolean; onClose: () => void };
 
@@ -22,8 +19,10 @@ export function CancelDialog({ appointment, opened, onClose }: DialogProps) {
   const time = useViewerTime();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
+  const [scope, setScope] = useState<'occurrence' | 'following'>('occurrence');
+  const windowHours = useLateWindowHours();
   const cancel = useMutation({
-    mutationFn: () => schedulingApi.cancel(appointment.id, reason.trim() || undefined),
+    mutationFn: () => schedulingApi.cancel(appointment.id, reason.trim() || undefined, scope),
     onSuccess: async (result) => {
       await queryClient.invalidateQueries({ queryKey: schedulingKeys.all });
       notify({ color: 'teal', message: t(result.late_cancellation ? 'scheduling.cancelledLate' : 'scheduling.cancelled') });
@@ -35,10 +34,18 @@ export function CancelDialog({ appointment, opened, onClose }: DialogProps) {
       <Stack gap="sm">
         <FormError error={cancel.error} />
         <Text>{t('scheduling.cancelQuestion', { type: appointment.session_type.name, time: time.dateTime(appointment.starts_at) })}</Text>
-        {isLateChange(appointment) && (
-          <Alert color="yellow" title={t('scheduling.lateTitle')}>
-            {t('scheduling.lateCancelWarning')}
+        {isLateChange(appointment, windowHours) && (
+          <Alert color="yellow" title={t('scheduling.lateTitle', { count: windowHours })}>
+            {t('scheduling.lateCancelWarning', { count: windowHours })}
           </Alert>
+        )}
+        {appointment.series_id && (
+          <Radio.Group label={t('scheduling.series.cancelScope')} value={scope} onChange={(value) => setScope(value as 'occurrence' | 'following')}>
+            <Stack gap="xs" mt="xs">
+              <Radio value="occurrence" label={t('scheduling.series.onlyThis')} />
+              <Radio value="following" label={t('scheduling.series.thisAndLater')} />
+            </Stack>
+          </Radio.Group>
         )}
         <Textarea
           label={t('scheduling.reason')}
@@ -68,6 +75,7 @@ export function RescheduleDialog({ appointment, opened, onClose }: DialogProps) 
   const queryClient = useQueryClient();
   const [picked, setPicked] = useState<Slot | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const windowHours = useLateWindowHours();
   const move = useMutation({
     mutationFn: (slot: Slot) => schedulingApi.reschedule(appointment.id, slot.start),
     onSuccess: async (result) => {
@@ -94,9 +102,9 @@ export function RescheduleDialog({ appointment, opened, onClose }: DialogProps) 
     <Modal opened={opened} onClose={close} size="lg" title={t('scheduling.rescheduleTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="sm">
         <Text>{t('scheduling.nowAt', { type: appointment.session_type.name, time: time.dateTime(appointment.starts_at) })}</Text>
-        {isLateChange(appointment) && (
-          <Alert color="yellow" title={t('scheduling.lateTitle')}>
-            {t('scheduling.lateMoveWarning')}
+        {isLateChange(appointment, windowHours) && (
+          <Alert color="yellow" title={t('scheduling.lateTitle', { count: windowHours })}>
+            {t('scheduling.lateMoveWarning', { count: windowHours })}
           </Alert>
         )}
         {notice && (

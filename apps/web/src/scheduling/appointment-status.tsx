@@ -18,6 +18,11 @@ export function AppointmentBadges({ appointment }: { appointment: Appointment })
       <Badge color={colours[appointment.status]} variant="light">
         {t(`scheduling.status.${appointment.status}`)}
       </Badge>
+      {appointment.series_id && (
+        <Badge color="grape" variant="light">
+          {t('scheduling.series.badge')}
+        </Badge>
+      )}
       {appointment.late_cancellation && (
         <Badge color="orange" variant="light">
           {t('scheduling.lateCancellation')}

@@ -9,6 +9,7 @@ import { notify } from '../ui/notify';
 import { schedulingKeys } from './scheduling-keys';
 import { schedulingApi, type Slot } from './scheduling.api';
 import { sessionTypeDetails } from './session-type-label';
+import { type Repeat, RepeatFields, rruleOf, seriesProblem } from './repeat-fields';
 import { SlotPicker } from './slot-picker';
 import { useViewerTime } from './viewer-time';
 
@@ -41,14 +42,24 @@ function BookForClientDialog({ onClose }: { onClose: () => void }) {
   const [typeId, setTypeId] = useState('');
   const [picked, setPicked] = useState<Slot | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [repeat, setRepeat] = useState<Repeat>({ every: 0, ends: 'count', count: 6, until: '' });
   const client = clients.find((c) => c.id === clientId) ?? clients[0];
   const type = activeTypes.find((x) => x.id === typeId) ?? activeTypes[0];
   const book = useMutation({
-    mutationFn: (slot: Slot) =>
-      schedulingApi.bookForClient({ specialist_id: me.id, session_type_id: type!.id, starts_at: slot.start, client_user_id: client!.id }),
-    onSuccess: async (appointment) => {
+    mutationFn: async (slot: Slot) => {
+      const body = { specialist_id: me.id, session_type_id: type!.id, starts_at: slot.start, client_user_id: client!.id };
+      const rrule = rruleOf(repeat);
+      if (!rrule) return { first: await schedulingApi.bookForClient(body), count: 1 };
+      const series = await schedulingApi.bookSeries({ ...body, rrule });
+      return { first: series.appointments[0]!, count: series.appointments.length };
+    },
+    onSuccess: async ({ first, count }) => {
       await queryClient.invalidateQueries({ queryKey: schedulingKeys.all });
-      notify({ color: 'teal', message: t('scheduling.bookedFor', { name: client!.name, time: time.dateTime(appointment.starts_at) }) });
+      const message =
+        count > 1
+          ? t('scheduling.series.booked', { name: client!.name, time: time.dateTime(first.starts_at), count })
+          : t('scheduling.bookedFor', { name: client!.name, time: time.dateTime(first.starts_at) });
+      notify({ color: 'teal', message });
       onClose();
     },
     onError: async (error) => {
@@ -89,13 +100,18 @@ function BookForClientDialog({ onClose }: { onClose: () => void }) {
             />
             {picked ? (
               <Stack gap="sm">
-                <FormError error={book.error} />
+                {seriesProblem(t, book.error) ?? <FormError error={book.error} />}
                 <Text fw={600}>{t('scheduling.bookForQuestion', { name: client.name, type: type.name, time: time.dateTime(picked.start) })}</Text>
+                <RepeatFields value={repeat} onChange={setRepeat} />
                 <Group justify="flex-end">
                   <Button variant="default" onClick={() => setPicked(null)}>
                     {t('scheduling.pickAnother')}
                   </Button>
-                  <Button loading={book.isPending} onClick={() => book.mutate(picked)}>
+                  <Button
+                    loading={book.isPending}
+                    disabled={repeat.every > 0 && repeat.ends === 'until' && repeat.until === ''}
+                    onClick={() => book.mutate(picked)}
+                  >
                     {t('scheduling.confirmBooking')}
                   </Button>
                 </Group>

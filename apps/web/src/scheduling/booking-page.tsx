@@ -13,6 +13,7 @@ import { usePageTitle } from '../ui/use-page-title';
 import { schedulingKeys } from './scheduling-keys';
 import { type Availability, schedulingApi, type SessionType, type Slot } from './scheduling.api';
 import { sessionTypeDetails } from './session-type-label';
+import { JoinWaitlist } from './join-waitlist';
 import { SlotPicker } from './slot-picker';
 import { useViewerTime } from './viewer-time';
 
@@ -93,6 +94,7 @@ function BookWith({ hours }: { hours: Availability }) {
                 </Alert>
               )}
               {chosen && <BookSlot key={chosen.id} type={chosen} specialistName={hours.specialist_name} onTaken={setNotice} />}
+              {chosen && <JoinWaitlist key={`waitlist-${chosen.id}`} type={chosen} specialistName={hours.specialist_name} specialistZone={hours.timezone} />}
             </>
           )
         }

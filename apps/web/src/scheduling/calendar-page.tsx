@@ -16,10 +16,12 @@ import { usePageTitle } from '../ui/use-page-title';
 import { AppointmentDetails } from './appointment-details';
 import { BookForClient } from './book-for-client';
 import { BookingLink } from './booking-link';
+import { CalendarFeed } from './calendar-feed';
 import { SessionsInView } from './sessions-in-view';
 import { schedulingKeys } from './scheduling-keys';
 import { type Appointment, schedulingApi } from './scheduling.api';
 import { useViewerTime } from './viewer-time';
+import { WaitingList } from './waiting-list';
 
 /** Dark enough for white text at WCAG AA (4.5:1 and more), one per status. */
 const eventColours: Record<Appointment['status'], string> = {
@@ -137,6 +139,9 @@ export function CalendarPage() {
         />
       </Paper>
       <SessionsInView appointments={shown} onOpen={setOpenId} />
+      <WaitingList />
+      {/* Below the grid: a setting used once, and the grid keeps its place (drag depends on it). */}
+      <CalendarFeed />
       {open && <AppointmentDetails key={open.id} appointment={open} onClose={() => setOpenId(null)} />}
     </Stack>
   );

@@ -8,6 +8,7 @@ import { usePageTitle } from '../ui/use-page-title';
 import { CancelDialog, RescheduleDialog } from './appointment-changes';
 import { AppointmentBadges, canJoin } from './appointment-status';
 import { schedulingKeys } from './scheduling-keys';
+import { MyWaitlist } from './my-waitlist';
 import { type Appointment, schedulingApi } from './scheduling.api';
 import { useViewerTime } from './viewer-time';
 
@@ -36,6 +37,7 @@ export function MyAppointmentsPage() {
           {t('scheduling.bookSession')}
         </Button>
       </Group>
+      <MyWaitlist />
       <QueryState query={appointments}>
         {(list) => {
           const now = Date.now();

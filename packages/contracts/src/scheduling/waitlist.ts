@@ -33,6 +33,10 @@ export const waitlistEntry = z.object({
   preferred_windows: z.array(z.object({ weekday: z.number().int(), start: z.string(), end: z.string() })),
   status: z.enum(['waiting', 'booked', 'left']),
   created_at: z.iso.datetime(),
+  /** Names for the lists (null when the reader may not see the person's name); only in `GET /waitlist`. */
+  client_name: z.string().nullable().optional(),
+  specialist_name: z.string().nullable().optional(),
+  session_type_name: z.string().nullable().optional(),
   /** The offer open to this entry now, if any. */
   offer: waitlistOffer.nullable(),
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, inet, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, inet, integer, pgSchema, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/columns';
 
 export const identitySchema = pgSchema('identity');
@@ -29,22 +29,28 @@ export const users = identitySchema.table(
   (t) => [uniqueIndex('users_email_bidx').on(t.emailBlindIndex)],
 );
 
-export const orgs = identitySchema.table('orgs', {
-  id: uuid('id').primaryKey(),
-  name: text('name').notNull(),
-  timezone: text('timezone').notNull().default('Europe/Kyiv'),
-  locale: text('locale', { enum: ['uk', 'en'] })
-    .notNull()
-    .default('uk'),
-  currency: text('currency').notNull().default('UAH'),
-  region: text('region').notNull().default('ua'),
-  requireSpecialistMfa: boolean('require_specialist_mfa').notNull().default(false),
-  requireNoteCosign: boolean('require_note_cosign').notNull().default(false),
-  /** Minutes an SOS may stay unacknowledged before it escalates to the practice's crisis contacts. */
-  crisisEscalationMinutes: integer('crisis_escalation_minutes').notNull().default(5),
-  createdBy: uuid('created_by'),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const orgs = identitySchema.table(
+  'orgs',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull().default('Europe/Kyiv'),
+    locale: text('locale', { enum: ['uk', 'en'] })
+      .notNull()
+      .default('uk'),
+    currency: text('currency').notNull().default('UAH'),
+    region: text('region').notNull().default('ua'),
+    requireSpecialistMfa: boolean('require_specialist_mfa').notNull().default(false),
+    requireNoteCosign: boolean('require_note_cosign').notNull().default(false),
+    /** Minutes an SOS may stay unacknowledged before it escalates to the practice's crisis contacts. */
+    crisisEscalationMinutes: integer('crisis_escalation_minutes').notNull().default(5),
+    /** Cancelling or moving a session less than this many hours before its start flags the late fee (0: never). */
+    lateCancellationHours: integer('late_cancellation_hours').notNull().default(24),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('orgs_late_cancellation_hours_ck', sql`${t.lateCancellationHours} between 0 and 168`)],
+);
 
 export const memberships = identitySchema.table(
   'memberships',

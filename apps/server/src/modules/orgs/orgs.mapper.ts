@@ -11,6 +11,7 @@ export const toOrg = (row: typeof orgs.$inferSelect): Org => ({
   region: row.region,
   require_specialist_mfa: row.requireSpecialistMfa,
   require_note_cosign: row.requireNoteCosign,
+  late_cancellation_hours: row.lateCancellationHours,
   created_at: row.createdAt.toISOString(),
 });
 

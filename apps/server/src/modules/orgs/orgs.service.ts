@@ -88,6 +88,7 @@ export function createOrgsService(deps: OrgDeps) {
         timezone?: string | undefined;
         require_specialist_mfa?: boolean | undefined;
         require_note_cosign?: boolean | undefined;
+        late_cancellation_hours?: number | undefined;
       },
       meta: RequestMeta,
     ): Promise<Org> =>
@@ -97,8 +98,17 @@ export function createOrgsService(deps: OrgDeps) {
           ...(patch.timezone !== undefined ? { timezone: patch.timezone } : {}),
           ...(patch.require_specialist_mfa !== undefined ? { requireSpecialistMfa: patch.require_specialist_mfa } : {}),
           ...(patch.require_note_cosign !== undefined ? { requireNoteCosign: patch.require_note_cosign } : {}),
+          ...(patch.late_cancellation_hours !== undefined ? { lateCancellationHours: patch.late_cancellation_hours } : {}),
         });
-        await recordAudit(tx, actor, { action: 'org.update', resourceType: 'org', resourceId: orgId, details: { fields: Object.keys(patch) } });
+        await recordAudit(tx, actor, {
+          action: 'org.update',
+          resourceType: 'org',
+          resourceId: orgId,
+          details: {
+            fields: Object.keys(patch),
+            ...(patch.late_cancellation_hours !== undefined ? { late_cancellation_hours: patch.late_cancellation_hours } : {}),
+          },
+        });
         return toOrg((await orgsRepository.byId(tx, orgId)) as never);
       }),
 

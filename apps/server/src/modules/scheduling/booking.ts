@@ -2,13 +2,18 @@ import { type Appointment, freeSlots } from '@tend/contracts';
 import type { Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import type { NotificationsService } from '../notifications';
-import type { OrgScope } from '../orgs';
+import { type OrgScope, orgsRepository } from '../orgs';
 import { type AppointmentRow, schedulingRepository, type SessionTypeRow, type SettingsRow } from './scheduling.repository';
 
 export const MIN = 60_000;
-/** Cancelling or moving less than this before the start flags the late-cancellation fee (ADR 0012). */
-export const LATE_CANCELLATION_HOURS = 24;
-export const isLate = (startsAt: Date, now: number) => startsAt.getTime() - now < LATE_CANCELLATION_HOURS * 3_600_000;
+/** Cancelling or moving less than the practice's window before the start flags the late-cancellation fee; 0 never flags. */
+export const isLate = (startsAt: Date, now: number, windowHours: number) => startsAt.getTime() - now < windowHours * 3_600_000;
+
+/** The practice's late-cancellation window in hours (org setting, 24 unless an admin changed it). */
+export async function lateWindowHours(scope: OrgScope): Promise<number> {
+  const org = await orgsRepository.byId(scope.tx, scope.actor.orgId);
+  return org?.lateCancellationHours ?? 24;
+}
 
 export const slotTaken = () => new AppError('SCHEDULING.SLOT_TAKEN', 'Someone has just booked this time; pick another');
 /** The exclusion constraint decides races: the statement fails with 23P01 and the transaction rolls back. */

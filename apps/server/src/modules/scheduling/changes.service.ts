@@ -7,7 +7,7 @@ import { AppError } from '../../platform/http/app-error';
 import type { RequestMeta } from '../identity';
 import type { NotificationsService } from '../notifications';
 import { inActiveOrg, type OrgScope } from '../orgs';
-import { assertBookable, bookable, isLate, isOverlap, MIN, notifyBoth, slotTaken, toAppointment } from './booking';
+import { assertBookable, bookable, isLate, isOverlap, lateWindowHours, MIN, notifyBoth, slotTaken, toAppointment } from './booking';
 import type { RemindersService } from './reminders.service';
 import { type AppointmentRow, schedulingRepository, type SessionTypeRow } from './scheduling.repository';
 
@@ -27,8 +27,8 @@ export function createChangesService(deps: ChangesDeps) {
     return toAppointment(row, (await schedulingRepository.sessionType(tx, row.sessionTypeId)) as SessionTypeRow);
   };
 
-  async function cancelOne(scope: OrgScope, p: Principal, row: AppointmentRow, now: number, reason: string | undefined) {
-    const late = isLate(row.startsAt, now);
+  async function cancelOne(scope: OrgScope, p: Principal, row: AppointmentRow, now: number, windowHours: number, reason: string | undefined) {
+    const late = isLate(row.startsAt, now, windowHours);
     await schedulingRepository.updateAppointment(scope.tx, row.id, {
       status: 'cancelled',
       cancelledAt: new Date(now),
@@ -64,10 +64,11 @@ export function createChangesService(deps: ChangesDeps) {
         if (!row) throw new AppError('SCHEDULING.APPOINTMENT_NOT_FOUND', 'No such appointment');
         if (row.status !== 'scheduled') throw new AppError('SCHEDULING.NOT_CANCELLABLE', `A ${row.status} appointment cannot be cancelled`);
         const now = Date.now();
-        await cancelOne(scope, p, row, now, body.reason);
+        const windowHours = await lateWindowHours(scope);
+        await cancelOne(scope, p, row, now, windowHours, body.reason);
         if (body.scope === 'following' && row.seriesId)
           for (const later of await schedulingRepository.seriesFrom(scope.tx, row.seriesId, row.startsAt))
-            if (later.id !== row.id && later.status === 'scheduled') await cancelOne(scope, p, later, now, body.reason);
+            if (later.id !== row.id && later.status === 'scheduled') await cancelOne(scope, p, later, now, windowHours, body.reason);
         return dto(scope.tx, id);
       }),
 
@@ -84,7 +85,7 @@ export function createChangesService(deps: ChangesDeps) {
         if (start === row.startsAt.getTime()) throw new AppError('SCHEDULING.NOT_RESCHEDULABLE', 'The appointment is already at that time');
         await assertBookable(scope, settings, type, start, now);
         const end = start + type.durationMinutes * MIN;
-        const late = row.lateReschedule || isLate(row.startsAt, now);
+        const late = row.lateReschedule || isLate(row.startsAt, now, await lateWindowHours(scope));
         try {
           await schedulingRepository.updateAppointment(tx, id, {
             startsAt: new Date(start),

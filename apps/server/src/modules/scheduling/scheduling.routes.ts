@@ -119,7 +119,7 @@ export function schedulingRoutes(app: FastifyInstance, { scheduling: s, changes,
   privateRoute(app, {
     method: 'POST',
     url: '/api/v1/scheduling/appointments/:id/cancel',
-    summary: 'Cancel (scope=following: and the rest of its series); inside 24 hours it is flagged as a late cancellation',
+    summary: "Cancel (scope=following: and the rest of its series); inside the practice's late-cancellation window (24 hours unless changed) it is flagged",
     tags,
     params: uuidParam,
     body: cancelBody,
@@ -129,7 +129,7 @@ export function schedulingRoutes(app: FastifyInstance, { scheduling: s, changes,
   privateRoute(app, {
     method: 'POST',
     url: '/api/v1/scheduling/appointments/:id/reschedule',
-    summary: 'Move to another free start; inside 24 hours it is flagged as a late reschedule',
+    summary: "Move to another free start; inside the practice's late-cancellation window it is flagged as a late reschedule",
     tags,
     params: uuidParam,
     body: rescheduleBody,
@@ -144,6 +144,14 @@ export function schedulingRoutes(app: FastifyInstance, { scheduling: s, changes,
     querystring: z.object({ rotate: z.enum(['true', 'false']).default('false') }),
     response: z.object({ url: z.string() }),
     handler: ({ principal, query, request }) => reminders.feedUrl(principal, query.rotate === 'true', requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/scheduling/calendar-feed/rotate',
+    summary: 'A new secret iCalendar feed URL (specialist); the old one stops working at once',
+    tags,
+    response: z.object({ url: z.string() }),
+    handler: ({ principal, request }) => reminders.feedUrl(principal, true, requestMeta(request)),
   });
   // Calendar apps fetch this without signing in: the secret in the URL is the credential. Raw iCalendar, no envelope.
   app.get('/api/v1/calendar/:feed', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {

@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/app-error';
 import type { Jobs } from '../../platform/jobs/jobs';
 import type { RequestMeta } from '../identity';
 import type { NotificationsService } from '../notifications';
-import { inActiveOrg } from '../orgs';
+import { inActiveOrg, userNames } from '../orgs';
 import { MIN } from './booking';
 import { type AppointmentRow, schedulingRepository } from './scheduling.repository';
 import type { SchedulingService } from './scheduling.service';
@@ -141,18 +141,37 @@ export function createWaitlistService(deps: WaitlistDeps) {
 
     /** A client's own entries; a specialist's line; the whole practice's for admins and supervisors. */
     list: (p: Principal, meta: RequestMeta) =>
-      inActiveOrg(deps, p, meta, null, async ({ tx }) => {
+      inActiveOrg(deps, p, meta, null, async ({ tx, actor }) => {
         const entries = await waitlistRepository.entries(tx);
         const offers = await waitlistRepository.openOffers(
           tx,
           entries.map((e) => e.id),
         );
-        return entries.map((e) =>
-          entryDto(
+        const names = await userNames(
+          tx,
+          deps.crypto,
+          entries.flatMap((e) => [e.clientUserId, e.specialistUserId]),
+        );
+        const typeNames = new Map<string, string>();
+        for (const id of new Set(entries.map((e) => e.sessionTypeId).filter((x): x is string => Boolean(x))))
+          typeNames.set(id, (await schedulingRepository.sessionType(tx, id))?.name ?? '');
+        // Specialists, supervisors and admins read who waits: that is a read of other people's data.
+        if (p.userId && entries.some((e) => e.clientUserId !== p.userId))
+          await recordAudit(tx, actor, {
+            action: 'scheduling.waitlist_list',
+            resourceType: 'waitlist_entry',
+            purpose: 'operations',
+            details: { count: entries.length },
+          });
+        return entries.map((e) => ({
+          ...entryDto(
             e,
             offers.find((o) => o.entryId === e.id),
           ),
-        );
+          client_name: names.get(e.clientUserId) ?? null,
+          specialist_name: names.get(e.specialistUserId) ?? null,
+          session_type_name: e.sessionTypeId ? (typeNames.get(e.sessionTypeId) ?? null) : null,
+        }));
       }),
 
     leave: (p: Principal, id: string, meta: RequestMeta) =>

@@ -1,0 +1,2 @@
+ALTER TABLE "identity"."orgs" ADD COLUMN "late_cancellation_hours" integer DEFAULT 24 NOT NULL;--> statement-breakpoint
+ALTER TABLE "identity"."orgs" ADD CONSTRAINT "orgs_late_cancellation_hours_ck" CHECK ("identity"."orgs"."late_cancellation_hours" between 0 and 168);
