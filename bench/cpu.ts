@@ -34,27 +34,29 @@ function processes(): Map<number, { parent: number; cpuMs: number }> {
   return all;
 }
 
-function read(serverPid: number): Reading {
+/** Each process's CPU so far, by pid, with whether it is the server, under it (PostgreSQL) or neither. */
+function snapshot(serverPid: number): Map<number, { cpuMs: number; role: 'server' | 'postgres' | 'other' }> {
   const all = processes();
   const descends = (pid: number): boolean => {
     for (let p = all.get(pid)?.parent; p !== undefined && p > 1; p = all.get(p)?.parent) if (p === serverPid) return true;
     return false;
   };
-  let postgres = 0;
-  for (const [pid, p] of all) if (pid !== serverPid && descends(pid)) postgres += p.cpuMs;
-  const own = process.cpuUsage();
-  return { server: all.get(serverPid)?.cpuMs ?? 0, postgres, bench: (own.user + own.system) / 1000 };
+  return new Map([...all].map(([pid, p]) => [pid, { cpuMs: p.cpuMs, role: pid === serverPid ? 'server' : descends(pid) ? 'postgres' : 'other' }]));
 }
 
 /**
- * Measures the CPU spent while `phase` runs, divided by the operations it reports. Backends that
- * exit during the phase take their time with them, so the PostgreSQL figure is a lower bound.
+ * Measures the CPU spent while `phase` runs, divided by the operations it reports. Each process counts
+ * what it spent during the phase (a backend that started in it, all of its time); a backend that exits
+ * before the end takes its share with it, so the PostgreSQL figure is a lower bound.
  */
 export async function cpuPerOperation<T extends { requests: number }>(serverPid: number | undefined, phase: () => Promise<T>): Promise<T & { cpu?: CpuSplit }> {
   if (process.platform !== 'linux' || !serverPid) return phase();
-  const before = read(serverPid);
+  const before = snapshot(serverPid);
+  const ownBefore = process.cpuUsage();
   const result = await phase();
-  const after = read(serverPid);
-  const per = (key: keyof Reading) => Math.round(((after[key] - before[key]) / Math.max(1, result.requests)) * 1000) / 1000;
+  const own = process.cpuUsage(ownBefore);
+  const spent: Reading = { server: 0, postgres: 0, bench: (own.user + own.system) / 1000 };
+  for (const [pid, p] of snapshot(serverPid)) if (p.role !== 'other') spent[p.role] += p.cpuMs - (before.get(pid)?.cpuMs ?? 0);
+  const per = (key: keyof Reading) => Math.round((spent[key] / Math.max(1, result.requests)) * 1000) / 1000;
   return { ...result, cpu: { server: per('server'), postgres: per('postgres'), bench: per('bench') } };
 }
