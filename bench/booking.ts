@@ -108,14 +108,12 @@ export async function benchBooking(deps: BookingBenchDeps): Promise<BookingBench
         values: [viaSql!.userId, sqlType],
       });
       await c.query({
-        name: 'k_rules',
-        text: 'select * from scheduling.availability_rules where specialist_user_id = $1 order by weekday, start_minute',
-        values: [viaSql!.userId],
-      });
-      await c.query({
-        name: 'k_overrides',
-        text: 'select * from scheduling.availability_overrides where specialist_user_id = $1 order by date',
-        values: [viaSql!.userId],
+        name: 'k_opening_hours',
+        text: `select weekday, null::date as date, start_minute, end_minute from scheduling.availability_rules where specialist_user_id = $1
+               union all
+               select null, date, start_minute, end_minute from scheduling.availability_overrides where specialist_user_id = $2
+               order by date nulls first, weekday, start_minute`,
+        values: [viaSql!.userId, viaSql!.userId],
       });
       await c.query({
         name: 'k_insert',

@@ -50,10 +50,7 @@ type SlotOptions = { ignoreBookings?: boolean };
 
 /** Free slots; with `ignoreBookings`, the openings of the availability alone. */
 export async function slotsFor(scope: OrgScope, settings: SettingsRow, type: SessionTypeRow, from: number, to: number, now: number, options: SlotOptions = {}) {
-  const [rules, overrides] = await Promise.all([
-    schedulingRepository.rules(scope.tx, settings.userId),
-    schedulingRepository.overrides(scope.tx, settings.userId),
-  ]);
+  const { rules, overrides } = await schedulingRepository.openingHours(scope.tx, settings.userId);
   const pad = (settings.bufferBeforeMinutes + settings.bufferAfterMinutes + type.durationMinutes) * MIN;
   const busy = options.ignoreBookings ? [] : await schedulingRepository.busy(scope.tx, settings.userId, new Date(from - pad), new Date(to + pad));
   const byDate = new Map<string, { start: number; end: number }[]>();

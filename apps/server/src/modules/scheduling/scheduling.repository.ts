@@ -18,6 +18,8 @@ import { eraseWaitlistOf } from './waitlist.repository';
 export type SettingsRow = typeof specialistSettings.$inferSelect;
 export type AppointmentRow = typeof appointments.$inferSelect;
 export type SessionTypeRow = typeof sessionTypes.$inferSelect;
+export type OpeningRule = Pick<typeof availabilityRules.$inferSelect, 'weekday' | 'startMinute' | 'endMinute'>;
+export type OpeningOverride = Pick<typeof availabilityOverrides.$inferSelect, 'date' | 'startMinute' | 'endMinute'>;
 
 export const schedulingRepository = {
   async settings(tx: Tx, userId: string): Promise<SettingsRow | undefined> {
@@ -33,6 +35,21 @@ export const schedulingRepository = {
     tx.select().from(availabilityRules).where(eq(availabilityRules.specialistUserId, userId)).orderBy(availabilityRules.weekday, availabilityRules.startMinute),
   overrides: (tx: Tx, userId: string) =>
     tx.select().from(availabilityOverrides).where(eq(availabilityOverrides.specialistUserId, userId)).orderBy(availabilityOverrides.date),
+  /** Weekly rules and date overrides in one round trip, for the slot check of a booking or a move. */
+  async openingHours(tx: Tx, userId: string): Promise<{ rules: OpeningRule[]; overrides: OpeningOverride[] }> {
+    const result = await tx.execute<{ weekday: number | null; date: string | null; start_minute: number | null; end_minute: number | null }>(sql`
+      select weekday, null::date as date, start_minute, end_minute from ${availabilityRules} where specialist_user_id = ${userId}
+      union all
+      select null, date, start_minute, end_minute from ${availabilityOverrides} where specialist_user_id = ${userId}
+      order by date nulls first, weekday, start_minute`);
+    const rules: OpeningRule[] = [];
+    const overrides: OpeningOverride[] = [];
+    for (const r of result.rows) {
+      if (r.date === null) rules.push({ weekday: r.weekday as number, startMinute: r.start_minute as number, endMinute: r.end_minute as number });
+      else overrides.push({ date: r.date, startMinute: r.start_minute, endMinute: r.end_minute });
+    }
+    return { rules, overrides };
+  },
   async replaceAvailability(
     tx: Tx,
     userId: string,
