@@ -154,6 +154,13 @@ describe('signalling and in-session tools over Socket.IO', () => {
     expect(await ask(specialist, 'session.tool', { session_id: sessionId, tool: 'scale', value: 3 })).toEqual({ ok: true });
     expect(await movedBack).toMatchObject({ value: 3, from: org.specialist.userId });
 
+    // Moves in quick succession reach the other person in the order they were made.
+    const seen = collect(specialist, 'session.tool');
+    const values = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 9, 8, 7, 6, 5];
+    await Promise.all(values.map((value) => ask(client, 'session.tool', { session_id: sessionId, tool: 'scale', value })));
+    await expect.poll(() => seen.length).toBe(values.length);
+    expect(seen.map((e) => (e as { value: number }).value)).toEqual(values);
+
     for (const bad of [
       { session_id: sessionId, tool: 'scale', value: 11 },
       { session_id: sessionId, tool: 'scale', value: 2.5 },

@@ -44,6 +44,7 @@ function parsed<T>(
  * stored; each event is checked against the session (in progress, client admitted) and sent to the other person only.
  */
 export function createSessionRoomService(deps: SessionRoomDeps) {
+  const inArrivalOrder = arrivalOrder();
   const socketMeta = (p: Principal) => ({ requestId: `session-${p.userId}`, ip: '', userAgent: null });
 
   /** The other person of an in-progress session whose client was admitted; refuses everyone else. */
@@ -91,18 +92,44 @@ export function createSessionRoomService(deps: SessionRoomDeps) {
     /** `session.signal`: an offer, answer or ICE candidate, forwarded as it is to the other person. */
     async signal(p: Principal, payload: unknown): Promise<void> {
       const message = parsed(sessionSignal, payload);
-      const { other } = await liveCounterpart(p, message.session_id);
-      deps.relay.emitToUser(other, 'session.signal', { ...message, from: p.userId });
+      await inArrivalOrder(`${p.userId}:${message.session_id}`, async () => {
+        const { other } = await liveCounterpart(p, message.session_id);
+        deps.relay.emitToUser(other, 'session.signal', { ...message, from: p.userId });
+      });
     },
 
     /** `session.tool`: the specialist starts or stops the breathing guide; either person moves the shared scale. */
     async tool(p: Principal, payload: unknown): Promise<void> {
       const message = parsed(sessionTool, payload);
-      const { role, other } = await liveCounterpart(p, message.session_id);
-      if (message.tool === 'breathing' && role !== 'specialist') throw new AppError('SESSION.NOT_ALLOWED', 'Only the specialist starts an exercise');
-      deps.relay.emitToUser(other, 'session.tool', { ...message, from: p.userId });
+      await inArrivalOrder(`${p.userId}:${message.session_id}`, async () => {
+        const { role, other } = await liveCounterpart(p, message.session_id);
+        if (message.tool === 'breathing' && role !== 'specialist') throw new AppError('SESSION.NOT_ALLOWED', 'Only the specialist starts an exercise');
+        deps.relay.emitToUser(other, 'session.tool', { ...message, from: p.userId });
+      });
     },
   };
 }
 
 export type SessionRoomService = ReturnType<typeof createSessionRoomService>;
+
+/**
+ * Runs each key's tasks one after another, in the order they were handed in. A person's socket events
+ * arrive in order, but each waits on its own database check and those finish in any order: an ICE
+ * candidate must not overtake its offer, nor a scale at 4 overtake the 3 before it. A failed task
+ * rejects for its caller only; the next one still runs.
+ */
+function arrivalOrder() {
+  const queues = new Map<string, Promise<void>>();
+  return <T>(key: string, task: () => Promise<T>): Promise<T> => {
+    const result = (queues.get(key) ?? Promise.resolve()).then(task);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(key, settled);
+    void settled.then(() => {
+      if (queues.get(key) === settled) queues.delete(key);
+    });
+    return result;
+  };
+}
