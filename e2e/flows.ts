@@ -23,7 +23,11 @@ export async function signIn(context: BrowserContext, email: string, password = 
   await page.goto(`${baseUrl}/sign-in`);
   await page.locator('input[type=email]').fill(email);
   await page.locator('input[type=password]').fill(password);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.request().method() === 'POST');
   await page.locator('button[type=submit]').click();
+  // A refused sign-in (a lockout, say) fails here with the server's answer, not as a page that never moved on.
+  const answer = await answered;
+  if (!answer.ok()) throw new Error(`signing in as ${email} answered ${answer.status()}: ${await answer.text()}`);
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   return page;
 }

@@ -221,6 +221,46 @@ describe('waitlist, recurring series and the calendar feed', () => {
     await context.close();
   });
 
+  it('she passes on an offered time with "Not this time" and keeps her place; the time goes to the next in line', async () => {
+    await api('POST', '/api/v1/scheduling/waitlist', waitingAuth.access_token, { specialist_id: specialist.user.id });
+    const [type] = (await api<SessionType[]>('GET', `/api/v1/scheduling/session-types?specialist_id=${specialist.user.id}`, bookerAuth.access_token)).filter(
+      (x) => x.active,
+    );
+    const from = new Date(Date.now() + 8 * 86_400_000).toISOString();
+    const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
+    const [slot] = await api<{ start: string }[]>(
+      'GET',
+      `/api/v1/scheduling/slots?specialist_id=${specialist.user.id}&session_type_id=${type!.id}&from=${from}&to=${to}&timezone=${zone}`,
+      bookerAuth.access_token,
+    );
+    const taken = await api<Appointment>('POST', '/api/v1/scheduling/book', bookerAuth.access_token, {
+      specialist_id: specialist.user.id,
+      session_type_id: type!.id,
+      starts_at: slot!.start,
+    });
+    await api('POST', `/api/v1/scheduling/appointments/${taken.id}/cancel`, bookerAuth.access_token, { reason: 'Cannot come' });
+
+    const { context, page } = await open(waiting.email, { pass: password });
+    await page.goto(`${baseUrl}/my-appointments`);
+    await expect
+      .poll(
+        async () => {
+          if (await page.getByText('A time has opened up for you').isVisible()) return true;
+          await page.reload();
+          return false;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(true);
+    await page.getByRole('button', { name: 'Not this time' }).click();
+    await expect.poll(visible(page, 'We have offered this time to the next person. You keep your place on the waitlist.')).toBe(true);
+    await expect.poll(() => page.getByText('A time has opened up for you').count()).toBe(0);
+    await expect.poll(() => page.getByRole('listitem', { name: new RegExp(specialistName) }).count()).toBeGreaterThan(0);
+    expect((await appointmentsOf(page)).some((a) => a.starts_at === slot!.start)).toBe(false);
+    await visit(page, 'waitlist-offer-declined-en');
+    await context.close();
+  });
+
   it('in Ukrainian at 375 px: the client’s appointments with her waitlist place, and the specialist’s calendar with the feed and the waitlist', async () => {
     // A fresh place on the list, so the Ukrainian page shows one.
     await api('POST', '/api/v1/scheduling/waitlist', waitingAuth.access_token, { specialist_id: specialist.user.id });

@@ -125,7 +125,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
     publicUrl: config.publicUrl,
     secureCookies: config.cookieSecure,
   };
-  const { auth } = identityPlugin(app, shared);
+  const { auth } = identityPlugin(app, { ...shared, authLimitPerMinute: config.authRateLimitPerMinute });
   orgsPlugin(app, { ...shared, auth });
   adminPlugin(app, shared);
   const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });

@@ -25,6 +25,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   S3_ENDPOINT: z.string().optional(),
   S3_BUCKET: z.string().optional(),
@@ -80,6 +81,8 @@ export type Config = {
   dbPoolSize: number;
   /** Requests per minute per client address across the API; 0 turns the global limit off. */
   rateLimitPerMinute: number;
+  /** Sign-in, registration and second-factor attempts per client address per minute. */
+  authRateLimitPerMinute: number;
   /** Case files go to this bucket when set, else to `<dataDir>/files` (both sealed per file). */
   s3: S3Settings | undefined;
   /** SMS goes through Twilio when set; otherwise SMS deliveries are kept in the delivery log ("captured"). */
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: publicUrl.startsWith('https://'),
     dbPoolSize: e.DB_POOL_SIZE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     s3: e.S3_BUCKET
       ? {
           endpoint: e.S3_ENDPOINT || undefined,

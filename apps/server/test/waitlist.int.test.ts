@@ -45,6 +45,9 @@ const join = (client: Session, extra: Record<string, unknown> = {}) =>
 const accept = (client: Session, offerId: string) =>
   call(t.app, { method: 'POST', url: `/api/v1/scheduling/waitlist/offers/${offerId}/accept`, token: client.token, payload: {} });
 
+const decline = (client: Session, offerId: string) =>
+  call(t.app, { method: 'POST', url: `/api/v1/scheduling/waitlist/offers/${offerId}/decline`, token: client.token, payload: {} });
+
 describe('waitlist', () => {
   it('offers a cancelled time to the next suitable client, passes it on when the offer expires, and books it on acceptance', async () => {
     const [picky, first, second] = [
@@ -165,6 +168,45 @@ describe('waitlist', () => {
     // Out of the line again, so the next test's freed time goes to its own client.
     const left = await call(t.app, { method: 'POST', url: `/api/v1/scheduling/waitlist/${joined.json().data.id}/leave`, token: client.token, payload: {} });
     expect(left.statusCode).toBe(200);
+  });
+
+  it('a client passes on an offered time: the next in line gets it at once, and the first keeps their place', async () => {
+    const [first, second] = [await addMember(t, p.org.admin, 'client'), await addMember(t, p.org.admin, 'client')];
+    const [start] = await freeStarts(t, p, Date.now() + 4 * 86_400_000, Date.now() + 5 * 86_400_000);
+    const booked = await book(t, p, start as string);
+    const [firstEntry, secondEntry] = [await join(first), await join(second)];
+    const before = (await queued('freed')).length;
+    await cancel(t, p.org.client.token, booked.json().data.id);
+    const waitlist = await service();
+    const offer = await waitlist.run((await queued('freed'))[before]!);
+    expect(offer).toMatchObject({ clientUserId: first.userId, status: 'open' });
+
+    // Only the client it was offered to may pass on it; a stranger and another practice get 404, a bad id 400.
+    expect((await decline(second, offer!.id)).json().error.code).toBe('SCHEDULING.OFFER_NOT_FOUND');
+    expect((await decline(other.client, offer!.id)).statusCode).toBe(404);
+    expect((await decline(p.org.specialist, offer!.id)).statusCode).toBe(403);
+    expect((await decline(first, 'not-a-uuid')).statusCode).toBe(400);
+
+    const passed = await decline(first, offer!.id);
+    expect(passed.statusCode, passed.body).toBe(200);
+    expect(passed.json().data).toMatchObject({ id: offer!.id, status: 'declined', starts_at: start });
+    expect((await decline(first, offer!.id)).json().error.code).toBe('SCHEDULING.OFFER_CLOSED');
+    expect((await accept(first, offer!.id)).json().error.code).toBe('SCHEDULING.OFFER_CLOSED');
+    const audited = await t.owner.query(`select 1 from audit.audit_log where action = 'scheduling.waitlist_decline' and resource_id = $1`, [offer!.id]);
+    expect(audited.rowCount).toBe(1);
+
+    // The time went back out in the decline's transaction and reaches the next in line, not the first again.
+    const again = (await queued('freed')).slice(before + 1);
+    expect(again).toEqual([expect.objectContaining({ kind: 'freed', starts_at: start })]);
+    const next = await waitlist.run(again[0]!);
+    expect(next).toMatchObject({ clientUserId: second.userId, status: 'open' });
+    const mine = (await call(t.app, { method: 'GET', url: '/api/v1/scheduling/waitlist', token: first.token })).json().data;
+    expect(mine).toEqual([expect.objectContaining({ id: firstEntry.json().data.id, status: 'waiting', offer: null })]);
+    for (const [client, entry] of [
+      [first, firstEntry],
+      [second, secondEntry],
+    ] as const)
+      await call(t.app, { method: 'POST', url: `/api/v1/scheduling/waitlist/${entry.json().data.id}/leave`, token: client.token, payload: {} });
   });
 
   it("goes with the client's appointments and series when the client is erased", async () => {

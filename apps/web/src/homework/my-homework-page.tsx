@@ -1,6 +1,7 @@
 import { Checkbox, Paper, Stack, Text, Title } from '@mantine/core';
 import type { HomeworkDto } from '@tend/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../api/query-keys';
 import { afterApi } from '../sessions/after/after.api';
@@ -39,17 +40,25 @@ function HomeworkItem({ item }: { item: HomeworkDto }) {
   const { t } = useTranslation();
   const time = useOrgTime();
   const queryClient = useQueryClient();
+  // The tick shows at once and stays until the saved answer replaces it (or an error takes it back): the
+  // mutation's own pending state arrives a tick later, and the box would blink back unticked in between.
+  const [ticked, setTicked] = useState<boolean | null>(null);
   const toggle = useMutation({
     mutationFn: (done: boolean) => afterApi.setDone(item.id, done),
     onSuccess: (saved) => queryClient.setQueryData<HomeworkDto[]>(queryKeys.myHomework, (list) => list?.map((h) => (h.id === saved.id ? saved : h))),
+    onSettled: () => setTicked(null),
   });
   return (
     <Paper withBorder p="md" component="li">
       <Stack gap={6}>
         <Checkbox
-          checked={toggle.isPending ? toggle.variables : item.done_at !== null}
+          checked={ticked ?? item.done_at !== null}
           disabled={toggle.isPending}
-          onChange={(e) => toggle.mutate(e.currentTarget.checked)}
+          onChange={(e) => {
+            const done = e.currentTarget.checked;
+            setTicked(done);
+            toggle.mutate(done);
+          }}
           label={<Text fw={700}>{item.title}</Text>}
           aria-label={t('homework.done', { title: item.title })}
         />

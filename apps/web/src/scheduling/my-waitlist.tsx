@@ -52,6 +52,16 @@ function WaitlistItem({ entry }: { entry: WaitlistEntry }) {
       if (error instanceof ApiError && (error.code === 'SCHEDULING.SLOT_TAKEN' || error.code === 'SCHEDULING.OFFER_CLOSED')) await refresh();
     },
   });
+  const decline = useMutation({
+    mutationFn: (offerId: string) => schedulingApi.declineOffer(offerId),
+    onSuccess: async () => {
+      await refresh();
+      notify({ color: 'teal', message: t('scheduling.waitlist.declined') });
+    },
+    onError: async (error) => {
+      if (error instanceof ApiError && error.code === 'SCHEDULING.OFFER_CLOSED') await refresh();
+    },
+  });
   const name = entry.specialist_name ?? '';
   const offer = entry.offer && Date.parse(entry.offer.expires_at) > Date.now() ? entry.offer : null;
   return (
@@ -62,14 +72,17 @@ function WaitlistItem({ entry }: { entry: WaitlistEntry }) {
           {entry.session_type_name ?? t('scheduling.waitlist.anyType')} · {t('scheduling.waitlist.since', { date: time.day(entry.created_at) })}
         </Text>
         <WaitlistWindows windows={entry.preferred_windows} />
-        <FormError error={accept.error ?? leave.error} />
+        <FormError error={accept.error ?? decline.error ?? leave.error} />
         {offer && (
           <Alert color="teal" title={t('scheduling.waitlist.offerTitle')}>
             <Stack gap="xs">
               <Text>{t('scheduling.waitlist.offerText', { time: time.dateTime(offer.starts_at), expires: time.dateTime(offer.expires_at) })}</Text>
               <Group>
-                <Button loading={accept.isPending} onClick={() => accept.mutate(offer.id)}>
+                <Button loading={accept.isPending} disabled={decline.isPending} onClick={() => accept.mutate(offer.id)}>
                   {t('scheduling.waitlist.accept')}
+                </Button>
+                <Button variant="default" loading={decline.isPending} disabled={accept.isPending} onClick={() => decline.mutate(offer.id)}>
+                  {t('scheduling.waitlist.decline')}
                 </Button>
               </Group>
             </Stack>

@@ -23,7 +23,7 @@ export type WaitlistOffer = {
   session_type_id: string;
   starts_at: string;
   expires_at: string;
-  status: 'open' | 'accepted' | 'expired';
+  status: 'open' | 'accepted' | 'declined' | 'expired';
 };
 export type WaitlistEntry = {
   id: string;
@@ -70,6 +70,7 @@ export const schedulingApi = {
     api.post<WaitlistEntry>('/api/v1/scheduling/waitlist', body),
   leaveWaitlist: (id: string) => api.post<WaitlistEntry>(`/api/v1/scheduling/waitlist/${id}/leave`),
   acceptOffer: (offerId: string) => api.post<Appointment>(`/api/v1/scheduling/waitlist/offers/${offerId}/accept`),
+  declineOffer: (offerId: string) => api.post<WaitlistOffer>(`/api/v1/scheduling/waitlist/offers/${offerId}/decline`),
   /** The specialist's secret calendar feed URL (issued on first ask); rotating issues a new one and the old one stops working. */
   calendarFeed: () => api.get<{ url: string }>('/api/v1/scheduling/calendar-feed'),
   rotateCalendarFeed: () => api.post<{ url: string }>('/api/v1/scheduling/calendar-feed/rotate'),

@@ -21,7 +21,7 @@ export const waitlistOffer = z.object({
   session_type_id: z.uuid(),
   starts_at: z.iso.datetime(),
   expires_at: z.iso.datetime(),
-  status: z.enum(['open', 'accepted', 'expired']),
+  status: z.enum(['open', 'accepted', 'declined', 'expired']),
   appointment_id: z.uuid().nullable(),
 });
 

@@ -14,10 +14,13 @@ export const requestMeta = (request: FastifyRequest): RequestMeta => ({
 });
 
 const tags = ['auth'];
-const AUTH_LIMIT = { max: 20, timeWindow: '1 minute' };
-
-export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; resets: PasswordResetService; secureCookies: boolean }): void {
+export function authRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; resets: PasswordResetService; secureCookies: boolean; authLimitPerMinute: number },
+): void {
   const { auth, resets, secureCookies } = deps;
+  // Per client address, on top of the per-account and per-address lockout after failures (throttle.ts).
+  const AUTH_LIMIT = { max: deps.authLimitPerMinute, timeWindow: '1 minute' };
 
   publicRoute(app, {
     method: 'POST',

@@ -17,9 +17,9 @@ export { createAuthService, type AuthService } from './auth.service';
 export { identitySchema, users, orgs, memberships, invitations } from './identity.table';
 
 /** Sign-in, registration, tokens, 2FA and the user's own account. */
-export function identityPlugin(app: FastifyInstance, deps: IdentityDeps & { secureCookies: boolean }) {
+export function identityPlugin(app: FastifyInstance, deps: IdentityDeps & { secureCookies: boolean; authLimitPerMinute: number }) {
   const auth = createAuthService(deps);
-  authRoutes(app, { auth, resets: createPasswordResetService(deps), secureCookies: deps.secureCookies });
+  authRoutes(app, { auth, resets: createPasswordResetService(deps), secureCookies: deps.secureCookies, authLimitPerMinute: deps.authLimitPerMinute });
   meRoutes(app, { account: createAccountService(deps), secureCookies: deps.secureCookies });
   return { auth };
 }

@@ -227,7 +227,7 @@ export const waitlistEntries = scheduling.table(
   (t) => [index('waitlist_entries_specialist_idx').on(t.specialistUserId, t.status, t.createdAt), index('waitlist_entries_client_idx').on(t.clientUserId)],
 );
 
-export const OFFER_STATUSES = ['open', 'accepted', 'expired'] as const;
+export const OFFER_STATUSES = ['open', 'accepted', 'declined', 'expired'] as const;
 
 /** A freed start offered to one waiting client until it expires; each entry is offered a start once. */
 export const waitlistOffers = scheduling.table(

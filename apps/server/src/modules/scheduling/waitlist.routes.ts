@@ -1,4 +1,4 @@
-import { appointment, uuidParam, waitlistEntry, waitlistJoinBody } from '@tend/contracts';
+import { appointment, uuidParam, waitlistEntry, waitlistJoinBody, waitlistOffer } from '@tend/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { privateRoute } from '../../platform/http/route';
@@ -44,5 +44,14 @@ export function waitlistRoutes(app: FastifyInstance, w: WaitlistService): void {
     params: uuidParam,
     response: appointment,
     handler: ({ principal, params, request }) => w.accept(principal, params.id, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/scheduling/waitlist/offers/:id/decline',
+    summary: 'Pass on an offered time (client): it goes to the next in line at once; the place on the waitlist stays',
+    tags,
+    params: uuidParam,
+    response: waitlistOffer,
+    handler: ({ principal, params, request }) => w.decline(principal, params.id, requestMeta(request)),
   });
 }

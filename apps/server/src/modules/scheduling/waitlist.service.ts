@@ -55,6 +55,15 @@ function suits(entry: WaitlistEntryRow, start: number, durationMinutes: number, 
   return entry.preferredWindows.some((w) => w.weekday === isoWeekday(date) && parseClock(w.start) <= minute && minute + durationMinutes <= parseClock(w.end));
 }
 
+/** The caller's own offer, locked, still open: what accepting and declining both answer. */
+async function openOfferOf(tx: Tx, p: Principal, offerId: string): Promise<WaitlistOfferRow> {
+  const offer = await waitlistRepository.offer(tx, offerId, true);
+  if (!offer || offer.clientUserId !== p.userId) throw new AppError('SCHEDULING.OFFER_NOT_FOUND', 'No such offer');
+  if (offer.status !== 'open' || offer.expiresAt.getTime() <= Date.now())
+    throw new AppError('SCHEDULING.OFFER_CLOSED', 'This offer has expired or was already answered; you are still on the waitlist');
+  return offer;
+}
+
 export function createWaitlistService(deps: WaitlistDeps) {
   /** System context: offers a freed start to the first suitable client in line who has not had it yet. */
   async function offerNext(tx: Tx, specialistId: string, sessionTypeId: string, startsAt: Date, now: number): Promise<WaitlistOfferRow | null> {
@@ -189,13 +198,35 @@ export function createWaitlistService(deps: WaitlistDeps) {
         return entryDto({ ...entry, status: 'left' }, undefined);
       }),
 
+    /**
+     * The client passes on an offered time: it goes to the next suitable client in line at once (by the
+     * job, after this commits) rather than when the hold runs out, and they keep their place for other times.
+     */
+    decline: (p: Principal, offerId: string, meta: RequestMeta) =>
+      inActiveOrg(deps, p, meta, ['client'], async ({ tx, actor }) => {
+        const offer = await openOfferOf(tx, p, offerId);
+        await waitlistRepository.updateOffer(tx, offer.id, { status: 'declined' });
+        const job: WaitlistJob = {
+          kind: 'freed',
+          specialist_id: offer.specialistUserId,
+          session_type_id: offer.sessionTypeId,
+          starts_at: offer.startsAt.toISOString(),
+        };
+        await deps.jobs.send(tx, WAITLIST_JOB, job);
+        await recordAudit(tx, actor, {
+          action: 'scheduling.waitlist_decline',
+          resourceType: 'waitlist_offer',
+          resourceId: offer.id,
+          subjectUserId: p.userId,
+          purpose: 'operations',
+        });
+        return offerDto({ ...offer, status: 'declined' });
+      }),
+
     /** Books the offered start through the normal booking path, in one transaction with closing the offer. */
     accept: (p: Principal, offerId: string, meta: RequestMeta): Promise<Appointment> =>
       inActiveOrg(deps, p, meta, ['client'], async (scope) => {
-        const offer = await waitlistRepository.offer(scope.tx, offerId, true);
-        if (!offer || offer.clientUserId !== p.userId) throw new AppError('SCHEDULING.OFFER_NOT_FOUND', 'No such offer');
-        if (offer.status !== 'open' || offer.expiresAt.getTime() <= Date.now())
-          throw new AppError('SCHEDULING.OFFER_CLOSED', 'This offer has expired or was already answered; you are still on the waitlist');
+        const offer = await openOfferOf(scope.tx, p, offerId);
         const appointment = await deps.scheduling.bookIn(scope, p, {
           specialist_id: offer.specialistUserId,
           session_type_id: offer.sessionTypeId,
