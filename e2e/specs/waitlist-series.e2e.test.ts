@@ -36,22 +36,41 @@ beforeAll(async () => {
   // A case puts the waiting client in the specialist's caseload, so the specialist can book a series for her.
   await api('POST', '/api/v1/cases', specialist.access_token, { client_user_id: waitingAuth.user.id, title: 'Weekly sessions', jurisdiction: 'UA' });
   // The other client takes a free time within the week; cancelling it later frees it for the waitlist.
+  freed = await bookerTakesFirstFreeTime(26 * 3_600_000, 6 * 86_400_000);
+});
+
+/** The booker books the specialist's first free time between `fromMs` and `toMs` from now. */
+async function bookerTakesFirstFreeTime(fromMs: number, toMs: number): Promise<Appointment> {
   const [type] = (await api<SessionType[]>('GET', `/api/v1/scheduling/session-types?specialist_id=${specialist.user.id}`, bookerAuth.access_token)).filter(
     (x) => x.active,
   );
-  const from = new Date(Date.now() + 26 * 3_600_000).toISOString();
-  const to = new Date(Date.now() + 6 * 86_400_000).toISOString();
+  const from = new Date(Date.now() + fromMs).toISOString();
+  const to = new Date(Date.now() + toMs).toISOString();
   const slots = await api<{ start: string }[]>(
     'GET',
     `/api/v1/scheduling/slots?specialist_id=${specialist.user.id}&session_type_id=${type!.id}&from=${from}&to=${to}&timezone=${zone}`,
     bookerAuth.access_token,
   );
-  freed = await api<Appointment>('POST', '/api/v1/scheduling/book', bookerAuth.access_token, {
+  return api<Appointment>('POST', '/api/v1/scheduling/book', bookerAuth.access_token, {
     specialist_id: specialist.user.id,
     session_type_id: type!.id,
     starts_at: slots[0]!.start,
   });
-});
+}
+
+/** The offer is made by a background job after the cancellation commits: reload until it shows. */
+async function offerShown(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (await page.getByText('A time has opened up for you').isVisible()) return true;
+        await page.reload();
+        return false;
+      },
+      { timeout: 30_000, interval: 1_000 },
+    )
+    .toBe(true);
+}
 
 afterAll(async () => {
   // Other specs expect the default 24-hour window.
@@ -115,17 +134,7 @@ describe('waitlist, recurring series and the calendar feed', () => {
     await api('POST', `/api/v1/scheduling/appointments/${freed.id}/cancel`, bookerAuth.access_token, { reason: 'Cannot come' });
     const { context, page } = await open(waiting.email, { pass: password });
     await page.goto(`${baseUrl}/my-appointments`);
-    // The offer is made by a background job after the cancellation commits.
-    await expect
-      .poll(
-        async () => {
-          if (await page.getByText('A time has opened up for you').isVisible()) return true;
-          await page.reload();
-          return false;
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toBe(true);
+    await offerShown(page);
     await visit(page, 'waitlist-offer-en');
     await page.getByRole('button', { name: 'Book this time' }).click();
     await expect.poll(async () => (await appointmentsOf(page)).map((a) => a.starts_at)).toEqual([freed.starts_at]);
@@ -223,40 +232,17 @@ describe('waitlist, recurring series and the calendar feed', () => {
 
   it('she passes on an offered time with "Not this time" and keeps her place; the time goes to the next in line', async () => {
     await api('POST', '/api/v1/scheduling/waitlist', waitingAuth.access_token, { specialist_id: specialist.user.id });
-    const [type] = (await api<SessionType[]>('GET', `/api/v1/scheduling/session-types?specialist_id=${specialist.user.id}`, bookerAuth.access_token)).filter(
-      (x) => x.active,
-    );
-    const from = new Date(Date.now() + 8 * 86_400_000).toISOString();
-    const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
-    const [slot] = await api<{ start: string }[]>(
-      'GET',
-      `/api/v1/scheduling/slots?specialist_id=${specialist.user.id}&session_type_id=${type!.id}&from=${from}&to=${to}&timezone=${zone}`,
-      bookerAuth.access_token,
-    );
-    const taken = await api<Appointment>('POST', '/api/v1/scheduling/book', bookerAuth.access_token, {
-      specialist_id: specialist.user.id,
-      session_type_id: type!.id,
-      starts_at: slot!.start,
-    });
+    const taken = await bookerTakesFirstFreeTime(8 * 86_400_000, 14 * 86_400_000);
     await api('POST', `/api/v1/scheduling/appointments/${taken.id}/cancel`, bookerAuth.access_token, { reason: 'Cannot come' });
 
     const { context, page } = await open(waiting.email, { pass: password });
     await page.goto(`${baseUrl}/my-appointments`);
-    await expect
-      .poll(
-        async () => {
-          if (await page.getByText('A time has opened up for you').isVisible()) return true;
-          await page.reload();
-          return false;
-        },
-        { timeout: 30_000, interval: 1_000 },
-      )
-      .toBe(true);
+    await offerShown(page);
     await page.getByRole('button', { name: 'Not this time' }).click();
     await expect.poll(visible(page, 'We have offered this time to the next person. You keep your place on the waitlist.')).toBe(true);
     await expect.poll(() => page.getByText('A time has opened up for you').count()).toBe(0);
     await expect.poll(() => page.getByRole('listitem', { name: new RegExp(specialistName) }).count()).toBeGreaterThan(0);
-    expect((await appointmentsOf(page)).some((a) => a.starts_at === slot!.start)).toBe(false);
+    expect((await appointmentsOf(page)).some((a) => a.starts_at === taken.starts_at)).toBe(false);
     await visit(page, 'waitlist-offer-declined-en');
     await context.close();
   });
