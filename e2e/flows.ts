@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { expectAccessible, snapshot } from './browser';
 
 /**
@@ -31,3 +31,9 @@ export async function signIn(context: BrowserContext, email: string, password = 
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   return page;
 }
+
+/** A check for `expect.poll`: whether the page shows `text` (its first match) now. */
+export const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
+
+/** Waits until the page shows `text`: up to the E2E run's poll timeout (10 s), or `timeout`. */
+export const shows = (page: Page, text: string | RegExp, timeout?: number) => expect.poll(visible(page, text), timeout ? { timeout } : {}).toBe(true);

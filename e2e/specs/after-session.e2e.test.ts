@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 import { api, invite } from '../practice';
 
 const baseUrl = inject('baseUrl');
@@ -66,23 +66,21 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const shown = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 /** Pages here load several queries on a shared 2-core machine: give each check 10 s, not the default 1 s. */
-const poll = <T>(check: () => Promise<T>) => expect.poll(check, { timeout: 10_000 });
 
 describe('after the session', () => {
   it('the specialist starts the note from the case template, gives homework and books the same time next week', async () => {
     const context = await newContext(browser, { viewport: desktop });
     const page = await signIn(context, specialistEmail, password);
     await page.goto(`${baseUrl}/sessions/${sessionId}/after`);
-    await poll(() => page.getByRole('heading', { name: 'After the session', level: 1 }).isVisible()).toBe(true);
-    await poll(shown(page, 'Session with Oksana Hrytsenko')).toBe(true);
-    await poll(shown(page, /No feedback yet/)).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'After the session', level: 1 }).isVisible()).toBe(true);
+    await expect.poll(visible(page, 'Session with Oksana Hrytsenko')).toBe(true);
+    await expect.poll(visible(page, /No feedback yet/)).toBe(true);
     await visit(page, 'after-session-en');
 
     await page.getByRole('button', { name: 'Start the note' }).click();
     await page.waitForURL(new RegExp(`/cases/${caseId}/notes/[0-9a-f-]{36}$`));
-    for (const label of sectionLabels) await poll(() => page.getByLabel(label, { exact: false }).first().isVisible()).toBe(true);
+    for (const label of sectionLabels) await expect.poll(() => page.getByLabel(label, { exact: false }).first().isVisible()).toBe(true);
     const notePath = new URL(page.url()).pathname;
 
     await page.goto(`${baseUrl}/sessions/${sessionId}/after`);
@@ -95,10 +93,10 @@ describe('after the session', () => {
     await page.getByLabel('Due date').fill('2030-01-08');
     await page.getByRole('button', { name: 'Give this homework' }).click();
     const given = page.getByRole('region', { name: 'Assign homework' });
-    await poll(() => given.getByRole('listitem').filter({ hasText: 'Sleep diary' }).isVisible()).toBe(true);
+    await expect.poll(() => given.getByRole('listitem').filter({ hasText: 'Sleep diary' }).isVisible()).toBe(true);
 
     await page.getByRole('button', { name: 'Book this time' }).click();
-    await poll(shown(page, /^Booked: /)).toBe(true);
+    await expect.poll(visible(page, /^Booked: /)).toBe(true);
     await visit(page, 'after-session-done-en');
     await context.close();
   });
@@ -107,20 +105,20 @@ describe('after the session', () => {
     const context = await newContext(browser, { language: 'uk', viewport: phone, isMobile: true, hasTouch: true });
     const page = await signIn(context, clientEmail, password);
     await page.goto(`${baseUrl}/my-homework`);
-    await poll(() => page.getByRole('heading', { name: 'Мої домашні завдання', level: 1 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Мої домашні завдання', level: 1 }).isVisible()).toBe(true);
     const box = page.getByRole('checkbox', { name: 'Виконано: Sleep diary' });
-    await poll(() => box.isVisible()).toBe(true);
+    await expect.poll(() => box.isVisible()).toBe(true);
     await visit(page, 'my-homework-uk-375');
     await box.check();
-    await poll(shown(page, /Виконано \d/)).toBe(true);
+    await expect.poll(visible(page, /Виконано \d/)).toBe(true);
     await page.reload();
-    await poll(() => page.getByRole('checkbox', { name: 'Виконано: Sleep diary' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Виконано: Sleep diary' }).isChecked()).toBe(true);
 
     await page.goto(`${baseUrl}/sessions/${sessionId}/feedback`);
-    await poll(() => page.getByRole('heading', { name: 'Як пройшла сьогоднішня сесія?', level: 1 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Як пройшла сьогоднішня сесія?', level: 1 }).isVisible()).toBe(true);
     await visit(page, 'session-feedback-uk-375');
     await page.getByRole('button', { name: 'Надіслати' }).click();
-    await poll(shown(page, 'Оберіть число для обох запитань.')).toBe(true);
+    await expect.poll(visible(page, 'Оберіть число для обох запитань.')).toBe(true);
     await page
       .getByRole('radiogroup', { name: /Наскільки корисною/ })
       .getByRole('radio', { name: '8', exact: true })
@@ -131,9 +129,9 @@ describe('after the session', () => {
       .check();
     await page.getByLabel(/Що б ви хотіли сказати/).fill('Дякую, було корисно');
     await page.getByRole('button', { name: 'Надіслати' }).click();
-    await poll(shown(page, 'Дякуємо. Ваш фахівець побачить відповіді.')).toBe(true);
+    await expect.poll(visible(page, 'Дякуємо. Ваш фахівець побачить відповіді.')).toBe(true);
     await page.reload();
-    await poll(shown(page, 'Ви вже відповіли щодо цієї сесії.')).toBe(true);
+    await expect.poll(visible(page, 'Ви вже відповіли щодо цієї сесії.')).toBe(true);
     await visit(page, 'session-feedback-given-uk-375');
     await context.close();
   });
@@ -143,20 +141,20 @@ describe('after the session', () => {
     const page = await signIn(context, specialistEmail, password);
     await page.goto(`${baseUrl}/sessions/${sessionId}/after`);
     const feedback = page.getByRole('region', { name: "The client's feedback" });
-    await poll(() => feedback.getByText('8 of 10').isVisible()).toBe(true);
-    await poll(() => feedback.getByText('9 of 10').isVisible()).toBe(true);
-    await poll(() => feedback.getByText('Дякую, було корисно').isVisible()).toBe(true);
+    await expect.poll(() => feedback.getByText('8 of 10').isVisible()).toBe(true);
+    await expect.poll(() => feedback.getByText('9 of 10').isVisible()).toBe(true);
+    await expect.poll(() => feedback.getByText('Дякую, було корисно').isVisible()).toBe(true);
     await page.goto(`${baseUrl}/cases/${caseId}`);
     const onCase = page.getByRole('region', { name: "The client's feedback" });
-    await poll(() => onCase.getByText('8 of 10').isVisible()).toBe(true);
-    await poll(shown(page, 'Homework given (due 2030-01-08)')).toBe(true);
+    await expect.poll(() => onCase.getByText('8 of 10').isVisible()).toBe(true);
+    await expect.poll(visible(page, 'Homework given (due 2030-01-08)')).toBe(true);
     await context.close();
 
     const uk = await newContext(browser, { language: 'uk', viewport: phone, isMobile: true, hasTouch: true });
     const phonePage = await signIn(uk, specialistEmail, password);
     await phonePage.goto(`${baseUrl}/sessions/${sessionId}/after`);
-    await poll(() => phonePage.getByRole('heading', { name: 'Після сесії', level: 1 }).isVisible()).toBe(true);
-    await poll(() => phonePage.getByText('8 з 10').isVisible()).toBe(true);
+    await expect.poll(() => phonePage.getByRole('heading', { name: 'Після сесії', level: 1 }).isVisible()).toBe(true);
+    await expect.poll(() => phonePage.getByText('8 з 10').isVisible()).toBe(true);
     const overflow = await phonePage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await visit(phonePage, 'after-session-uk-375');

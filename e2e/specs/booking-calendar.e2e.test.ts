@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, launch, newContext } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
 const specialistEmail = 'specialist1@demo.tend.local';
@@ -22,8 +22,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
-
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
 type Options = { viewport?: typeof desktop; language?: 'en' | 'uk'; colorScheme?: 'light' | 'dark' };
 

@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext, snapshot } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
 const specialistEmail = 'specialist1@demo.tend.local';
@@ -62,7 +62,6 @@ function tinyPng(): Buffer {
   ]);
 }
 
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 const fileInput = (page: Page) => page.getByLabel('File to attach');
 
 async function attach(page: Page, name: string, mimeType: string, buffer: Buffer) {

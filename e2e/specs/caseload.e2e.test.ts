@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
 const specialistEmail = 'specialist1@demo.tend.local';
@@ -18,7 +18,6 @@ afterAll(() => browser?.close());
 /** Signs in by field type, so it works whatever the interface language. */
 
 const dialog = (page: Page) => page.getByRole('dialog');
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
 describe('a specialist keeps a case and its notes', () => {
   it('opens a case for a demo client, sets the risk, writes, signs and amends a SOAP note', async () => {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
 const specialistEmail = 'specialist1@demo.tend.local';
@@ -21,7 +21,6 @@ afterAll(() => browser?.close());
 
 /** Signs in by field type, so it works whatever the interface language. */
 
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 const history = (page: Page) => page.getByRole('region', { name: /^(Conversation history|Історія розмови)$/ });
 const messageBox = (page: Page) => page.getByLabel(/^(Your message|Ваше повідомлення)$/);
 

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, launch, newContext } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
 const desktop = { width: 1280, height: 900 };
@@ -16,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 const history = (page: Page) => page.getByRole('region', { name: /^(Conversation history|Історія розмови)$/ });
 /** axe on an open dialog once its opening transition has finished (`visit` is for pages at rest). */
 const dialogAccessible = async (page: Page, label: string) => {

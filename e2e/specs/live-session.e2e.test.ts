@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fakeMedia, launch, newContext } from '../browser';
-import { signIn, visit } from '../flows';
+import { shows, signIn, visible, visit } from '../flows';
 import { bookSessionNow, practice } from '../practice';
 
 const baseUrl = inject('baseUrl');
@@ -21,9 +21,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const bytesReceived = async (page: Page) => Number((await page.locator('video[data-bytes-received]').getAttribute('data-bytes-received')) ?? 0);
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 /** Waits up to 10 s for the text: pages, sockets and the call take a moment on a busy machine. */
-const shows = (page: Page, text: string | RegExp) => expect.poll(visible(page, text), { timeout: 10_000 }).toBe(true);
 
 describe('a live session with built-in video, in Chromium with fake camera and microphone', () => {
   let staff: BrowserContext;

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fakeMedia, launch, newContext } from '../browser';
 import { type FakeLiveKit, startFakeLiveKit } from '../fake-livekit';
-import { signIn, visit } from '../flows';
+import { shows, signIn, visible, visit } from '../flows';
 import { bookSessionNow, type Practice, practiceAt } from '../practice';
 import { startTendServer, type TendServer } from '../server';
 
@@ -37,9 +37,6 @@ afterAll(async () => {
   await server?.stop();
   await fake?.close();
 });
-
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
-const shows = (page: Page, text: string | RegExp, timeout = 10_000) => expect.poll(visible(page, text), { timeout }).toBe(true);
 
 describe('a live session on a practice with LiveKit, whose server the browser cannot reach (LiveKit faked at its HTTP boundary)', () => {
   let staff: BrowserContext;

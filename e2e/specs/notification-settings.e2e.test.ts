@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 import { invite } from '../practice';
 
 const baseUrl = inject('baseUrl');
@@ -21,7 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 /** Mantine's switch hides the checkbox under its track, so a person (and the test) uses the keyboard. */
 async function toggle(page: Page, name: string) {
   await page.getByRole('switch', { name, exact: true }).focus();

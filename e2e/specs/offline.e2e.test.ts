@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext, snapshot } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
 const clientEmail = 'client1@demo.tend.local';
@@ -14,7 +14,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 const visibleExactly = (page: Page, text: string) => () => page.getByText(text, { exact: true }).first().isVisible();
 const cacheNames = (page: Page) => page.evaluate(() => caches.keys());
 const keptUrls = (page: Page, name: string) =>

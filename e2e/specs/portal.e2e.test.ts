@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
 const specialistEmail = 'specialist1@demo.tend.local';
@@ -20,8 +20,6 @@ beforeAll(async () => {
   browser = await launch();
 });
 afterAll(() => browser?.close());
-
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 
 describe('the client portal: forms, privacy and SOS', () => {
   it('a specialist builds an intake form and sends it on a new case', async () => {

@@ -3,7 +3,7 @@ import ICAL from 'ical.js';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, launch, newContext } from '../browser';
-import { signIn, visit } from '../flows';
+import { signIn, visible, visit } from '../flows';
 import { api, type Auth, invite, login } from '../practice';
 
 const baseUrl = inject('baseUrl');
@@ -78,7 +78,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const visible = (page: Page, text: string | RegExp) => () => page.getByText(text).first().isVisible();
 const settled = (page: Page) => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 const timeButtons = (page: Page) => page.getByRole('group', { name: /^Free times on / }).getByRole('button');
 
