@@ -14,3 +14,4 @@ export * from './notifications';
 export * from './consent';
 export * from './files';
 export * from './after-session';
+export * from './messaging';

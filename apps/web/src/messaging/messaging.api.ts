@@ -1,82 +1,31 @@
+import {
+  type Attachment,
+  type CaseResponseTarget,
+  type ChatMessage,
+  type Conversation,
+  type ConversationKind,
+  type ConversationSummary,
+  MAX_ATTACHMENTS,
+  type ResponseTimes,
+  type StartConversation,
+  type WaitingThread,
+} from '@tend/contracts';
 import { api } from '../api/client';
 import type { CrisisResources } from '../crisis/crisis.api';
 import { uploadFile } from '../files/files.api';
 
-export type Attachment = { id: string; filename: string; size: number; mime_type: string };
-export type ChatMessage = {
-  id: string;
-  conversation_id: string;
-  sender: { id: string; name: string };
-  body: string;
-  attachments: Attachment[];
-  created_at: string;
-};
+export type { Attachment, CaseResponseTarget, ChatMessage, Conversation, ConversationKind, ConversationSummary, Participant } from '@tend/contracts';
 export type SentMessage = ChatMessage & { support: CrisisResources | null };
-export type Participant = { id: string; name: string; last_read_at: string | null };
-export type ConversationKind = 'case' | 'direct' | 'program';
-export type Conversation = {
-  id: string;
-  kind: ConversationKind;
-  case_id: string | null;
-  title: string | null;
-  /** Whoever started it: in a program chat, the one who adds and removes people. */
-  created_by: string;
-  participants: Participant[];
-};
-/** A case's written-therapy settings: marked messaging-only, its own reply target (null: the practice's). */
-export type CaseResponseTarget = {
-  case_id: string;
-  messaging_only: boolean;
-  target_hours: number | null;
-  org_target_hours: number;
-  effective_target_hours: number;
-  booked_messaging_sessions: boolean;
-};
 /** Someone taken out of a conversation, or its people changed (live events). */
 export type MembershipEvent = { conversation_id: string; user_id: string };
-/** A row of my conversation list: the others in it, what I have not read yet, and when it last moved. */
-export type ConversationSummary = {
-  id: string;
-  kind: ConversationKind;
-  case_id: string | null;
-  title: string | null;
-  participants: { id: string; name: string }[];
-  unread: number;
-  last_read_at: string | null;
-  last_message_at: string | null;
-};
-/** A thread of asynchronous therapy waiting for a reply, with when it is due. */
-export type WaitingThread = {
-  conversation_id: string;
-  case_id: string;
-  client: { id: string; name: string };
-  target_hours: number;
-  waiting_since: string;
-  due_at: string;
-  overdue: boolean;
-};
-export type ResponseFigures = {
-  threads: number;
-  answered: number;
-  median_first_response_seconds: number | null;
-  p90_first_response_seconds: number | null;
-  within_target_share: number | null;
-};
-export type ResponseTimes = {
-  from: string;
-  to: string;
-  target_hours: number;
-  overall: ResponseFigures;
-  specialists: (ResponseFigures & { specialist: { id: string; name: string } })[];
-};
-export type StartConversation = { kind: 'direct'; with_user_id: string } | { kind: 'program'; title: string; participant_ids: string[] };
+export type { ResponseFigures, ResponseTimes, StartConversation, WaitingThread } from '@tend/contracts';
 export type ReadReceipt = { conversation_id: string; user_id: string; at: string };
 export type TypingEvent = { conversation_id: string; user_id: string; name: string };
 
 /** Messages per page of history; a shorter page means there is nothing older. */
 export const messagePageSize = 30;
 /** Files one message may carry. */
-export const maxAttachments = 5;
+export const maxAttachments = MAX_ATTACHMENTS;
 /** The server's limit on one message. */
 export const maxMessageLength = 10_000;
 

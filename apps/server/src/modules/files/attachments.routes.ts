@@ -1,4 +1,4 @@
-import { fileLinkDto, MAX_FILE_BYTES } from '@tend/contracts';
+import { attachmentDto, fileLinkDto, MAX_FILE_BYTES } from '@tend/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { privateRoute } from '../../platform/http/route';
@@ -9,7 +9,6 @@ import { filePart } from './files.routes';
 const tags = ['messaging'];
 const conversationParam = z.object({ id: z.uuid() });
 const attachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
-export const attachmentDto = z.object({ id: z.uuid(), filename: z.string(), size: z.number().int(), mime_type: z.string() });
 
 export function attachmentsRoutes(app: FastifyInstance, attachments: AttachmentsService): void {
   privateRoute(app, {

@@ -18,8 +18,6 @@ export type AttachmentsDeps = { db: Database; crypto: FieldCrypto; storage: Blob
 /** What a chat message shows of a file: its name, size and type; the bytes come by a short-lived link. */
 export type AttachmentDto = { id: string; filename: string; size: number; mime_type: AllowedFileType };
 
-/** At most this many files go with one message. */
-export const MAX_ATTACHMENTS = 5;
 export const attachmentFilenameAad = (id: string) => `message_attachment:${id}:filename`;
 export const attachmentKeyAad = (id: string) => `message_attachment:${id}:key`;
 export const attachmentBlobAad = (orgId: string, id: string) => `message_attachment:${orgId}:${id}:content`;

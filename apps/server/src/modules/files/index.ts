@@ -6,8 +6,7 @@ import { filesRoutes } from './files.routes';
 import { createFilesService, type FilesDeps } from './files.service';
 
 export type { FilesService } from './files.service';
-export { type AttachmentDto, type AttachmentsService, MAX_ATTACHMENTS } from './attachments.service';
-export { attachmentDto } from './attachments.routes';
+export { type AttachmentDto, type AttachmentsService } from './attachments.service';
 
 /**
  * Files on a case, and files sent in chat: streamed uploads sniffed by content, sealed per file,

@@ -9,6 +9,9 @@ import { inActiveOrg, type OrgScope, userNames } from '../orgs';
 import { messagingSessionPairs } from '../scheduling';
 import { responseTimesRepository as repo, type TimedThread } from './response-times.repository';
 
+/** The period the practice's figures cover when the caller names none. */
+const DEFAULT_PERIOD_DAYS = 30;
+
 export type ResponseTimesDeps = { db: Database; crypto: FieldCrypto; cases: CasesService };
 
 /** Hours a client of asynchronous therapy waits at most for a reply unless the practice or the case says otherwise (ADR). */
@@ -84,9 +87,14 @@ export function createResponseTimesService(deps: ResponseTimesDeps) {
         });
       }),
 
-    /** The practice's first-response times over [from, to): median, p90 and share within target, per specialist and overall. */
-    figures: (p: Principal, from: Date, to: Date, meta: RequestMeta) =>
+    /**
+     * The practice's first-response times over [from, to) — by default the 30 days up to now: median, p90 and
+     * share within target, per specialist and overall.
+     */
+    figures: (p: Principal, period: { from?: string | undefined; to?: string | undefined }, meta: RequestMeta) =>
       inActiveOrg(deps, p, meta, ['org_admin'], async (scope) => {
+        const to = period.to ? new Date(period.to) : new Date();
+        const from = period.from ? new Date(period.from) : new Date(to.getTime() - DEFAULT_PERIOD_DAYS * 86_400_000);
         if (to <= from) throw new AppError('REQUEST.VALIDATION', 'The period must end after it starts', [{ path: 'to', message: 'After from' }]);
         const caseIds = await repo.orgCaseChats(scope.tx);
         const threads = await timedThreads(
