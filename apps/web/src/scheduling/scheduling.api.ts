@@ -1,4 +1,4 @@
-import type { Appointment, AvailabilityBody, CaseDto } from '@tend/contracts';
+import type { Appointment, AvailabilityBody, CalendarFeed, CaseDto } from '@tend/contracts';
 import { api } from '../api/client';
 
 export type Modality = 'video' | 'audio' | 'in_person' | 'messaging';
@@ -72,8 +72,8 @@ export const schedulingApi = {
   acceptOffer: (offerId: string) => api.post<Appointment>(`/api/v1/scheduling/waitlist/offers/${offerId}/accept`),
   declineOffer: (offerId: string) => api.post<WaitlistOffer>(`/api/v1/scheduling/waitlist/offers/${offerId}/decline`),
   /** The specialist's secret calendar feed URL (issued on first ask); rotating issues a new one and the old one stops working. */
-  calendarFeed: () => api.get<{ url: string }>('/api/v1/scheduling/calendar-feed'),
-  rotateCalendarFeed: () => api.post<{ url: string }>('/api/v1/scheduling/calendar-feed/rotate'),
+  calendarFeed: () => api.get<CalendarFeed>('/api/v1/scheduling/calendar-feed'),
+  rotateCalendarFeed: () => api.post<CalendarFeed>('/api/v1/scheduling/calendar-feed/rotate'),
   reschedule: (id: string, startsAt: string) => api.post<Appointment>(`/api/v1/scheduling/appointments/${id}/reschedule`, { starts_at: startsAt }),
   noShow: (id: string) => api.post<{ session_id: string; status: string }>(`/api/v1/sessions/${id}/no-show`),
 };

@@ -106,3 +106,7 @@ export const series = z.object({
   timezone: z.string(),
   appointments: z.array(appointment),
 });
+
+/** The specialist's secret iCalendar feed address; whoever holds it reads their calendar. */
+export const calendarFeed = z.object({ url: z.string() });
+export type CalendarFeed = z.infer<typeof calendarFeed>;

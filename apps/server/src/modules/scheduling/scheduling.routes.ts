@@ -1,6 +1,7 @@
 import {
   appointment,
   availability,
+  calendarFeed,
   availabilityBody,
   bookBody,
   cancelBody,
@@ -142,7 +143,7 @@ export function schedulingRoutes(app: FastifyInstance, { scheduling: s, changes,
     summary: 'My secret iCalendar feed URL (specialist); ?rotate=true revokes the old one',
     tags,
     querystring: z.object({ rotate: z.enum(['true', 'false']).default('false') }),
-    response: z.object({ url: z.string() }),
+    response: calendarFeed,
     handler: ({ principal, query, request }) => reminders.feedUrl(principal, query.rotate === 'true', requestMeta(request)),
   });
   privateRoute(app, {
@@ -150,7 +151,7 @@ export function schedulingRoutes(app: FastifyInstance, { scheduling: s, changes,
     url: '/api/v1/scheduling/calendar-feed/rotate',
     summary: 'A new secret iCalendar feed URL (specialist); the old one stops working at once',
     tags,
-    response: z.object({ url: z.string() }),
+    response: calendarFeed,
     handler: ({ principal, request }) => reminders.feedUrl(principal, true, requestMeta(request)),
   });
   // Calendar apps fetch this without signing in: the secret in the URL is the credential. Raw iCalendar, no envelope.
