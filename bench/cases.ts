@@ -59,6 +59,16 @@ async function seed(deps: CaseBenchDeps<unknown>, specialist: Session, admin: Se
   return first;
 }
 
+// The statements the server sends for these reads (cases/caseload.query.ts): the case or the page with both
+// names, the reader's own grant and, for the page, the count of the whole caseload.
+const WITH_NAMES = `c.*, cu.name_ciphertext as client_name, su.name_ciphertext as specialist_name,
+  (select a.role from case_mgmt.case_access a where a.case_id = c.id and a.user_id = $1 and a.revoked_at is null) as my_grant`;
+const NAMES_JOIN = 'left join identity.users cu on cu.id = c.client_user_id left join identity.users su on su.id = c.specialist_user_id';
+const CASE_WITH_NAMES = `select ${WITH_NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`;
+const CASELOAD_PAGE = `with page as (select c.* from case_mgmt.cases c where c.org_id = $4 order by c.updated_at desc limit $2 offset $3)
+  select ${WITH_NAMES}, (select count(*)::int from case_mgmt.cases c where c.org_id = $4) as total
+  from page c ${NAMES_JOIN} order by c.updated_at desc`;
+
 export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
   const admin = await deps.login('admin@demo.tend.local');
   const specialist = await deps.login('specialist1@demo.tend.local');
@@ -74,9 +84,6 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
   const enter = async (c: pg.PoolClient) => {
     await enterOrg(c, org, me);
   };
-  const names = (c: pg.PoolClient, ids: string[]) =>
-    c.query({ name: 'bc_names', text: 'select id, name_ciphertext from identity.users where id = any($1::uuid[])', values: [ids] });
-
   const overview = await deps.scenario(
     'GET /api/v1/cases/:id/overview (case + 3 latest notes, decrypted, audited)',
     `${deps.url}/api/v1/cases/${caseId}/overview`,
@@ -85,10 +92,8 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
     () =>
       deps.transaction([me, '', ''], async (c) => {
         await enter(c);
-        const found = await c.query({ name: 'bc_case', text: 'select * from case_mgmt.cases where id = $1', values: [caseId] });
-        const row = found.rows[0] as { client_user_id: string; specialist_user_id: string };
+        await c.query({ name: 'bc_case', text: CASE_WITH_NAMES, values: [me, caseId] });
         await c.query({ name: 'bc_notes', text: 'select * from clinical.notes where case_id = $1 order by created_at desc limit 3', values: [caseId] });
-        await names(c, [row.client_user_id, row.specialist_user_id]);
         await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.overview_read', caseId] });
       }),
   );
@@ -100,15 +105,7 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
     () =>
       deps.transaction([me, '', ''], async (c) => {
         await enter(c);
-        const rows = await c.query({
-          name: 'bc_list',
-          text: 'select * from case_mgmt.cases where org_id = $1 order by updated_at desc limit 50',
-          values: [org],
-        });
-        await c.query({ name: 'bc_count', text: 'select count(*) from case_mgmt.cases where org_id = $1', values: [org] });
-        await names(c, [
-          ...new Set(rows.rows.flatMap((r: { client_user_id: string; specialist_user_id: string }) => [r.client_user_id, r.specialist_user_id])),
-        ]);
+        await c.query({ name: 'bc_list', text: CASELOAD_PAGE, values: [me, 50, 0, org] });
         await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.list', null] });
       }),
   );

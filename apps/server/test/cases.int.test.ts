@@ -120,6 +120,26 @@ describe('cases', () => {
     expect((await call(t.app, { method: 'GET', url: `/api/v1/cases/${mine}`, token: org.specialist.token })).statusCode).toBe(404);
   });
 
+  it('a caseload page carries names, the reader\'s own access per line and the count; past the last page it is empty with the count', async () => {
+    const lead = await addMember(t, org.admin, 'specialist', 'Lead Person');
+    const co = await addMember(t, org.admin, 'specialist');
+    const client = await addMember(t, org.admin, 'client', 'Client Person');
+    const shared = await openCase(t, lead, client.userId, { risk_level: 'high' });
+    await openCase(t, lead, client.userId);
+    await call(t.app, { method: 'POST', url: `/api/v1/cases/${shared}/access`, token: lead.token, payload: { user_id: co.userId, role: 'co_specialist' } });
+
+    const asCo = (await call(t.app, { method: 'GET', url: '/api/v1/cases', token: co.token })).json();
+    expect(asCo.meta.total).toBe(1);
+    expect(asCo.data).toEqual([
+      expect.objectContaining({ id: shared, my_access: 'co_specialist', client: { id: client.userId, name: 'Client Person' }, specialist: { id: lead.userId, name: 'Lead Person' } }),
+    ]);
+    const asAdmin = (await call(t.app, { method: 'GET', url: `/api/v1/cases?specialist_id=${lead.userId}&risk=high`, token: org.admin.token })).json();
+    expect(asAdmin.data.map((c: { id: string; my_access: string }) => [c.id, c.my_access])).toEqual([[shared, 'org_admin']]);
+    expect(asAdmin.meta.total).toBe(1);
+    const past = (await call(t.app, { method: 'GET', url: `/api/v1/cases?specialist_id=${lead.userId}&page=3&per_page=1`, token: org.admin.token })).json();
+    expect(past).toMatchObject({ data: [], meta: { page: 3, per_page: 1, total: 2 } });
+  });
+
   it('transfers to another specialist with a reason, keeping history; the previous lead loses access', async () => {
     const next = await addMember(t, org.admin, 'specialist');
     const id = await openCase(t, org.specialist, org.client.userId);

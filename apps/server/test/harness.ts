@@ -108,7 +108,7 @@ export async function createOrg(app: FastifyInstance, name = 'Practice'): Promis
 }
 
 /** Invites `role` into the admin's org and accepts it as a new user; returns that user's session. */
-export async function addMember(t: TestApp, admin: Session & { orgId: string }, role: string): Promise<Session> {
+export async function addMember(t: TestApp, admin: Session & { orgId: string }, role: string, name = `A ${role}`): Promise<Session> {
   const email = `member-${crypto.randomBytes(5).toString('hex')}@example.test`;
   const invite = await call(t.app, { method: 'POST', url: `/api/v1/orgs/${admin.orgId}/invitations`, token: admin.token, payload: { email, role } });
   if (invite.statusCode !== 201) throw new Error(`invite failed: ${invite.statusCode} ${invite.body}`);
@@ -116,7 +116,7 @@ export async function addMember(t: TestApp, admin: Session & { orgId: string }, 
   const res = await call(t.app, {
     method: 'POST',
     url: '/api/v1/invitations/accept',
-    payload: { token, name: `A ${role}`, password: 'correct horse battery' },
+    payload: { token, name, password: 'correct horse battery' },
   });
   if (res.statusCode !== 200) throw new Error(`accept failed: ${res.statusCode} ${res.body}`);
   const data = res.json().data;

@@ -1,16 +1,22 @@
 import type { CaseDto, OrgRole } from '@tend/contracts';
 import type { Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
-import { type CaseRow, casesRepository } from './cases.repository';
+import { type CaseAccessRow, type CaseRow, casesRepository } from './cases.repository';
 
 export type CaseAccessKind = CaseDto['my_access'];
 
 /** How `userId` (with `role` in the org) reaches a case the database already let them see. */
 export async function accessTo(tx: Tx, row: CaseRow, userId: string, role: OrgRole): Promise<CaseAccessKind> {
+  if (row.clientUserId === userId || row.specialistUserId === userId) return accessFrom(row, userId, role, null);
+  const grant = await casesRepository.accessOf(tx, row.id, userId);
+  return accessFrom(row, userId, role, grant?.role ?? null);
+}
+
+/** The same, when the reader's own active grant on the case (if any) is already known. */
+export function accessFrom(row: CaseRow, userId: string, role: OrgRole, grant: CaseAccessRow['role'] | null): CaseAccessKind {
   if (row.clientUserId === userId) return 'client';
   if (row.specialistUserId === userId) return 'primary';
-  const grant = await casesRepository.accessOf(tx, row.id, userId);
-  if (grant) return grant.role;
+  if (grant) return grant;
   if (role === 'org_admin') return 'org_admin';
   if (role === 'supervisor') return 'supervisor';
   // Row-level security showed the case, so one of the above holds; stay closed if it ever does not.

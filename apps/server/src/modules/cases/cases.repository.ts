@@ -1,20 +1,10 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
 import { caseAccess, caseEvents, cases } from './cases.table';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type CaseAccessRow = typeof caseAccess.$inferSelect;
-export type CaseFilters = {
-  status?: CaseRow['status'] | undefined;
-  risk?: CaseRow['riskLevel'] | undefined;
-  specialistId?: string | undefined;
-  clientId?: string | undefined;
-};
-export type CaseSort = 'updated' | 'risk' | 'last_session';
-
-const riskRank = sql`array_position(array['crisis','high','moderate','low']::text[], ${cases.riskLevel})`;
-
 /** Row-level security decides which cases a query can see; these functions only add filters. */
 export const casesRepository = {
   insert: (tx: Tx, row: typeof cases.$inferInsert) => tx.insert(cases).values(row),
@@ -42,34 +32,6 @@ export const casesRepository = {
   async handOver(tx: Tx, id: string, to: string): Promise<boolean> {
     const result = await tx.execute<{ done: boolean }>(sql`select case_mgmt.hand_over(${id}, ${to}) as done`);
     return result.rows[0]?.done === true;
-  },
-
-  async page(tx: Tx, orgId: string, filters: CaseFilters, sort: CaseSort, limit: number, offset: number): Promise<[CaseRow[], number]> {
-    const where: SQL[] = [eq(cases.orgId, orgId)];
-    if (filters.status) where.push(eq(cases.status, filters.status));
-    if (filters.risk) where.push(eq(cases.riskLevel, filters.risk));
-    if (filters.specialistId) where.push(eq(cases.specialistUserId, filters.specialistId));
-    if (filters.clientId) where.push(eq(cases.clientUserId, filters.clientId));
-    const order =
-      sort === 'risk'
-        ? [asc(riskRank), desc(cases.updatedAt)]
-        : sort === 'last_session'
-          ? [sql`${cases.lastSessionAt} desc nulls last`, desc(cases.updatedAt)]
-          : [desc(cases.updatedAt)];
-    const [rows, [total]] = await Promise.all([
-      tx
-        .select()
-        .from(cases)
-        .where(and(...where))
-        .orderBy(...order)
-        .limit(limit)
-        .offset(offset),
-      tx
-        .select({ n: count() })
-        .from(cases)
-        .where(and(...where)),
-    ]);
-    return [rows, total?.n ?? 0];
   },
 
   addEvent: (tx: Tx, row: typeof caseEvents.$inferInsert) => tx.insert(caseEvents).values(row),

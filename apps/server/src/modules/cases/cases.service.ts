@@ -7,9 +7,10 @@ import type { Database, Tx } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
 import type { RequestMeta } from '../identity';
-import { inActiveOrg, type OrgScope, orgsRepository, userNames } from '../orgs';
+import { inActiveOrg, openNames, type OrgScope, orgsRepository, userNames } from '../orgs';
 import { caseAad, eventAad, toCase, toCaseEvent } from './cases.mapper';
-import { accessTo, type CaseAction, type CaseAccessKind, ensureAllowed } from './cases.policy';
+import { accessFrom, accessTo, type CaseAction, type CaseAccessKind, ensureAllowed } from './cases.policy';
+import { caseloadPage, caseWithNames } from './caseload.query';
 import { type CaseRow, casesRepository } from './cases.repository';
 
 export type CasesDeps = { db: Database; crypto: FieldCrypto };
@@ -28,6 +29,19 @@ export function createCasesService(deps: CasesDeps) {
     const row = lock ? await casesRepository.forUpdate(scope.tx, caseId) : seen;
     if (!row) throw new AppError('CASE.NOT_FOUND', 'No such case');
     return { row, access };
+  }
+
+  /** Loads a case to show it: the row, the reader's access and both names, in one round trip. */
+  async function read(scope: OrgScope, caseId: string, action: CaseAction): Promise<Loaded & { names: Map<string, string> }> {
+    const found = await caseWithNames(scope.tx, caseId, scope.actor.userId);
+    if (!found) throw new AppError('CASE.NOT_FOUND', 'No such case');
+    const access = accessFrom(found.row, scope.actor.userId, scope.role, found.myGrant);
+    ensureAllowed(access, action);
+    const names = await openNames(scope.tx, crypto, [
+      { id: found.row.clientUserId, name: found.clientName },
+      { id: found.row.specialistUserId, name: found.specialistName },
+    ]);
+    return { row: found.row, access, names };
   }
 
   async function present(tx: Tx, row: CaseRow, access: CaseAccessKind, known?: Map<string, string>): Promise<CaseDto> {
@@ -105,8 +119,8 @@ export function createCasesService(deps: CasesDeps) {
 
     get: (p: Principal, caseId: string, meta: RequestMeta): Promise<CaseDto> =>
       inActiveOrg(deps, p, meta, null, async (scope) => {
-        const { row, access } = await load(scope, caseId, 'read');
-        const dto = await present(scope.tx, row, access);
+        const { row, access, names } = await read(scope, caseId, 'read');
+        const dto = await present(scope.tx, row, access, names);
         await audit(scope.tx, scope.actor, row, 'case.read');
         return dto;
       }),
@@ -115,13 +129,16 @@ export function createCasesService(deps: CasesDeps) {
       inActiveOrg(deps, p, meta, null, async ({ tx, role, actor }) => {
         if (role === 'eap_manager') throw new AppError('AUTH.FORBIDDEN', 'EAP managers see aggregate reports, not cases');
         const filters = { status: query.status, risk: query.risk, specialistId: query.specialist_id, clientId: query.client_id };
-        const [rows, total] = await casesRepository.page(tx, actor.orgId, filters, query.sort, query.per_page, (query.page - 1) * query.per_page);
-        const names = await userNames(
+        const [rows, total] = await caseloadPage(tx, actor.orgId, p.userId, filters, query.sort, query.per_page, (query.page - 1) * query.per_page);
+        const names = await openNames(
           tx,
           crypto,
-          rows.flatMap((r) => [r.clientUserId, r.specialistUserId]),
+          rows.flatMap((r) => [
+            { id: r.row.clientUserId, name: r.clientName },
+            { id: r.row.specialistUserId, name: r.specialistName },
+          ]),
         );
-        const items = await Promise.all(rows.map(async (r) => toCase(tx, crypto, r, names, await accessTo(tx, r, p.userId, role))));
+        const items = await Promise.all(rows.map((r) => toCase(tx, crypto, r.row, names, accessFrom(r.row, p.userId, role, r.myGrant))));
         await recordAudit(tx, actor, {
           action: 'case.list',
           resourceType: 'case',
@@ -196,6 +213,7 @@ export function createCasesService(deps: CasesDeps) {
       }),
 
     load,
+    read,
     event,
     audit,
     present,

@@ -106,9 +106,11 @@ export function createNotesService(deps: ClinicalDeps) {
     /** The case with its latest notes: what a specialist opens before a session. */
     overview: (p: Principal, caseId: string, meta: RequestMeta): Promise<{ case: CaseDto; latest_notes: NoteDto[] }> =>
       inActiveOrg(deps, p, meta, null, async (scope) => {
-        const { row, access } = await deps.cases.load(scope, caseId, 'read_notes');
+        const { row, access, names } = await deps.cases.read(scope, caseId, 'read_notes');
         const rows = await notesRepository.forCase(scope.tx, row.id, 3);
-        const names = await userNames(scope.tx, crypto, [row.clientUserId, row.specialistUserId, ...rows.map((r) => r.authorUserId)]);
+        // Notes are nearly always the lead's, whose name came with the case.
+        const authors = rows.map((r) => r.authorUserId).filter((id) => !names.has(id));
+        if (authors.length) for (const [id, name] of await userNames(scope.tx, crypto, authors)) names.set(id, name);
         const [dto, latest] = await Promise.all([
           deps.cases.present(scope.tx, row, access, names),
           Promise.all(rows.map((r) => toNote(scope.tx, crypto, r, names))),

@@ -48,7 +48,14 @@ export async function userNames(tx: Tx, crypto: FieldCrypto, ids: (string | null
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (!wanted.length) return new Map();
   const rows = await tx.select({ id: users.id, name: users.nameCiphertext }).from(users).where(inArray(users.id, wanted));
-  const names = await Promise.all(rows.map(async (r) => [r.id, (await crypto.open(tx, r.name, userAad(r.id, 'name'))) ?? '[erased]'] as const));
+  return openNames(tx, crypto, rows);
+}
+
+/** People's names already read with their rows (still sealed), opened once per person; erased ones say so. */
+export async function openNames(tx: Tx, crypto: FieldCrypto, sealed: { id: string; name: Buffer | null }[]): Promise<Map<string, string>> {
+  const once = new Map<string, Buffer>();
+  for (const { id, name } of sealed) if (name && !once.has(id)) once.set(id, name);
+  const names = await Promise.all([...once].map(async ([id, name]) => [id, (await crypto.open(tx, name, userAad(id, 'name'))) ?? '[erased]'] as const));
   return new Map(names);
 }
 

@@ -1,0 +1,137 @@
+import type { Tx } from '../../platform/db/database';
+import type { CaseAccessRow, CaseRow } from './cases.repository';
+
+export type CaseFilters = {
+  status?: CaseRow['status'] | undefined;
+  risk?: CaseRow['riskLevel'] | undefined;
+  specialistId?: string | undefined;
+  clientId?: string | undefined;
+};
+export type CaseSort = 'updated' | 'risk' | 'last_session';
+
+/** A case on a caseload page with what its line needs: both names (still sealed) and the reader's own grant. */
+export type CaseloadRow = {
+  row: CaseRow;
+  clientName: Buffer | null;
+  specialistName: Buffer | null;
+  myGrant: CaseAccessRow['role'] | null;
+};
+
+type SqlCase = {
+  id: string;
+  org_id: string;
+  client_user_id: string;
+  specialist_user_id: string;
+  status: CaseRow['status'];
+  risk_level: CaseRow['riskLevel'];
+  jurisdiction: string;
+  title_ciphertext: Buffer;
+  insurance_ciphertext: Buffer | null;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  last_session_at: Date | null;
+  created_by: string;
+  created_at: Date;
+  updated_at: Date;
+  client_name: Buffer | null;
+  specialist_name: Buffer | null;
+  my_grant: CaseAccessRow['role'] | null;
+  total?: number;
+};
+
+const ORDER: Record<CaseSort, string> = {
+  updated: 'c.updated_at desc',
+  risk: `array_position(array['crisis','high','moderate','low']::text[], c.risk_level), c.updated_at desc`,
+  last_session: 'c.last_session_at desc nulls last, c.updated_at desc',
+};
+
+/** A case `c` with both names (joined as below) and the reader's ($1) own active grant. */
+const WITH_NAMES = `c.*, cu.name_ciphertext as client_name, su.name_ciphertext as specialist_name,
+  (select a.role from case_mgmt.case_access a where a.case_id = c.id and a.user_id = $1 and a.revoked_at is null) as my_grant`;
+const NAMES_JOIN = `left join identity.users cu on cu.id = c.client_user_id left join identity.users su on su.id = c.specialist_user_id`;
+
+/** One case the reader may see, as a caseload line: what a case page opens with, in one round trip. */
+export async function caseWithNames(tx: Tx, caseId: string, readerId: string): Promise<CaseloadRow | undefined> {
+  const result = await tx.$client.query<SqlCase>({
+    text: `select ${WITH_NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`,
+    values: [readerId, caseId],
+  });
+  const row = result.rows[0];
+  return row ? toCaseloadRow(row) : undefined;
+}
+
+/** The filters as SQL over `c`, with their values numbered after `first` fixed parameters. */
+function where(orgId: string, filters: CaseFilters, first: number): { text: string; values: unknown[] } {
+  const parts = [`c.org_id = $${first + 1}`];
+  const values: unknown[] = [orgId];
+  const add = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    values.push(value);
+    parts.push(`c.${column} = $${first + values.length}`);
+  };
+  add('status', filters.status);
+  add('risk_level', filters.risk);
+  add('specialist_user_id', filters.specialistId);
+  add('client_user_id', filters.clientId);
+  return { text: parts.join(' and '), values };
+}
+
+/**
+ * One page of the cases the reader may see (row-level security decides which), the count of all of them,
+ * the two names on each line and the reader's own grant, in one statement: a caseload is the screen a
+ * specialist opens most, and each extra round trip cost more than the rows themselves. The statement text
+ * depends only on which filters are set, so the connection's named statements keep a handful of plans.
+ */
+export async function caseloadPage(
+  tx: Tx,
+  orgId: string,
+  readerId: string,
+  filters: CaseFilters,
+  sort: CaseSort,
+  limit: number,
+  offset: number,
+): Promise<[CaseloadRow[], number]> {
+  const filter = where(orgId, filters, 3);
+  const text = `with page as (
+      select c.* from case_mgmt.cases c where ${filter.text} order by ${ORDER[sort]} limit $2 offset $3
+    )
+    select ${WITH_NAMES}, (select count(*)::int from case_mgmt.cases c where ${filter.text}) as total
+    from page c ${NAMES_JOIN}
+    order by ${ORDER[sort]}`;
+  const result = await tx.$client.query<SqlCase>({ text, values: [readerId, limit, offset, ...filter.values] });
+  const first = result.rows[0];
+  // Past the last page no row carries the count; ask for it alone.
+  const total = first?.total ?? (await count(tx, orgId, filters));
+  return [result.rows.map(toCaseloadRow), total];
+}
+
+async function count(tx: Tx, orgId: string, filters: CaseFilters): Promise<number> {
+  const filter = where(orgId, filters, 0);
+  const result = await tx.$client.query<{ n: number }>({ text: `select count(*)::int as n from case_mgmt.cases c where ${filter.text}`, values: filter.values });
+  return result.rows[0]?.n ?? 0;
+}
+
+function toCaseloadRow(r: SqlCase): CaseloadRow {
+  return {
+    row: {
+      id: r.id,
+      orgId: r.org_id,
+      clientUserId: r.client_user_id,
+      specialistUserId: r.specialist_user_id,
+      status: r.status,
+      riskLevel: r.risk_level,
+      jurisdiction: r.jurisdiction,
+      titleCiphertext: r.title_ciphertext,
+      insuranceCiphertext: r.insurance_ciphertext,
+      openedAt: r.opened_at,
+      closedAt: r.closed_at,
+      lastSessionAt: r.last_session_at,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    },
+    clientName: r.client_name,
+    specialistName: r.specialist_name,
+    myGrant: r.my_grant,
+  };
+}
