@@ -56,6 +56,7 @@ describe('the client portal: forms, privacy and SOS', () => {
     await page.getByLabel('Send a form').selectOption({ label: formTitle });
     await page.getByRole('button', { name: 'Send to the client' }).click();
     await expect.poll(visible(page, 'Not started')).toBe(true);
+    await expect.poll(visible(page, `Form sent to the client: ${formTitle}`)).toBe(true);
     await visit(page, 'case-forms-en');
     await context.close();
   });
@@ -88,12 +89,17 @@ describe('the client portal: forms, privacy and SOS', () => {
     await context.close();
   });
 
-  it('the specialist sees the signed form on the case', async () => {
+  it('the specialist sees the signed form on the case, and on its timeline', async () => {
     const context = await newContext(browser, { viewport: desktop });
     const page = await signIn(context, specialistEmail);
     await page.goto(`${baseUrl}${casePath}`);
     await expect.poll(visible(page, 'Submitted')).toBe(true);
-    await page.getByText('Show answers and signature').first().click();
+    // The timeline's line, by the client, leads to the answers in the forms section and opens them.
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect.poll(() => timeline.getByText(`Form filled in and signed: ${formTitle}`).isVisible()).toBe(true);
+    await expect.poll(() => timeline.getByText('by Ірина Бондар').first().isVisible()).toBe(true);
+    await timeline.getByRole('link', { name: 'See the answers' }).click();
+    await page.waitForURL(/#form-[0-9a-f-]{36}$/);
     await expect.poll(visible(page, 'Signed by Ірина Бондар')).toBe(true);
     await expect.poll(visible(page, /^Fingerprint \(SHA-256\): [0-9a-f]{64}$/)).toBe(true);
     await visit(page, 'case-signed-form-en');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type TestApp, createTestApp } from './harness';
+import { addMember, call, type TestApp, createTestApp } from './harness';
 import { openCase } from './cases.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
@@ -131,6 +131,70 @@ describe('intake forms', () => {
     expect((await call(t.app, { method: 'POST', url: `/api/v1/form-assignments/${id}/submit`, token: org.client.token, payload: {} })).json().error.code).toBe(
       'FORM.CANCELLED',
     );
+  });
+
+  it("records sending, submitting and withdrawing on the case's history, with who did it and no form content", async () => {
+    const onCase = await openCase(t, org.specialist, org.client.userId);
+    const sendTo = (form: string) =>
+      call(t.app, { method: 'POST', url: `/api/v1/cases/${onCase}/forms`, token: org.specialist.token, payload: { form_id: form } });
+    const checkIn = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/forms',
+      token: org.specialist.token,
+      payload: { title: 'Weekly check-in', fields: [{ key: 'mood', label: 'Mood', type: 'scale', min: 0, max: 10, required: true }] },
+    });
+    const signedId = (await sendTo(formId)).json().data.id;
+    const submitSigned = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/form-assignments/${signedId}/submit`,
+      token: org.client.token,
+      payload: { answers: { reason: 'Sleep', mood: 5 }, signature_name: 'Iryna Bondar' },
+    });
+    expect(submitSigned.statusCode).toBe(200);
+    const unsignedId = (await sendTo(checkIn.json().data.id)).json().data.id;
+    const submitUnsigned = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/form-assignments/${unsignedId}/submit`,
+      token: org.client.token,
+      payload: { answers: { mood: 7 } },
+    });
+    expect(submitUnsigned.statusCode).toBe(200);
+    const withdrawnId = (await sendTo(formId)).json().data.id;
+    expect((await call(t.app, { method: 'POST', url: `/api/v1/cases/${onCase}/forms/${withdrawnId}/cancel`, token: org.specialist.token })).statusCode).toBe(
+      200,
+    );
+
+    const history = await call(t.app, { method: 'GET', url: `/api/v1/cases/${onCase}/history`, token: org.specialist.token });
+    expect(history.statusCode).toBe(200);
+    type Event = { kind: string; actor: { id: string } | null; data: Record<string, string | null> };
+    const forms = (history.json().data as Event[]).filter((e) => e.kind.startsWith('form_'));
+    // Newest first.
+    expect(forms.map((e) => [e.kind, e.actor?.id, e.data])).toEqual([
+      ['form_cancelled', org.specialist.userId, { assignment_id: withdrawnId }],
+      ['form_sent', org.specialist.userId, { assignment_id: withdrawnId }],
+      ['form_submitted', org.client.userId, { assignment_id: unsignedId, signed: 'false' }],
+      ['form_sent', org.specialist.userId, { assignment_id: unsignedId }],
+      ['form_submitted', org.client.userId, { assignment_id: signedId, signed: 'true' }],
+      ['form_sent', org.specialist.userId, { assignment_id: signedId }],
+    ]);
+    const only = await call(t.app, { method: 'GET', url: `/api/v1/cases/${onCase}/history?kind=form_submitted`, token: org.specialist.token });
+    expect(only.json().data.map((e: Event) => e.data.assignment_id)).toEqual([unsignedId, signedId]);
+    // The title, answers and signer stay with the assignment.
+    for (const text of ['Intake questionnaire', 'Weekly check-in', 'Sleep', 'Iryna Bondar']) expect(history.body).not.toContain(text);
+
+    // Submitting wrote to the case's history, yet the client still may not read it; another org sees no such case.
+    expect((await call(t.app, { method: 'GET', url: `/api/v1/cases/${onCase}/history`, token: org.client.token })).statusCode).toBe(403);
+    const b = await buildOrg(t, 'Other history');
+    for (const s of [b.admin, b.specialist, b.client]) {
+      expect((await call(t.app, { method: 'GET', url: `/api/v1/cases/${onCase}/history`, token: s.token })).statusCode).toBe(404);
+    }
+    // A client's submission never reaches a case that is not theirs: a second client of the same org can't submit this one.
+    const stray = (await sendTo(formId)).json().data.id;
+    const other = await addMember(t, org.admin, 'client');
+    const foreign = await call(t.app, { method: 'POST', url: `/api/v1/form-assignments/${stray}/submit`, token: other.token, payload: {} });
+    expect(foreign.statusCode).toBeGreaterThanOrEqual(403);
+    const after = await call(t.app, { method: 'GET', url: `/api/v1/cases/${onCase}/history?kind=form_submitted`, token: org.specialist.token });
+    expect(after.json().data).toHaveLength(2);
   });
 
   it("keeps forms and answers from another org's members and from raw SQL in their context", async () => {

@@ -115,7 +115,9 @@ export type CaseAccessGrant = z.infer<typeof caseAccessGrant>;
 /**
  * What a case's history records; `file_added`/`file_removed` carry file_id and mime_type, the filename stays
  * encrypted with the file; `plan_saved` carries the plan's version and goal count, `plan_progress` the goal
- * (and objective) ids and the figure, the goal's wording stays encrypted in the plan.
+ * (and objective) ids and the figure, the goal's wording stays encrypted in the plan. `form_sent`, `form_submitted`
+ * and `form_cancelled` carry the form assignment's id (and, when submitted, whether it was signed as `signed`: "true" or
+ * "false"); its title and answers stay with the assignment, where only those who may read the case's forms see them.
  */
 export const caseEventKinds = [
   'created',
@@ -130,6 +132,9 @@ export const caseEventKinds = [
   'plan_saved',
   'plan_progress',
   'homework_assigned',
+  'form_sent',
+  'form_submitted',
+  'form_cancelled',
 ] as const;
 export type CaseEventKind = (typeof caseEventKinds)[number];
 

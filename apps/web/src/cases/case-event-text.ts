@@ -2,11 +2,17 @@ import type { CaseEvent, CaseStatus, RiskLevel } from '@tend/contracts';
 import type { TFunction } from 'i18next';
 
 type NameOf = (id: string | null | undefined) => string | null;
+/** Names the history keeps out of its events: a file's name and a sent form's title, from the case's lists when the reader may see them. */
+export type CaseEventLookups = { fileName?: NameOf; formTitle?: NameOf };
 
-/** One line saying what happened, in the clinician's words; ids become names where the practice list (or the case's files) knows them. */
-export function caseEventText(event: CaseEvent, t: TFunction, nameOf: NameOf, fileName: NameOf = () => null): string {
+/** One line saying what happened, in the clinician's words; ids become names where the practice list (or the case's files and forms) knows them. */
+export function caseEventText(event: CaseEvent, t: TFunction, nameOf: NameOf, lookups: CaseEventLookups = {}): string {
   const data = event.data;
   const person = (key: string) => nameOf(data[key]) ?? t('cases.timeline.someone');
+  const fileName = (id: string | null | undefined) => lookups.fileName?.(id) ?? t('cases.timeline.aFile');
+  const title = lookups.formTitle?.(data.assignment_id) ?? null;
+  const form = (key: 'formSent' | 'formSigned' | 'formSubmitted' | 'formCancelled') =>
+    title ? t(`cases.timeline.${key}`, { title }) : t(`cases.timeline.${key}Untitled`);
   switch (event.kind) {
     case 'created':
       return t('cases.timeline.created');
@@ -26,14 +32,20 @@ export function caseEventText(event: CaseEvent, t: TFunction, nameOf: NameOf, fi
     case 'access_revoked':
       return t('cases.timeline.accessRevoked', { name: person('user_id') });
     case 'file_added':
-      return t('cases.timeline.fileAdded', { name: fileName(data.file_id) ?? t('cases.timeline.aFile') });
+      return t('cases.timeline.fileAdded', { name: fileName(data.file_id) });
     case 'file_removed':
-      return t('cases.timeline.fileRemoved', { name: fileName(data.file_id) ?? t('cases.timeline.aFile') });
+      return t('cases.timeline.fileRemoved', { name: fileName(data.file_id) });
     case 'plan_saved':
       return t('cases.timeline.planSaved', { version: Number(data.version), count: Number(data.goals) });
     case 'plan_progress':
       return t(data.objective_id ? 'cases.timeline.objectiveProgress' : 'cases.timeline.goalProgress', { progress: Number(data.progress) });
     case 'homework_assigned':
       return data.due_date ? t('cases.timeline.homeworkAssigned', { due: data.due_date }) : t('cases.timeline.homeworkAssignedNoDue');
+    case 'form_sent':
+      return form('formSent');
+    case 'form_submitted':
+      return form(data.signed === 'true' ? 'formSigned' : 'formSubmitted');
+    case 'form_cancelled':
+      return form('formCancelled');
   }
 }

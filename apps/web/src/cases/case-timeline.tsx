@@ -1,4 +1,4 @@
-import type { CaseDto, NoteDto } from '@tend/contracts';
+import type { CaseDto, CaseEvent, FormAssignment, NoteDto } from '@tend/contracts';
 import { Anchor, Group, Paper, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { queryKeys } from '../api/query-keys';
 import { NoteStatusBadge } from './case-badges';
 import { filesApi } from '../files/files.api';
+import { formsApi } from '../forms/forms.api';
 import { notesApi } from '../notes/notes.api';
 import { QueryState } from '../ui/query-state';
 import { useOrgTime } from '../ui/use-org-time';
@@ -31,7 +32,28 @@ function NoteLine({ note }: { note: NoteDto }) {
   );
 }
 
-/** Everything that happened on the case, newest first: history (files added and removed among it) and, for those who may read them, progress notes. */
+/** One history line; a submitted form's line leads to its answers in the case's forms section. */
+function EventLine({ event, text, form }: { event: CaseEvent; text: string; form: FormAssignment | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2}>
+      <Text fw={600}>{text}</Text>
+      {event.actor ? <Text size="sm">{t('cases.timeline.by', { name: event.actor.name })}</Text> : null}
+      {event.kind === 'form_submitted' && form?.status === 'submitted' ? (
+        <Anchor component={Link} to={{ hash: `form-${form.id}` }} size="sm">
+          {t('cases.timeline.seeAnswers')}
+        </Anchor>
+      ) : null}
+      {event.note ? (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {event.note}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Everything that happened on the case, newest first: history (files and forms among it) and, for those who may read them, progress notes. */
 export function CaseTimeline({ item }: { item: CaseDto }) {
   const { t } = useTranslation();
   const time = useOrgTime();
@@ -43,6 +65,10 @@ export function CaseTimeline({ item }: { item: CaseDto }) {
   // Same key as the files section, so the names come from the list already loaded there.
   const files = useQuery({ queryKey: queryKeys.caseFiles(item.id), queryFn: () => filesApi.list(item.id), enabled: can(item.my_access, 'readFiles') });
   const fileName = (fileId: string | null | undefined) => files.data?.find((file) => file.id === fileId)?.filename ?? null;
+  // Likewise the forms section's list gives sent forms their titles.
+  const forms = useQuery({ queryKey: queryKeys.caseForms(item.id), queryFn: () => formsApi.forCase(item.id), enabled: readNotes });
+  const formOf = (assignmentId: string | null | undefined) => forms.data?.find((form) => form.id === assignmentId);
+  const lookups = { fileName, formTitle: (assignmentId: string | null | undefined) => formOf(assignmentId)?.title ?? null };
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="timeline-heading">
@@ -61,15 +87,7 @@ export function CaseTimeline({ item }: { item: CaseDto }) {
                   {entry.kind === 'note' ? (
                     <NoteLine note={entry.note} />
                   ) : (
-                    <Stack gap={2}>
-                      <Text fw={600}>{caseEventText(entry.event, t, people.nameOf, fileName)}</Text>
-                      {entry.event.actor ? <Text size="sm">{t('cases.timeline.by', { name: entry.event.actor.name })}</Text> : null}
-                      {entry.event.note ? (
-                        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                          {entry.event.note}
-                        </Text>
-                      ) : null}
-                    </Stack>
+                    <EventLine event={entry.event} text={caseEventText(entry.event, t, people.nameOf, lookups)} form={formOf(entry.event.data.assignment_id)} />
                   )}
                 </Timeline.Item>
               ))}

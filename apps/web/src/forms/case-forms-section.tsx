@@ -1,7 +1,8 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import { queryKeys } from '../api/query-keys';
 import { FormError } from '../ui/form-error';
 import { notify } from '../ui/notify';
@@ -19,12 +20,19 @@ export function CaseFormsSection({ caseId, canSend }: { caseId: string; canSend:
   const sent = useQuery({ queryKey: queryKeys.caseForms(caseId), queryFn: () => formsApi.forCase(caseId) });
   const forms = useQuery({ queryKey: queryKeys.forms, queryFn: formsApi.list, enabled: canSend });
   const [formId, setFormId] = useState('');
+  // The timeline links a submitted form here as #form-<id>: scroll to it and open its answers.
+  const { hash } = useLocation();
+  const shown = hash.startsWith('#form-') ? hash.slice('#form-'.length) : null;
+  useEffect(() => {
+    if (shown && sent.data) document.getElementById(`form-${shown}`)?.scrollIntoView({ block: 'start' });
+  }, [shown, sent.data]);
   const send = useMutation({
     mutationFn: () => formsApi.send(caseId, formId),
     onSuccess: () => {
       setFormId('');
       notify({ message: t('forms.sentNotice'), color: 'teal' });
       void queryClient.invalidateQueries({ queryKey: queryKeys.caseForms(caseId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.caseHistory(caseId) });
     },
   });
 
@@ -56,7 +64,7 @@ export function CaseFormsSection({ caseId, canSend }: { caseId: string; canSend:
             ) : (
               <Stack gap="sm" component="ul" className="plain-list">
                 {items.map((item) => (
-                  <Paper component="li" withBorder p="sm" key={item.id}>
+                  <Paper component="li" withBorder p="sm" key={item.id} id={`form-${item.id}`}>
                     <Stack gap="xs">
                       <Group gap="xs" wrap="wrap">
                         <Text fw={700}>{item.title}</Text>
@@ -68,7 +76,7 @@ export function CaseFormsSection({ caseId, canSend }: { caseId: string; canSend:
                           : t('forms.sentOn', { time: time.dateTime(item.sent_at) })}
                       </Text>
                       {item.status === 'submitted' ? (
-                        <details>
+                        <details open={shown === item.id}>
                           <summary>{t('forms.showAnswers')}</summary>
                           <AnswersView assignment={item} />
                         </details>

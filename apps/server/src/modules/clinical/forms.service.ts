@@ -130,6 +130,7 @@ export function createFormsService(deps: FormsDeps, notes: NotesService) {
           await deps.mailer.enqueue(tx, { orgId: caseRow.orgId, to: email, ...mail, template: 'form_to_fill' });
         }
         await audit(scope, row, 'form.send', { form_id: formId });
+        await deps.cases.event(tx, scope.actor, caseRow, 'form_sent', { assignment_id: id });
         return present(tx, row);
       }),
 
@@ -209,6 +210,9 @@ export function createFormsService(deps: FormsDeps, notes: NotesService) {
             : {}),
         });
         await audit(scope, row, 'form.submit', { signed: Boolean(signed) });
+        // The client reaches the case as its client (row-level security shows them their own case only), as when they add a file.
+        const { row: caseRow } = await deps.cases.load(scope, row.caseId, 'read');
+        await deps.cases.event(scope.tx, scope.actor, caseRow, 'form_submitted', { assignment_id: id, signed: String(Boolean(signed)) });
         return present(scope.tx, (await formsRepository.assignment(scope.tx, id)) as AssignmentRow);
       }),
 
@@ -220,6 +224,7 @@ export function createFormsService(deps: FormsDeps, notes: NotesService) {
         if (row.status === 'cancelled') throw new AppError('FORM.CANCELLED', 'This form was already withdrawn');
         await formsRepository.update(scope.tx, id, { status: 'cancelled' });
         await audit(scope, row, 'form.cancel');
+        await deps.cases.event(scope.tx, scope.actor, scope.caseRow, 'form_cancelled', { assignment_id: id });
         return present(scope.tx, (await formsRepository.assignment(scope.tx, id)) as AssignmentRow);
       }),
   };
