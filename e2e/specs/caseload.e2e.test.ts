@@ -95,6 +95,16 @@ describe('a specialist keeps a case and its notes', () => {
     await page.getByRole('button', { name: 'Save private note' }).click();
     await expect.poll(visible(page, 'Countertransference: I felt rushed; bring to supervision.')).toBe(true);
     await visit(page, 'case-timeline-en');
+
+    // The new case has had no session yet: it is under "No session yet", not under the past week.
+    await page.getByRole('link', { name: 'My caseload' }).first().click();
+    await page.getByLabel('Last session').selectOption({ label: 'No session yet' });
+    await page.waitForURL(/last_session=never/);
+    await expect.poll(visible(page, caseTitle)).toBe(true);
+    await page.getByLabel('Last session').selectOption({ label: 'In the past 7 days' });
+    await page.waitForURL(/last_session=past_week/);
+    await expect.poll(visible(page, caseTitle)).toBe(false);
+    await visit(page, 'caseload-filtered-en');
     await context.close();
   });
 

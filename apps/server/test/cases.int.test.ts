@@ -120,7 +120,7 @@ describe('cases', () => {
     expect((await call(t.app, { method: 'GET', url: `/api/v1/cases/${mine}`, token: org.specialist.token })).statusCode).toBe(404);
   });
 
-  it('a caseload page carries names, the reader\'s own access per line and the count; past the last page it is empty with the count', async () => {
+  it("a caseload page carries names, the reader's own access per line and the count; past the last page it is empty with the count", async () => {
     const lead = await addMember(t, org.admin, 'specialist', 'Lead Person');
     const co = await addMember(t, org.admin, 'specialist');
     const client = await addMember(t, org.admin, 'client', 'Client Person');
@@ -131,13 +131,49 @@ describe('cases', () => {
     const asCo = (await call(t.app, { method: 'GET', url: '/api/v1/cases', token: co.token })).json();
     expect(asCo.meta.total).toBe(1);
     expect(asCo.data).toEqual([
-      expect.objectContaining({ id: shared, my_access: 'co_specialist', client: { id: client.userId, name: 'Client Person' }, specialist: { id: lead.userId, name: 'Lead Person' } }),
+      expect.objectContaining({
+        id: shared,
+        my_access: 'co_specialist',
+        client: { id: client.userId, name: 'Client Person' },
+        specialist: { id: lead.userId, name: 'Lead Person' },
+      }),
     ]);
     const asAdmin = (await call(t.app, { method: 'GET', url: `/api/v1/cases?specialist_id=${lead.userId}&risk=high`, token: org.admin.token })).json();
     expect(asAdmin.data.map((c: { id: string; my_access: string }) => [c.id, c.my_access])).toEqual([[shared, 'org_admin']]);
     expect(asAdmin.meta.total).toBe(1);
     const past = (await call(t.app, { method: 'GET', url: `/api/v1/cases?specialist_id=${lead.userId}&page=3&per_page=1`, token: org.admin.token })).json();
     expect(past).toMatchObject({ data: [], meta: { page: 3, per_page: 1, total: 2 } });
+  });
+
+  it('filters the caseload by when the client was last seen; an unknown choice is a 400', async () => {
+    const lead = await addMember(t, org.admin, 'specialist');
+    const client = await addMember(t, org.admin, 'client');
+    const [week, month, dormant, never] = [
+      await openCase(t, lead, client.userId),
+      await openCase(t, lead, client.userId),
+      await openCase(t, lead, client.userId),
+      await openCase(t, lead, client.userId),
+    ];
+    await t.owner.query(`update case_mgmt.cases set last_session_at = now() - interval '2 days' where id = $1`, [week]);
+    await t.owner.query(`update case_mgmt.cases set last_session_at = now() - interval '20 days' where id = $1`, [month]);
+    await t.owner.query(`update case_mgmt.cases set last_session_at = now() - interval '45 days' where id = $1`, [dormant]);
+    const seen = async (filter: string) => {
+      const res = await call(t.app, { method: 'GET', url: `/api/v1/cases?last_session=${filter}`, token: lead.token });
+      return {
+        ids: res
+          .json()
+          .data.map((c: { id: string }) => c.id)
+          .sort(),
+        total: res.json().meta.total,
+      };
+    };
+    expect(await seen('past_week')).toEqual({ ids: [week], total: 1 });
+    expect(await seen('past_month')).toEqual({ ids: [week, month].sort(), total: 2 });
+    expect(await seen('over_a_month')).toEqual({ ids: [dormant], total: 1 });
+    expect(await seen('never')).toEqual({ ids: [never], total: 1 });
+    const wrong = await call(t.app, { method: 'GET', url: '/api/v1/cases?last_session=yesterday', token: lead.token });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('REQUEST.VALIDATION');
   });
 
   it('transfers to another specialist with a reason, keeping history; the previous lead loses access', async () => {

@@ -87,6 +87,10 @@ export const updateCaseBody = z
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'Change at least one field');
 
+/** When the client was last seen: within a week or a month, more than a month ago (auto-pause's mark), or never. */
+export const lastSessionFilters = ['past_week', 'past_month', 'over_a_month', 'never'] as const;
+export type LastSessionFilter = (typeof lastSessionFilters)[number];
+
 export const caseListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   per_page: z.coerce.number().int().min(1).max(100).default(25),
@@ -94,6 +98,7 @@ export const caseListQuery = z.object({
   risk: riskLevel.optional(),
   specialist_id: z.uuid().optional(),
   client_id: z.uuid().optional(),
+  last_session: z.enum(lastSessionFilters).optional(),
   sort: z.enum(['updated', 'risk', 'last_session']).default('updated'),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;

@@ -1,4 +1,4 @@
-import { CASE_TRANSITIONS, type CaseStatus, type RiskLevel } from '@tend/contracts';
+import { CASE_TRANSITIONS, type CaseStatus, type LastSessionFilter, lastSessionFilters, type RiskLevel } from '@tend/contracts';
 import { Group, NativeSelect } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseFilters } from './cases.api';
@@ -9,7 +9,7 @@ const sorts: CaseFilters['sort'][] = ['updated', 'risk', 'last_session'];
 
 type Props = { filters: CaseFilters; onChange: (changes: Partial<CaseFilters>) => void };
 
-/** Status, risk and order of the caseload; every change starts again from the first page. */
+/** Status, risk, when last seen, and order of the caseload; every change starts again from the first page. */
 export function CaseloadFilters({ filters, onChange }: Props) {
   const { t } = useTranslation();
   return (
@@ -27,6 +27,16 @@ export function CaseloadFilters({ filters, onChange }: Props) {
         onChange={(event) => onChange({ risk: (event.currentTarget.value || undefined) as RiskLevel | undefined })}
         data={[{ value: '', label: t('cases.filters.anyRisk') }, ...riskLevels.map((level) => ({ value: level, label: t(`cases.risk.${level}`) }))]}
         miw={160}
+      />
+      <NativeSelect
+        label={t('cases.filters.lastSession')}
+        value={filters.last_session ?? ''}
+        onChange={(event) => onChange({ last_session: (event.currentTarget.value || undefined) as LastSessionFilter | undefined })}
+        data={[
+          { value: '', label: t('cases.filters.anyLastSession') },
+          ...lastSessionFilters.map((seen) => ({ value: seen, label: t(`cases.filters.seen.${seen}`) })),
+        ]}
+        miw={200}
       />
       <NativeSelect
         label={t('cases.filters.sort')}

@@ -1,4 +1,4 @@
-import type { CaseStatus, RiskLevel } from '@tend/contracts';
+import { type CaseStatus, type LastSessionFilter, lastSessionFilters, type RiskLevel } from '@tend/contracts';
 import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -17,10 +17,12 @@ import { type CaseFilters, casesApi } from './cases.api';
 function readFilters(params: URLSearchParams): CaseFilters {
   const status = params.get('status') as CaseStatus | null;
   const risk = params.get('risk') as RiskLevel | null;
+  const seen = params.get('last_session') as LastSessionFilter | null;
   const sort = params.get('sort');
   return {
     status: status && caseStatuses.includes(status) ? status : undefined,
     risk: risk && riskLevels.includes(risk) ? risk : undefined,
+    last_session: seen && lastSessionFilters.includes(seen) ? seen : undefined,
     sort: sort === 'risk' || sort === 'last_session' ? sort : 'updated',
     page: Math.max(1, Number(params.get('page')) || 1),
   };

@@ -1,7 +1,7 @@
-import type { CaseAccessGrant, CaseDto, CaseEvent, CaseListQuery, CaseStatus, RiskLevel } from '@tend/contracts';
+import type { CaseAccessGrant, CaseDto, CaseEvent, CaseListQuery, CaseStatus, LastSessionFilter, RiskLevel } from '@tend/contracts';
 import { api } from '../api/client';
 
-export type CaseFilters = Pick<CaseListQuery, 'sort'> & { status?: CaseStatus; risk?: RiskLevel; page: number };
+export type CaseFilters = Pick<CaseListQuery, 'sort'> & { status?: CaseStatus; risk?: RiskLevel; last_session?: LastSessionFilter; page: number };
 export type NewCase = { client_user_id: string; specialist_user_id?: string; title: string; jurisdiction: string; risk_level?: RiskLevel };
 
 const casePath = (caseId: string) => `/api/v1/cases/${caseId}`;

@@ -1,3 +1,4 @@
+import type { LastSessionFilter } from '@tend/contracts';
 import type { Tx } from '../../platform/db/database';
 import type { CaseAccessRow, CaseRow } from './cases.repository';
 
@@ -6,6 +7,7 @@ export type CaseFilters = {
   risk?: CaseRow['riskLevel'] | undefined;
   specialistId?: string | undefined;
   clientId?: string | undefined;
+  lastSession?: LastSessionFilter | undefined;
 };
 export type CaseSort = 'updated' | 'risk' | 'last_session';
 
@@ -37,6 +39,14 @@ type SqlCase = {
   specialist_name: Buffer | null;
   my_grant: CaseAccessRow['role'] | null;
   total?: number;
+};
+
+/** Fixed conditions, so they add no parameters; 30 days is when an active case pauses by itself. */
+const LAST_SESSION: Record<LastSessionFilter, string> = {
+  past_week: `c.last_session_at >= now() - interval '7 days'`,
+  past_month: `c.last_session_at >= now() - interval '30 days'`,
+  over_a_month: `c.last_session_at < now() - interval '30 days'`,
+  never: 'c.last_session_at is null',
 };
 
 const ORDER: Record<CaseSort, string> = {
@@ -73,6 +83,7 @@ function where(orgId: string, filters: CaseFilters, first: number): { text: stri
   add('risk_level', filters.risk);
   add('specialist_user_id', filters.specialistId);
   add('client_user_id', filters.clientId);
+  if (filters.lastSession) parts.push(LAST_SESSION[filters.lastSession]);
   return { text: parts.join(' and '), values };
 }
 
@@ -107,7 +118,10 @@ export async function caseloadPage(
 
 async function count(tx: Tx, orgId: string, filters: CaseFilters): Promise<number> {
   const filter = where(orgId, filters, 0);
-  const result = await tx.$client.query<{ n: number }>({ text: `select count(*)::int as n from case_mgmt.cases c where ${filter.text}`, values: filter.values });
+  const result = await tx.$client.query<{ n: number }>({
+    text: `select count(*)::int as n from case_mgmt.cases c where ${filter.text}`,
+    values: filter.values,
+  });
   return result.rows[0]?.n ?? 0;
 }
 

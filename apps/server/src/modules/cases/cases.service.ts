@@ -128,7 +128,13 @@ export function createCasesService(deps: CasesDeps) {
     list: (p: Principal, query: CaseListQuery, meta: RequestMeta): Promise<Paged<CaseDto>> =>
       inActiveOrg(deps, p, meta, null, async ({ tx, role, actor }) => {
         if (role === 'eap_manager') throw new AppError('AUTH.FORBIDDEN', 'EAP managers see aggregate reports, not cases');
-        const filters = { status: query.status, risk: query.risk, specialistId: query.specialist_id, clientId: query.client_id };
+        const filters = {
+          status: query.status,
+          risk: query.risk,
+          specialistId: query.specialist_id,
+          clientId: query.client_id,
+          lastSession: query.last_session,
+        };
         const [rows, total] = await caseloadPage(tx, actor.orgId, p.userId, filters, query.sort, query.per_page, (query.page - 1) * query.per_page);
         const names = await openNames(
           tx,
