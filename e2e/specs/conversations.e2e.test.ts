@@ -176,4 +176,52 @@ describe('messages between colleagues and program chats', () => {
     await mine.close();
     await context.close();
   });
+
+  it('a client leaves a program chat themselves: it goes from their list, and the specialist running it sees the people change (Ukrainian client, 375 px)', async () => {
+    const walkingTitle = `Walking group ${Date.now()}`;
+    const context = await newContext(browser, { viewport: desktop });
+    const page = await signIn(context, 'specialist1@demo.tend.local');
+    await page.goto(`${baseUrl}/conversations`);
+    await page.getByRole('button', { name: 'New program chat' }).click();
+    const creating = page.getByRole('dialog');
+    await creating.getByLabel(/^Title/).fill(walkingTitle);
+    await creating.getByRole('checkbox', { name: `${clientName} — Client` }).check();
+    await creating.getByRole('checkbox', { name: 'Maria Lysenko — Specialist' }).check();
+    await creating.getByRole('button', { name: 'Create chat' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: walkingTitle, level: 2 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'People (3)' }).isVisible()).toBe(true);
+    // Whoever runs the chat has no way out of it, only the others do.
+    expect(await page.getByRole('button', { name: 'Leave chat' }).count()).toBe(0);
+
+    const mine = await newContext(browser, { language: 'uk', viewport: { width: 375, height: 812 } });
+    const client = await signIn(mine, 'client2@demo.tend.local');
+    await client.goto(`${baseUrl}/messages`);
+    const chooser = client.getByLabel('Розмова', { exact: true });
+    const option = `${walkingTitle} — Чат програми`;
+    await chooser.selectOption({ label: option });
+    await expect.poll(() => client.getByRole('heading', { name: walkingTitle, level: 2 }).isVisible()).toBe(true);
+    await client.getByRole('button', { name: 'Вийти з чату' }).click();
+    const dialog = client.getByRole('dialog', { name: 'Вихід із чату програми' });
+    await expect.poll(() => dialog.getByText(`Вийти з чату «${walkingTitle}»?`, { exact: false }).isVisible()).toBe(true);
+    await dialogAccessible(client, 'conversations-program-leave-dialog-uk-375');
+    await dialog.getByRole('button', { name: 'Вийти з чату' }).click();
+    await expect.poll(() => client.getByText(`Ви вийшли з чату «${walkingTitle}».`).isVisible()).toBe(true);
+    await expect.poll(() => client.getByRole('heading', { name: walkingTitle, level: 2 }).count()).toBe(0);
+    await expect.poll(() => client.getByRole('option', { name: option }).count()).toBe(0);
+    await visit(client, 'conversations-program-left-uk-375');
+    await client.reload();
+    await expect.poll(() => client.getByRole('heading', { name: 'Повідомлення', level: 1 }).isVisible()).toBe(true);
+    await expect.poll(() => client.getByRole('option', { name: option }).count()).toBe(0);
+    await mine.close();
+
+    // The specialist's open page hears of it without a reload.
+    const people = page.getByRole('button', { name: 'People (2)' });
+    await expect.poll(() => people.isVisible()).toBe(true);
+    await people.click();
+    const list = page.getByRole('list', { name: `People in “${walkingTitle}”` });
+    await expect.poll(() => list.getByText('Maria Lysenko').isVisible()).toBe(true);
+    expect(await list.getByText(clientName).count()).toBe(0);
+    await visit(page, 'conversations-program-after-leave-en');
+    await context.close();
+  });
 });

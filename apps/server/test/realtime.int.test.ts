@@ -125,7 +125,7 @@ describe.runIf(redisUrl)('two instances with the Redis adapter', () => {
     }
   });
 
-  it('takes someone out of a program chat through one instance: their socket on the other hears of it, then nothing more', async () => {
+  it('takes someone out of a program chat, or lets them leave it, through one instance: their socket on the other hears of it, then nothing more', async () => {
     const { openCase } = await import('./cases.fixtures');
     const { buildOrg } = await import('./tenancy.fixtures');
     const first = await createTestApp({ redisUrl });
@@ -171,6 +171,23 @@ describe.runIf(redisUrl)('two instances with the Redis adapter', () => {
       expect(await arrived).toMatchObject({ body: 'After the change' });
       await new Promise((r) => setTimeout(r, 200));
       expect(heard).toEqual([]);
+
+      // Leaving of one's own accord through instance A: the same on B.
+      const left = next(supervisorOnB, 'conversation.left');
+      const gone = await first.app.inject({ method: 'POST', url: `/api/v1/conversations/${program}/leave`, headers: as(org.supervisor.token) });
+      expect(gone.statusCode).toBe(200);
+      expect(await left).toEqual({ conversation_id: program, user_id: org.supervisor.userId });
+      const supervisorHeard: unknown[] = [];
+      supervisorOnB.on('message', (m: unknown) => supervisorHeard.push(m));
+      const later = await first.app.inject({
+        method: 'POST',
+        url: `/api/v1/conversations/${program}/messages`,
+        headers: as(org.specialist.token),
+        payload: { body: 'After the supervisor left' },
+      });
+      expect(later.statusCode).toBe(201);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(supervisorHeard).toEqual([]);
       clientOnB.close();
       supervisorOnB.close();
     } finally {

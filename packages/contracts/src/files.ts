@@ -45,4 +45,8 @@ export const fileLinkDto = z.object({
 });
 export type FileLinkDto = z.infer<typeof fileLinkDto>;
 
+/** A case file deleted (by its uploader or the lead specialist). */
+export const fileDeleted = z.object({ deleted: z.literal(true) });
+export type FileDeleted = z.infer<typeof fileDeleted>;
+
 export const fileDownloadQuery = z.object({ token: z.string().min(10).max(2000) });

@@ -14,4 +14,6 @@ export * from './notifications';
 export * from './consent';
 export * from './files';
 export * from './after-session';
+export * from './session-brief';
 export * from './messaging';
+export * from './selfcare';

@@ -67,6 +67,9 @@ export const addPeopleBody = z.object({ user_ids: people }).strict();
 export const peopleAdded = z.object({ added: z.array(z.uuid()) });
 export const personParams = z.object({ id: z.uuid(), userId: z.uuid() });
 export const personRemoved = z.object({ removed: z.uuid() });
+/** Answer to leaving a program chat: the conversation left. */
+export const conversationLeft = z.object({ left: z.uuid() });
+export type ConversationLeft = z.infer<typeof conversationLeft>;
 
 export const messagesQuery = z.object({
   before: z.iso.datetime({ offset: true }).optional(),

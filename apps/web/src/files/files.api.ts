@@ -1,4 +1,4 @@
-import { type CaseFileDto, type FileLinkDto, MAX_FILE_BYTES } from '@tend/contracts';
+import { type CaseFileDto, type FileDeleted, type FileLinkDto, MAX_FILE_BYTES } from '@tend/contracts';
 import { ApiError, api, renewedAfter } from '../api/client';
 
 const filesPath = (caseId: string) => `/api/v1/cases/${caseId}/files`;
@@ -77,7 +77,7 @@ export const filesApi = {
   list: (caseId: string) => api.get<CaseFileDto[]>(filesPath(caseId)),
   link: (caseId: string, fileId: string) => api.post<FileLinkDto>(`${filesPath(caseId)}/${fileId}/link`),
   share: (caseId: string, fileId: string, shared: boolean) => api.patch<CaseFileDto>(`${filesPath(caseId)}/${fileId}`, { shared_with_client: shared }),
-  remove: (caseId: string, fileId: string) => api.delete<{ deleted: true }>(`${filesPath(caseId)}/${fileId}`),
+  remove: (caseId: string, fileId: string) => api.delete<FileDeleted>(`${filesPath(caseId)}/${fileId}`),
 };
 
 /** Asks for a short-lived link, then lets the browser download from it (the server answers as an attachment). */

@@ -4,6 +4,7 @@ import {
   type ChatMessage,
   type Conversation,
   type ConversationKind,
+  type ConversationLeft,
   type ConversationSummary,
   MAX_ATTACHMENTS,
   type ResponseTimes,
@@ -48,6 +49,7 @@ export const messagingApi = {
   addPeople: (conversationId: string, userIds: string[]) =>
     api.post<{ added: string[] }>(`/api/v1/conversations/${conversationId}/participants`, { user_ids: userIds }),
   removePerson: (conversationId: string, userId: string) => api.delete<{ removed: string }>(`/api/v1/conversations/${conversationId}/participants/${userId}`),
+  leave: (conversationId: string) => api.post<ConversationLeft>(`/api/v1/conversations/${conversationId}/leave`),
   caseResponseTarget: (caseId: string) => api.get<CaseResponseTarget>(`/api/v1/cases/${caseId}/response-target`),
   setCaseResponseTarget: (caseId: string, input: { messaging_only: boolean; target_hours: number | null }) =>
     api.put<Omit<CaseResponseTarget, 'org_target_hours' | 'booked_messaging_sessions'>>(`/api/v1/cases/${caseId}/response-target`, input),

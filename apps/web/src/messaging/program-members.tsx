@@ -12,7 +12,7 @@ import { PeoplePicker } from './start-conversation';
 
 type Props = { conversation: Conversation; title: string; myId: string };
 
-/** Who is in a program chat; whoever runs it adds people and takes them out. */
+/** Who is in a program chat; whoever runs it adds people and takes them out, anyone else may leave. */
 export function ProgramMembers({ conversation, title, myId }: Props) {
   const { t } = useTranslation();
   const [opened, { toggle }] = useDisclosure(false);
@@ -26,7 +26,7 @@ export function ProgramMembers({ conversation, title, myId }: Props) {
         <Button variant="subtle" size="compact-sm" onClick={toggle} aria-expanded={opened} aria-controls={listId}>
           {t('inbox.members.toggle', { count: people.length })}
         </Button>
-        {runsIt ? <AddPeople conversation={conversation} /> : null}
+        {runsIt ? <AddPeople conversation={conversation} /> : <LeaveChat conversationId={conversation.id} title={title} />}
       </Group>
       <Collapse expanded={opened} id={listId}>
         <Stack gap={4} component="ul" className="plain-list" m={0} p={0} aria-label={t('inbox.members.listLabel', { title })}>
@@ -70,6 +70,34 @@ function RemovePerson({ conversationId, person, title }: { conversationId: strin
       onConfirm={() => remove.mutate()}
     >
       {t('inbox.members.remove')}
+    </ConfirmButton>
+  );
+}
+
+/** Leaving for good: the chat goes from my list at once (the server tells my other pages too). */
+function LeaveChat({ conversationId, title }: { conversationId: string; title: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const leave = useMutation({
+    mutationFn: () => messagingApi.leave(conversationId),
+    onSuccess: async () => {
+      notify({ color: 'teal', message: t('inbox.members.left', { title }) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.conversationList });
+      queryClient.removeQueries({ queryKey: queryKeys.conversation(conversationId) });
+    },
+    onError: (error: unknown) => notify({ color: 'red', message: errorMessage(t, error) }),
+  });
+  return (
+    <ConfirmButton
+      variant="subtle"
+      size="compact-sm"
+      title={t('inbox.members.leaveTitle')}
+      question={t('inbox.members.leaveQuestion', { title })}
+      confirmLabel={t('inbox.members.leave')}
+      loading={leave.isPending}
+      onConfirm={() => leave.mutate()}
+    >
+      {t('inbox.members.leave')}
     </ConfirmButton>
   );
 }

@@ -6,3 +6,4 @@ export * from './waitlist';
 export * from './video';
 export * from './live-session';
 export * from './call-quality';
+export * from './session-lobby';

@@ -1,4 +1,4 @@
-import { caseFileDto, fileDownloadQuery, fileLinkDto, fileParams, MAX_FILE_BYTES, updateFileBody, uuidParam } from '@tend/contracts';
+import { caseFileDto, fileDeleted, fileDownloadQuery, fileLinkDto, fileParams, MAX_FILE_BYTES, updateFileBody, uuidParam } from '@tend/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/app-error';
@@ -73,7 +73,7 @@ export function filesRoutes(app: FastifyInstance, s: { files: FilesService }): v
     summary: 'Delete a file (its uploader or the lead specialist)',
     tags,
     params: fileParams,
-    response: z.object({ deleted: z.literal(true) }),
+    response: fileDeleted,
     handler: ({ principal, params, request }) => s.files.remove(principal, params.id, params.fileId, requestMeta(request)),
   });
   privateRoute(app, {

@@ -127,7 +127,8 @@ export function createConversationsService(deps: ConversationsDeps) {
         if (!conversation) throw new AppError('MESSAGING.NOT_FOUND', 'No such conversation');
         if (conversation.kind !== 'program')
           throw new AppError('MESSAGING.NOT_PROGRAM', 'Only program chats have members to remove; case and direct chats keep their people');
-        if (conversation.createdBy !== p.userId) throw new AppError('MESSAGING.NOT_ALLOWED', 'Only whoever started a program chat removes people from it');
+        if (conversation.createdBy !== p.userId)
+          throw new AppError('MESSAGING.NOT_ALLOWED', 'Only whoever started a program chat removes people from it; to go yourself, leave the chat');
         if (userId === p.userId) throw new AppError('MESSAGING.CREATOR_STAYS', 'Whoever runs a program chat stays in it');
         if (!(await messagingRepository.removeParticipant(scope.tx, conversationId, userId)))
           throw new AppError('MESSAGING.NOT_A_PARTICIPANT', 'This person is not in the program chat');
@@ -148,6 +149,44 @@ export function createConversationsService(deps: ConversationsDeps) {
       deps.relay.emitToUser(userId, 'conversation.removed', event);
       for (const other of removed.stay) deps.relay.emitToUser(other, 'conversation.people', event);
       return { removed: userId };
+    },
+
+    /**
+     * Someone leaves a program chat of their own accord (anyone in it but whoever runs it, ADR 0022 update).
+     * Like a removal: they no longer see it or hear its live events, what they wrote stays, the others see the
+     * people change. Case and direct chats are not left: their people follow the case and the pair.
+     */
+    leave: async (p: Principal, conversationId: string, meta: RequestMeta) => {
+      const left = await inActiveOrg(deps, p, meta, null, async (scope) => {
+        const conversation = await messagingRepository.conversation(scope.tx, conversationId);
+        if (!conversation) throw new AppError('MESSAGING.NOT_FOUND', 'No such conversation');
+        if (conversation.kind !== 'program')
+          throw new AppError('MESSAGING.NOT_PROGRAM', 'Only program chats can be left; case and direct chats keep their people');
+        if (conversation.createdBy === p.userId)
+          throw new AppError(
+            'MESSAGING.CREATOR_STAYS',
+            'You run this program chat, so you cannot leave it: without you nobody could add or take people out of it',
+          );
+        // Who stays is read first: once my row is gone, RLS no longer shows me the chat's people.
+        const stay = (await messagingRepository.participantsOf(scope.tx, conversationId)).map((x) => x.userId).filter((u) => u !== p.userId);
+        if (!(await messagingRepository.removeParticipant(scope.tx, conversationId, p.userId)))
+          throw new AppError('MESSAGING.NOT_FOUND', 'No such conversation');
+        await recordAudit(scope.tx, scope.actor, {
+          action: 'messaging.participant_leave',
+          resourceType: 'conversation',
+          resourceId: conversationId,
+          subjectUserId: p.userId,
+          purpose: 'treatment',
+          details: { kind: conversation.kind },
+        });
+        return { stay };
+      });
+      // Committed. As after a removal, new messages no longer reach them (recipients are the participants);
+      // their other open pages let go of the chat, the others refresh who is in it.
+      const event = { conversation_id: conversationId, user_id: p.userId };
+      deps.relay.emitToUser(p.userId, 'conversation.left', event);
+      for (const other of left.stay) deps.relay.emitToUser(other, 'conversation.people', event);
+      return { left: conversationId };
     },
 
     /** My conversations with a title to show: the program's, the other colleague's name, or the case's client. */

@@ -3,6 +3,7 @@ import {
   caseConversation,
   chatMessage,
   conversation,
+  conversationLeft,
   conversationStarted,
   conversationSummary,
   messagesQuery,
@@ -69,6 +70,15 @@ export function messagingRoutes(app: FastifyInstance, s: MessagingService, c: Co
     params: personParams,
     response: personRemoved,
     handler: ({ principal, params, request }) => c.removePerson(principal, params.id, params.userId, requestMeta(request)),
+  });
+  privateRoute(app, {
+    method: 'POST',
+    url: '/api/v1/conversations/:id/leave',
+    summary: 'Leave a program chat (anyone in it but whoever runs it); like a removal, what I wrote stays',
+    tags,
+    params: uuidParam,
+    response: conversationLeft,
+    handler: ({ principal, params, request }) => c.leave(principal, params.id, requestMeta(request)),
   });
   privateRoute(app, {
     method: 'GET',

@@ -1,3 +1,4 @@
+import type { LogMoodBody, MoodEntry } from '@tend/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
@@ -8,7 +9,6 @@ import { contextOf, type RequestMeta } from '../identity';
 import { inActiveOrg } from '../orgs';
 import { type MoodRow, moodRepository } from './mood.repository';
 
-export type MoodEntry = { id: string; score: number; note: string | null; at: string };
 const noteAad = (id: string) => `mood:${id}:note`;
 
 /** The mood log: the owner's own, shared with a specialist only by consent. */
@@ -21,7 +21,7 @@ export function createMoodService(deps: { db: Database; crypto: FieldCrypto }) {
   });
 
   return {
-    log: (p: Principal, body: { score: number; note?: string | undefined }): Promise<MoodEntry> =>
+    log: (p: Principal, body: LogMoodBody): Promise<MoodEntry> =>
       deps.db.inContext(contextOf(p), async (tx) => {
         const id = uuidv7();
         const at = new Date();

@@ -1,3 +1,4 @@
+import { logMoodBody, moodEntry, moodRange, uuidParam } from '@tend/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
@@ -8,10 +9,6 @@ import { requestMeta } from '../identity';
 import type { MoodService } from './mood.service';
 
 const tags = ['self-care'];
-const moodEntry = z.object({ id: z.uuid(), score: z.number().int(), note: z.string().nullable(), at: z.iso.datetime() });
-const range = z
-  .object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
-  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] });
 
 export function selfcareRoutes(app: FastifyInstance, mood: MoodService, deps: { db: Database; crypto: FieldCrypto }): void {
   privateRoute(app, {
@@ -20,7 +17,7 @@ export function selfcareRoutes(app: FastifyInstance, mood: MoodService, deps: { 
     summary: 'Log my mood (0–10) with an optional note',
     tags,
     status: 201,
-    body: z.object({ score: z.number().int().min(0).max(10), note: z.string().trim().max(2000).optional() }).strict(),
+    body: logMoodBody,
     response: moodEntry,
     handler: ({ principal, body }) => mood.log(principal, body),
   });
@@ -29,7 +26,7 @@ export function selfcareRoutes(app: FastifyInstance, mood: MoodService, deps: { 
     url: '/api/v1/selfcare/mood',
     summary: 'My mood log between two instants',
     tags,
-    querystring: range,
+    querystring: moodRange,
     response: z.array(moodEntry),
     handler: ({ principal, query }) => mood.mine(principal, query.from, query.to),
   });
@@ -38,8 +35,8 @@ export function selfcareRoutes(app: FastifyInstance, mood: MoodService, deps: { 
     url: '/api/v1/clients/:id/mood',
     summary: "A client's mood log, while they share it with me (data-sharing consent, scope mood)",
     tags,
-    params: z.object({ id: z.uuid() }),
-    querystring: range,
+    params: uuidParam,
+    querystring: moodRange,
     response: z.array(moodEntry),
     guard: consentGuard(deps, { kind: 'data_sharing', category: 'mood', client: (request) => (request.params as { id: string }).id }),
     handler: ({ principal, params, query, request }) => mood.ofClient(principal, params.id, query.from, query.to, requestMeta(request)),
