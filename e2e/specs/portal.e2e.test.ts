@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext } from '../browser';
+import { expectAccessible, launch, newContext } from '../browser';
 import { signIn, visible, visit } from '../flows';
 
 const baseUrl = inject('baseUrl');
@@ -57,6 +57,19 @@ describe('the client portal: forms, privacy and SOS', () => {
     await page.getByRole('button', { name: 'Send to the client' }).click();
     await expect.poll(visible(page, 'Not started')).toBe(true);
     await expect.poll(visible(page, `Form sent to the client: ${formTitle}`)).toBe(true);
+
+    // Sent twice by mistake: the specialist withdraws one copy, after a confirmation.
+    await page.getByLabel('Send a form').selectOption({ label: formTitle });
+    await page.getByRole('button', { name: 'Send to the client' }).click();
+    const withdraw = page.getByRole('button', { name: `Withdraw ${formTitle}` });
+    await expect.poll(() => withdraw.count()).toBe(2);
+    await withdraw.first().click();
+    await expect.poll(visible(page, 'Withdraw this form?')).toBe(true);
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await expectAccessible(page, 'case-form-withdraw-en');
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
+    await expect.poll(visible(page, `Form withdrawn: ${formTitle}`)).toBe(true);
+    await expect.poll(() => withdraw.count()).toBe(1);
     await visit(page, 'case-forms-en');
     await context.close();
   });

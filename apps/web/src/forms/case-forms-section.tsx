@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { queryKeys } from '../api/query-keys';
+import { ConfirmButton } from '../ui/confirm-button';
 import { FormError } from '../ui/form-error';
 import { notify } from '../ui/notify';
 import { QueryState } from '../ui/query-state';
@@ -12,7 +13,7 @@ import { AnswersView } from './answers-view';
 import { formsApi } from './forms.api';
 import { FormStatusBadge } from './status-badge';
 
-/** On the case page: send the client a form, and see each sent form, its status and, once submitted, its answers. */
+/** On the case page: send the client a form, withdraw one not yet submitted, and see each form's status and, once submitted, its answers. */
 export function CaseFormsSection({ caseId, canSend }: { caseId: string; canSend: boolean }) {
   const { t } = useTranslation();
   const time = useOrgTime();
@@ -31,6 +32,15 @@ export function CaseFormsSection({ caseId, canSend }: { caseId: string; canSend:
     onSuccess: () => {
       setFormId('');
       notify({ message: t('forms.sentNotice'), color: 'teal' });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.caseForms(caseId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.caseHistory(caseId) });
+    },
+  });
+
+  const withdraw = useMutation({
+    mutationFn: (assignmentId: string) => formsApi.cancel(caseId, assignmentId),
+    onSuccess: () => {
+      notify({ message: t('forms.withdrawnNotice'), color: 'teal' });
       void queryClient.invalidateQueries({ queryKey: queryKeys.caseForms(caseId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.caseHistory(caseId) });
     },
@@ -56,7 +66,7 @@ export function CaseFormsSection({ caseId, canSend }: { caseId: string; canSend:
             </Button>
           </Group>
         ) : null}
-        <FormError error={send.error} />
+        <FormError error={send.error ?? withdraw.error} />
         <QueryState query={sent}>
           {(items) =>
             items.length === 0 ? (
@@ -75,6 +85,20 @@ export function CaseFormsSection({ caseId, canSend }: { caseId: string; canSend:
                           ? t('forms.submittedOn', { time: time.dateTime(item.submitted_at) })
                           : t('forms.sentOn', { time: time.dateTime(item.sent_at) })}
                       </Text>
+                      {canSend && (item.status === 'sent' || item.status === 'in_progress') ? (
+                        <Group>
+                          <ConfirmButton
+                            ariaLabel={t('forms.withdrawNamed', { title: item.title })}
+                            title={t('forms.withdrawTitle')}
+                            question={t('forms.withdrawQuestion', { title: item.title })}
+                            confirmLabel={t('forms.withdraw')}
+                            loading={withdraw.isPending && withdraw.variables === item.id}
+                            onConfirm={() => withdraw.mutate(item.id)}
+                          >
+                            {t('forms.withdraw')}
+                          </ConfirmButton>
+                        </Group>
+                      ) : null}
                       {item.status === 'submitted' ? (
                         <details open={shown === item.id}>
                           <summary>{t('forms.showAnswers')}</summary>
