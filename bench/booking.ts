@@ -5,7 +5,6 @@ import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { type CpuSplit, cpuPerOperation } from './cpu';
 import { type Figures, httpPosts, loop } from './measure';
-import { enterOrg } from './statements';
 
 /** pg-boss's own multi-row insert, the statement the server's `jobs.sendMany` issues. */
 const { insertJobs } = createRequire(import.meta.url)('pg-boss/src/plans.js') as { insertJobs(schema: string): string };
@@ -16,7 +15,11 @@ export type BookingBench = { name: string; api: Measured; sql: Measured; ratio: 
 export type BookingBenchDeps = {
   url: string;
   login(email: string): Promise<Session>;
-  transaction(context: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>): Promise<void>;
+  transaction(
+    context: [string, string, string],
+    statements: (client: pg.PoolClient) => Promise<void>,
+    enter?: { orgId: string; userId: string },
+  ): Promise<void>;
   connections: number;
   seconds: number;
   /** The server's process id, to split the CPU per booking between it, PostgreSQL and the load generator. */
@@ -96,58 +99,61 @@ export async function benchBooking(deps: BookingBenchDeps): Promise<BookingBench
   const nextSql = starts();
   const client = client2!;
   const bookDirect = () =>
-    deps.transaction([client.userId, '', ''], async (c) => {
-      const start = nextSql();
-      const end = new Date(start.getTime() + STEP_MINUTES * 60_000);
-      const id = crypto.randomUUID();
-      await enterOrg(c, client.orgId, client.userId);
-      await c.query({
-        name: 'k_settings_type',
-        text: `select s.*, t.* from scheduling.specialist_settings s
+    deps.transaction(
+      [client.userId, '', ''],
+      async (c) => {
+        const start = nextSql();
+        const end = new Date(start.getTime() + STEP_MINUTES * 60_000);
+        const id = crypto.randomUUID();
+        await c.query({
+          name: 'k_settings_type',
+          text: `select s.*, t.* from scheduling.specialist_settings s
                  left join scheduling.session_types t on t.id = $2 and t.specialist_user_id = s.user_id where s.user_id = $1`,
-        values: [viaSql!.userId, sqlType],
-      });
-      await c.query({
-        name: 'k_opening_hours',
-        text: `select weekday, null::date as date, start_minute, end_minute from scheduling.availability_rules where specialist_user_id = $1
+          values: [viaSql!.userId, sqlType],
+        });
+        await c.query({
+          name: 'k_opening_hours',
+          text: `select weekday, null::date as date, start_minute, end_minute from scheduling.availability_rules where specialist_user_id = $1
                union all
                select null, date, start_minute, end_minute from scheduling.availability_overrides where specialist_user_id = $2
                order by date nulls first, weekday, start_minute`,
-        values: [viaSql!.userId, viaSql!.userId],
-      });
-      await c.query({
-        name: 'k_insert',
-        text: `insert into scheduling.appointments (id, org_id, specialist_user_id, client_user_id, session_type_id, starts_at, ends_at, blocked_from, blocked_until, booked_by)
+          values: [viaSql!.userId, viaSql!.userId],
+        });
+        await c.query({
+          name: 'k_insert',
+          text: `insert into scheduling.appointments (id, org_id, specialist_user_id, client_user_id, session_type_id, starts_at, ends_at, blocked_from, blocked_until, booked_by)
                values ($1, $2, $3, $4, $5, $6, $7, $6, $7, $4) returning *`,
-        values: [id, client.orgId, viaSql!.userId, client.userId, sqlType, start, end],
-      });
-      // The reminders go in as one multi-row insert, as the server sends them: pg-boss's own statement.
-      await c.query({
-        name: 'k_jobs',
-        text: insertJobs('pgboss'),
-        values: [
-          JSON.stringify(
-            REMINDERS_BEFORE.map((minutes) => ({
-              name: 'scheduling.reminder',
-              data: { appointment_id: id, starts_at: start.toISOString() },
-              startAfter: new Date(start.getTime() - minutes * 60_000).toISOString(),
-              singletonKey: `${id}:${minutes}`,
-            })),
-          ),
-          null,
-          null,
-          null,
-          null,
-          null,
-        ],
-      });
-      await c.query({
-        name: 'k_audit',
-        text: `insert into audit.audit_log (id, org_id, actor_user_id, action, resource_type, resource_id, subject_user_id, purpose, outcome, request_id, ip, details)
+          values: [id, client.orgId, viaSql!.userId, client.userId, sqlType, start, end],
+        });
+        // The reminders go in as one multi-row insert, as the server sends them: pg-boss's own statement.
+        await c.query({
+          name: 'k_jobs',
+          text: insertJobs('pgboss'),
+          values: [
+            JSON.stringify(
+              REMINDERS_BEFORE.map((minutes) => ({
+                name: 'scheduling.reminder',
+                data: { appointment_id: id, starts_at: start.toISOString() },
+                startAfter: new Date(start.getTime() - minutes * 60_000).toISOString(),
+                singletonKey: `${id}:${minutes}`,
+              })),
+            ),
+            null,
+            null,
+            null,
+            null,
+            null,
+          ],
+        });
+        await c.query({
+          name: 'k_audit',
+          text: `insert into audit.audit_log (id, org_id, actor_user_id, action, resource_type, resource_id, subject_user_id, purpose, outcome, request_id, ip, details)
                values ($1::uuid, $2::uuid, $3::uuid, 'scheduling.book', 'appointment', $4, $3::uuid, 'operations', 'success', $1::text, '127.0.0.1', '{}')`,
-        values: [crypto.randomUUID(), client.orgId, client.userId, id],
-      });
-    });
+          values: [crypto.randomUUID(), client.orgId, client.userId, id],
+        });
+      },
+      { orgId: client.orgId, userId: client.userId },
+    );
   for (let i = 0; i < 20; i++) await bookDirect();
   const sqlFigures = await cpuPerOperation(deps.serverPid, () => loop(deps.connections, deps.seconds, bookDirect));
   const ratio = Math.round((apiFigures.rps / sqlFigures.rps) * 100) / 100;

@@ -3,7 +3,6 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 import { apiData } from './api';
 import { benchSettings } from './settings';
-import { enterOrg } from './statements';
 
 type Session = { token: string; userId: string; orgId: string };
 type ScenarioFn<S> = (
@@ -20,7 +19,11 @@ export type CaseBenchDeps<S> = {
   /** Refreshes planner statistics after seeding (as autovacuum would on a live database). */
   analyze(): Promise<void>;
   /** Runs statements after BEGIN + settings for (user, org, role), then commits. */
-  transaction(context: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>): Promise<void>;
+  transaction(
+    context: [string, string, string],
+    statements: (client: pg.PoolClient) => Promise<void>,
+    enter?: { orgId: string; userId: string },
+  ): Promise<void>;
 };
 
 const CASES = benchSettings.cases;
@@ -81,21 +84,22 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
   const org = specialist.orgId;
   const audit = `insert into audit.audit_log (id, org_id, actor_user_id, action, resource_type, resource_id, subject_user_id, purpose, request_id, ip)
     values ($1::uuid, $2::uuid, $3::uuid, $4, 'case', $5, null, 'treatment', $1::text, '127.0.0.1')`;
-  const enter = async (c: pg.PoolClient) => {
-    await enterOrg(c, org, me);
-  };
+  const enter = { orgId: org, userId: me };
   const overview = await deps.scenario(
     'GET /api/v1/cases/:id/overview (case + 3 latest notes, decrypted, audited)',
     `${deps.url}/api/v1/cases/${caseId}/overview`,
     headers,
     { p95Ms: 20, minRatio: 0.3 },
     () =>
-      deps.transaction([me, '', ''], async (c) => {
-        await enter(c);
-        await c.query({ name: 'bc_case', text: CASE_WITH_NAMES, values: [me, caseId] });
-        await c.query({ name: 'bc_notes', text: 'select * from clinical.notes where case_id = $1 order by created_at desc limit 3', values: [caseId] });
-        await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.overview_read', caseId] });
-      }),
+      deps.transaction(
+        [me, '', ''],
+        async (c) => {
+          await c.query({ name: 'bc_case', text: CASE_WITH_NAMES, values: [me, caseId] });
+          await c.query({ name: 'bc_notes', text: 'select * from clinical.notes where case_id = $1 order by created_at desc limit 3', values: [caseId] });
+          await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.overview_read', caseId] });
+        },
+        enter,
+      ),
   );
   const list = await deps.scenario(
     `GET /api/v1/cases?per_page=50 (caseload of ${CASES}, decrypted, audited)`,
@@ -103,11 +107,14 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
     headers,
     { p95Ms: 30, minRatio: 0.3 },
     () =>
-      deps.transaction([me, '', ''], async (c) => {
-        await enter(c);
-        await c.query({ name: 'bc_list', text: CASELOAD_PAGE, values: [me, 50, 0, org] });
-        await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.list', null] });
-      }),
+      deps.transaction(
+        [me, '', ''],
+        async (c) => {
+          await c.query({ name: 'bc_list', text: CASELOAD_PAGE, values: [me, 50, 0, org] });
+          await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.list', null] });
+        },
+        enter,
+      ),
   );
   return [overview, list];
 }

@@ -15,7 +15,7 @@ import { benchSlots, printSlots } from './slots';
 import { type Figures, loop, paced, saturate } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
 import { benchSettings } from './settings';
-import { enterOrg } from './statements';
+import { beginInOrg } from './statements';
 
 const SECONDS = benchSettings.seconds;
 const CONNECTIONS = 50;
@@ -95,9 +95,11 @@ async function main() {
       const body = (await res.json()) as { data: { access_token: string; user: { id: string; active_org_id: string } } };
       return { token: body.data.access_token, userId: body.data.user.id, orgId: body.data.user.active_org_id };
     };
-    const transaction = (ctx: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>) =>
+    /** BEGIN with the settings for (user, org, role) and, given an org, entering it as the user's membership. */
+    const transaction = (ctx: [string, string, string], statements: (client: pg.PoolClient) => Promise<void>, enter?: { orgId: string; userId: string }) =>
       inTransaction(async (c) => {
-        await c.query(begin(ctx));
+        if (enter) await beginInOrg(c, begin(ctx), enter.orgId, enter.userId);
+        else await c.query(begin(ctx));
         await statements(c);
       });
     if (wanted('booking')) {
@@ -132,8 +134,7 @@ async function main() {
           { p95Ms: 20, minRatio: 0.3 },
           () =>
             inTransaction(async (c) => {
-              await c.query(begin(context(null, null)));
-              await enterOrg(c, orgId, userId);
+              await beginInOrg(c, begin(context(null, null)), orgId, userId);
               await c.query({
                 name: 'b_members',
                 text: 'select * from identity.memberships m join identity.users u on u.id = m.user_id where m.org_id = $1 and m.removed_at is null',

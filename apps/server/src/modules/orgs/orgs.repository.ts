@@ -1,7 +1,7 @@
 import type { OrgRole } from '@tend/contracts';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { auditLog } from '../../platform/audit';
-import type { Tx } from '../../platform/db/database';
+import type { Opening, Tx } from '../../platform/db/database';
 import { invitations, memberships, orgs, users } from '../identity';
 
 export const orgsRepository = {
@@ -18,18 +18,17 @@ export const orgsRepository = {
       .innerJoin(memberships, and(eq(memberships.orgId, orgs.id), eq(memberships.userId, userId), isNull(memberships.removedAt)))
       .orderBy(orgs.createdAt),
   /**
-   * Enters org `orgId` as `userId`'s membership there, in one round trip: reads the role and sets
-   * app.org_id / app.role for the rest of the transaction. Undefined (and nothing set) for a non-member.
-   * The policies of this statement read the settings as they were before it.
+   * Enters org `orgId` as `userId`'s membership there, as a transaction's opening statement: reads the
+   * role and sets app.org_id / app.role for the rest of the transaction. No row (and nothing set) for a
+   * non-member. The policies of this statement read the settings as they were before it.
    */
-  async enterAsMember(tx: Tx, orgId: string, userId: string): Promise<OrgRole | undefined> {
-    const { rows } = await tx.$client.query<{ role: OrgRole }>({
-      text: `select m.role, set_config('app.org_id', m.org_id::text, true), set_config('app.role', m.role::text, true)
-               from identity.memberships m where m.org_id = $1 and m.user_id = $2 and m.removed_at is null`,
-      values: [orgId, userId],
-    });
-    return rows[0]?.role;
-  },
+  enterAsMember: (orgId: string, userId: string): Opening => ({
+    text: `select m.role, set_config('app.org_id', m.org_id::text, true), set_config('app.role', m.role::text, true)
+             from identity.memberships m where m.org_id = $1 and m.user_id = $2 and m.removed_at is null`,
+    values: [orgId, userId],
+  }),
+  /** The role the opening above found; undefined for a non-member. */
+  enteredRole: (opened: { role?: unknown }[]): OrgRole | undefined => opened[0]?.role as OrgRole | undefined,
   /** The caller's active role in an org, or undefined; RLS lets a user read their own memberships. */
   async roleOf(tx: Tx, orgId: string, userId: string) {
     const [row] = await tx

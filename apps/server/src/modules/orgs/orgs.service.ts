@@ -23,13 +23,18 @@ export function inOrg<T>(
   roles: readonly OrgRole[] | null,
   work: (scope: OrgScope) => Promise<T>,
 ): Promise<T> {
-  return deps.db.inContext({ ...contextOf(p), orgId: null, role: null }, async (tx) => {
-    const role = await orgsRepository.enterAsMember(tx, orgId, p.userId);
-    if (!role) throw new AppError('ORG.NOT_FOUND', 'No such organization');
-    // The transaction rolls back on this error, settings and all.
-    if (roles && !roles.includes(role)) throw new AppError('AUTH.FORBIDDEN', 'Your role in this organization does not allow this');
-    return work({ tx, role, actor: { userId: p.userId, orgId, requestId: meta.requestId, ip: meta.ip } });
-  });
+  const entering = orgsRepository.enterAsMember(orgId, p.userId);
+  return deps.db.inContext(
+    { ...contextOf(p), orgId: null, role: null },
+    async (tx, opened) => {
+      const role = orgsRepository.enteredRole(opened);
+      if (!role) throw new AppError('ORG.NOT_FOUND', 'No such organization');
+      // The transaction rolls back on this error, settings and all.
+      if (roles && !roles.includes(role)) throw new AppError('AUTH.FORBIDDEN', 'Your role in this organization does not allow this');
+      return work({ tx, role, actor: { userId: p.userId, orgId, requestId: meta.requestId, ip: meta.ip } });
+    },
+    entering,
+  );
 }
 
 /** Runs `work` in the org the caller's token names as active, re-checking the membership and role. */

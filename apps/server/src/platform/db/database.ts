@@ -19,9 +19,18 @@ export type DbContext = {
 
 export const systemContext: DbContext = { userId: null, orgId: null, role: null, platformAdmin: false, system: true };
 
+/**
+ * A statement a transaction opens with, right after its settings: entering an org as a membership, which
+ * sets the org's settings from the membership row. `work` gets its rows.
+ */
+export type Opening = { text: string; values: string[] };
+
 export type Database = {
-  /** Runs `work` in one transaction as tend_app with the context's settings (ARCHITECTURE §4). */
-  inContext<T>(context: DbContext, work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction as tend_app with the context's settings (ARCHITECTURE §4), after
+   * `opening` if given.
+   */
+  inContext<T>(context: DbContext, work: (tx: Tx, opened: pg.QueryResultRow[]) => Promise<T>, opening?: Opening): Promise<T>;
   /** The owner pool: migrations, pg-boss, the CLI. Bypasses RLS; never used for a request. */
   owner: pg.Pool;
   app: pg.Pool;
@@ -40,13 +49,45 @@ export function afterCommit(tx: Tx, effect: () => void): void {
   onCommit.set(tx.$client, effects);
 }
 
+/** Opening statements each pooled connection has prepared, by statement name. */
+const preparedOpenings = new WeakMap<pg.PoolClient, Set<string>>();
+
+/**
+ * Sends `begin` and then `opening`, and returns the opening's rows. The first time on a connection the
+ * opening goes as its own named statement, which prepares it; after that it rides in `begin`'s round trip
+ * as an EXECUTE of that statement, its values escaped as literals like the settings are.
+ */
+async function open(client: pg.PoolClient, begin: string, opening: Opening | undefined): Promise<pg.QueryResultRow[]> {
+  if (!opening) {
+    await client.query(begin);
+    return [];
+  }
+  const name = statementName(opening.text);
+  const prepared = preparedOpenings.get(client);
+  if (prepared?.has(name)) {
+    const results = (await client.query(
+      `${begin}; execute ${name}(${opening.values.map((v) => client.escapeLiteral(v)).join(', ')})`,
+    )) as unknown as pg.QueryResult[];
+    return results.at(-1)?.rows ?? [];
+  }
+  await client.query(begin);
+  const { rows } = await client.query({ name, text: opening.text, values: opening.values });
+  preparedOpenings.set(client, (prepared ?? new Set()).add(name));
+  return rows;
+}
+
 /** One transaction on one pooled connection: `begin` opens it, commit on success, rollback on error. */
-export async function inTransaction<T>(pool: pg.Pool, begin: (client: pg.PoolClient) => string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  pool: pg.Pool,
+  begin: (client: pg.PoolClient) => string,
+  work: (client: pg.PoolClient, opened: pg.QueryResultRow[]) => Promise<T>,
+  opening?: Opening,
+): Promise<T> {
   const client = await pool.connect();
   let effects: (() => void)[] = [];
   try {
-    await client.query(begin(client));
-    const result = await work(client);
+    const opened = await open(client, begin(client), opening);
+    const result = await work(client, opened);
     await client.query('commit');
     effects = onCommit.get(client) ?? [];
     return result;
@@ -69,6 +110,16 @@ export async function inTransaction<T>(pool: pg.Pool, begin: (client: pg.PoolCli
 const NAMED = Symbol('tend.namedStatements');
 const statementNames = new Map<string, string>();
 
+/** A statement's name: a hash of its text, the same on every connection. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `tend_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 /**
  * Names every parameterised query by a hash of its text, so each pooled connection parses it once
  * and PostgreSQL can reuse its plan (planning under the RLS policies costs more than running these
@@ -82,13 +133,7 @@ function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
   marked.query = ((...args: unknown[]) => {
     const config = args[0];
     if (config && typeof config === 'object' && 'text' in config && !('name' in config && config.name)) {
-      const text = (config as { text: string }).text;
-      let name = statementNames.get(text);
-      if (!name) {
-        name = `tend_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-        statementNames.set(text, name);
-      }
-      (config as unknown as { name: string }).name = name;
+      (config as unknown as { name: string }).name = statementName((config as { text: string }).text);
     }
     return query(...args);
   }) as typeof client.query;
@@ -120,11 +165,12 @@ export function createDatabase(ownerUrl: string, appUrl: string, poolSize: numbe
   return {
     owner,
     app,
-    inContext: (context, work) =>
+    inContext: (context, work, opening) =>
       inTransaction(
         app,
         (client) => beginAsApp(client, context),
-        (client) => work(drizzle({ client: withNamedStatements(client) }) as Tx),
+        (client, opened) => work(drizzle({ client: withNamedStatements(client) }) as Tx, opened),
+        opening,
       ),
     close: async () => {
       await Promise.all([app.end(), owner.end()]);
