@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Tx } from '../db/database';
+import { atCommit } from '../db/statements';
 
 /** Who is acting, from where; taken from the request (or the CLI / a job). */
 export type AuditActor = {
@@ -33,9 +34,13 @@ const INSERT_AUDIT = {
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
 };
 
-/** Writes one audit row in the caller's transaction; the database chains and seals it. */
+/**
+ * Writes one audit row in the caller's transaction; the database chains and seals it. The row goes in
+ * as the transaction commits, in COMMIT's round trip (nothing reads its own audit rows back), and only if
+ * it commits: a request that fails leaves no row, as before.
+ */
 export async function recordAudit(tx: Tx, actor: AuditActor, event: AuditEvent): Promise<void> {
-  await tx.$client.query({
+  await atCommit(tx.$client, {
     ...INSERT_AUDIT,
     values: [
       uuidv7(),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { commitTransaction, endTransaction, openTransaction, statementName, withNamedStatements } from './statements';
 
 /** A transaction repositories run their queries on; `$client` is its connection (for pg-boss). */
 export type Tx = NodePgDatabase & { $client: pg.PoolClient };
@@ -49,33 +50,6 @@ export function afterCommit(tx: Tx, effect: () => void): void {
   onCommit.set(tx.$client, effects);
 }
 
-/** Opening statements each pooled connection has prepared, by statement name. */
-const preparedOpenings = new WeakMap<pg.PoolClient, Set<string>>();
-
-/**
- * Sends `begin` and then `opening`, and returns the opening's rows. The first time on a connection the
- * opening goes as its own named statement, which prepares it; after that it rides in `begin`'s round trip
- * as an EXECUTE of that statement, its values escaped as literals like the settings are.
- */
-async function open(client: pg.PoolClient, begin: string, opening: Opening | undefined): Promise<pg.QueryResultRow[]> {
-  if (!opening) {
-    await client.query(begin);
-    return [];
-  }
-  const name = statementName(opening.text);
-  const prepared = preparedOpenings.get(client);
-  if (prepared?.has(name)) {
-    const results = (await client.query(
-      `${begin}; execute ${name}(${opening.values.map((v) => client.escapeLiteral(v)).join(', ')})`,
-    )) as unknown as pg.QueryResult[];
-    return results.at(-1)?.rows ?? [];
-  }
-  await client.query(begin);
-  const { rows } = await client.query({ name, text: opening.text, values: opening.values });
-  preparedOpenings.set(client, (prepared ?? new Set()).add(name));
-  return rows;
-}
-
 /** One transaction on one pooled connection: `begin` opens it, commit on success, rollback on error. */
 export async function inTransaction<T>(
   pool: pg.Pool,
@@ -86,15 +60,16 @@ export async function inTransaction<T>(
   const client = await pool.connect();
   let effects: (() => void)[] = [];
   try {
-    const opened = await open(client, begin(client), opening);
+    const opened = await openTransaction(client, begin(client), opening && { name: statementName(opening.text), ...opening });
     const result = await work(client, opened);
-    await client.query('commit');
+    await commitTransaction(client);
     effects = onCommit.get(client) ?? [];
     return result;
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
+    endTransaction(client);
     onCommit.delete(client);
     client.release();
     for (const effect of effects) {
@@ -105,40 +80,6 @@ export async function inTransaction<T>(
       }
     }
   }
-}
-
-const NAMED = Symbol('tend.namedStatements');
-const statementNames = new Map<string, string>();
-
-/** A statement's name: a hash of its text, the same on every connection. */
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `tend_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    statementNames.set(text, name);
-  }
-  return name;
-}
-
-/**
- * Names every parameterised query by a hash of its text, so each pooled connection parses it once
- * and PostgreSQL can reuse its plan (planning under the RLS policies costs more than running these
- * queries). PostgreSQL re-plans by itself when the role or the policies change.
- */
-function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
-  const marked = client as pg.PoolClient & { [NAMED]?: true };
-  if (marked[NAMED]) return client;
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  // Every argument passes through: pool.query() calls with a callback as the third one.
-  marked.query = ((...args: unknown[]) => {
-    const config = args[0];
-    if (config && typeof config === 'object' && 'text' in config && !('name' in config && config.name)) {
-      (config as unknown as { name: string }).name = statementName((config as { text: string }).text);
-    }
-    return query(...args);
-  }) as typeof client.query;
-  marked[NAMED] = true;
-  return client;
 }
 
 /**
