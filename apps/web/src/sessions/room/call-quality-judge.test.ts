@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type QualityReading, qualityJudge, SETTLE_READINGS, STEADY_READINGS } from './call-quality-judge';
 
-// The video counters so far, as the stats report them: packets received and lost.
+// The counters so far, as the stats report them: packets received and lost.
 let received = 0;
 let lostSoFar = 0;
 /** A connected reading with `count` more packets sent to this side since the last, `lost` of them lost. */
 function flowing(count: number, lost = 0, outgoingBitrate = 1_500_000): QualityReading {
   received += count - lost;
   lostSoFar += lost;
-  return { connected: true, video: { received, lost: lostSoFar }, outgoingBitrate };
+  return { connected: true, packets: { received, lost: lostSoFar }, outgoingBitrate };
 }
 function fresh() {
   received = 0;
@@ -39,7 +39,7 @@ describe('qualityJudge', () => {
   it('judges neither an outage nor the readings just after it (its gap counts as lost, the estimate is low)', () => {
     const judge = settled();
     // ICE disconnected: nothing arrives and the estimate falls.
-    for (let i = 0; i < 5; i++) expect(judge({ connected: false, video: { received, lost: lostSoFar }, outgoingBitrate: 30_000 }).poor).toBe(false);
+    for (let i = 0; i < 5; i++) expect(judge({ connected: false, packets: { received, lost: lostSoFar }, outgoingBitrate: 30_000 }).poor).toBe(false);
     // Back: the packets sent into the outage show up as lost at first, and the estimate climbs again.
     expect(judge(flowing(160, 120, 60_000)).poor).toBe(false);
     for (let i = 1; i < SETTLE_READINGS; i++) expect(judge(flowing(100, 0, 100_000)).poor).toBe(false);

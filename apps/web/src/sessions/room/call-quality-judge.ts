@@ -5,8 +5,12 @@ export const STEADY_READINGS = 5;
 /** Readings after ICE (re)connects before the call is judged: the bandwidth estimate starts low or fell in an outage. */
 export const SETTLE_READINGS = 5;
 
-/** One reading of the call's stats: whether ICE is connected now, the video received so far, the outgoing estimate. */
-export type QualityReading = { connected: boolean; video: VideoCounters; outgoingBitrate: number | null };
+/**
+ * One reading of the call's stats: whether ICE is connected now, the packets received so far (sound and video:
+ * the sound still flows when both sides are audio-only) and the outgoing estimate (null when this side sends no
+ * video, as the estimate only climbs with video to carry).
+ */
+export type QualityReading = { connected: boolean; packets: VideoCounters; outgoingBitrate: number | null };
 /** `steady`: the last few readings were all good (a single good one amid loss says little). */
 export type QualityVerdict = { poor: boolean; steady: boolean };
 
@@ -19,11 +23,11 @@ export function qualityJudge(): (reading: QualityReading) => QualityVerdict {
   let previous: VideoCounters | null = null;
   let connectedReadings = 0;
   let goodReadings = STEADY_READINGS;
-  return ({ connected, video, outgoingBitrate }) => {
+  return ({ connected, packets, outgoingBitrate }) => {
     connectedReadings = connected ? connectedReadings + 1 : 0;
     const judged = previous !== null && connectedReadings > SETTLE_READINGS;
-    const poor = judged && previous !== null && poorConnection(previous, video, outgoingBitrate);
-    previous = video;
+    const poor = judged && previous !== null && poorConnection(previous, packets, outgoingBitrate);
+    previous = packets;
     goodReadings = poor ? 0 : goodReadings + 1;
     return { poor, steady: goodReadings >= STEADY_READINGS };
   };

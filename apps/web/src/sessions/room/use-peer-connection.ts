@@ -131,15 +131,15 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
       let received = 0;
       let outgoing: number | null = null;
       report.forEach((entry: Record<string, unknown>) => {
-        if (entry.type === 'inbound-rtp' && entry.kind === 'video') {
-          bytes += Number(entry.bytesReceived ?? 0);
+        if (entry.type === 'inbound-rtp') {
+          if (entry.kind === 'video') bytes += Number(entry.bytesReceived ?? 0);
           lost += Number(entry.packetsLost ?? 0);
           received += Number(entry.packetsReceived ?? 0);
         }
         if (entry.type === 'candidate-pair' && entry.nominated && typeof entry.availableOutgoingBitrate === 'number') outgoing = entry.availableOutgoingBitrate;
       });
       const connected = pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed';
-      setStats({ videoBytesReceived: bytes, ...judge({ connected, video: { lost, received }, outgoingBitrate: outgoing }) });
+      setStats({ videoBytesReceived: bytes, ...judge({ connected, packets: { lost, received }, outgoingBitrate: videoOn.current ? outgoing : null }) });
     };
     const poll = window.setInterval(() => void readStats(), STATS_EVERY_MS);
 
