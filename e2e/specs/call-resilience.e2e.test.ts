@@ -118,6 +118,21 @@ describe('the built-in call on a bad network, in Chromium with fake camera and m
     await client.getByRole('button', { name: 'Turn video back on' }).click();
     await expect.poll(visible(client, 'Your video stays paused')).toBe(false);
     await expect.poll(() => videoFlowing(specialist), { timeout: 20_000 }).toBe(true);
+  });
+
+  it('audio-only the specialist chose holds when the client reloads and the call starts over on a new connection', async () => {
+    // The loss above was on the specialist's link too, which may have paused their video by itself as well.
+    const videoBack = specialist.getByRole('button', { name: 'Turn video back on' });
+    if (await videoBack.isVisible()) await videoBack.click();
+    await specialist.getByRole('button', { name: 'Audio only' }).click();
+    await shows(specialist, 'Audio only: your video is paused.');
+    await expect.poll(() => videoFlowing(client), { timeout: 20_000 }).toBe(false);
+    await client.reload();
+    await expect.poll(badge(client, 'Connected'), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => videoFlowing(specialist), { timeout: 30_000 }).toBe(true);
+    // The specialist's new connection sends sound only, as they chose.
+    expect(await videoFlowing(client)).toBe(false);
+    expect(await visible(specialist, 'Audio only: your video is paused.')()).toBe(true);
     await staff.close();
     await mine.close();
   });
