@@ -7,8 +7,9 @@ import { startTendServer, type TendServer } from '../server';
 
 // The built-in call on a bad network: its media path cut and restored, then heavy loss on one side. The loss is
 // Chromium's own WebRTC network emulation (DevTools' global network conditions drop that page's WebRTC packets;
-// its page loads and socket are left alone). WebRTC's DegradedCall field trials
-// (--force-fieldtrials=WebRTC-FakeNetworkSendConfig/…/) reach Debian's Chromium but change nothing there.
+// its page loads and socket are left alone). Neither WebRTC's DegradedCall field trials
+// (--force-fieldtrials=WebRTC-FakeNetworkSendConfig/…/ and …ReceiveConfig; other WebRTC trials do take effect)
+// nor going offline (context.setOffline) touch a loopback call in Debian's Chromium 156.
 // A server of its own, so this spec's session and the other live-session spec's never meet.
 const specialistEmail = 'specialist2@demo.tend.local';
 const clientEmail = 'client3@demo.tend.local';
