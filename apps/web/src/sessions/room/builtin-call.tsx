@@ -48,6 +48,7 @@ export function BuiltinCall({ room, inbox, iceServers, localStream, ...exit }: P
       onCameraOff={setCameraOff}
       audioOnly={audioOnly}
       onAudioOnly={(on) => setAudioOnly(on ? 'chosen' : 'off')}
+      connectionRecovered={audioOnly === 'automatic' && stats.steady}
       {...exit}
     />
   );

@@ -1,6 +1,7 @@
-import { type IceServer, poorConnection, type SocketAck, type VideoCounters } from '@tend/contracts';
+import type { IceServer, SocketAck } from '@tend/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
+import { type QualityVerdict, qualityJudge } from './call-quality-judge';
 import type { IncomingSignal, SignalInbox } from './signal-inbox';
 
 export type CallState = 'connecting' | 'connected' | 'reconnecting';
@@ -20,18 +21,20 @@ type Options = {
   inbox: SignalInbox;
 };
 
-type Stats = { videoBytesReceived: number; poor: boolean };
+type Stats = QualityVerdict & { videoBytesReceived: number };
 
 /**
  * The 1:1 call as "perfect negotiation": both sides offer when they need to, the client yields on a
  * collision. ICE that drops is restarted (shown as reconnecting); stats are read every second for the
- * bytes received and for loss or low bandwidth, which turn on audio-only.
+ * bytes received and for loss or low bandwidth while connected, which turn on audio-only.
  */
 export function usePeerConnection({ sessionId, polite, iceServers, localStream, socket, inbox }: Options) {
   const [remoteStream, setRemoteStream] = useState<MediaStream | null>(null);
   const [state, setState] = useState<CallState>('connecting');
-  const [stats, setStats] = useState<Stats>({ videoBytesReceived: 0, poor: false });
+  const [stats, setStats] = useState<Stats>({ videoBytesReceived: 0, poor: false, steady: true });
   const videoSender = useRef<RTCRtpSender | null>(null);
+  // Whether this side sends its video (not in audio-only): a new connection (after a reload of theirs) keeps it.
+  const videoOn = useRef(true);
   // Bumped to start over with a new connection when the other side did (they reloaded the page).
   const [generation, setGeneration] = useState(0);
 
@@ -48,7 +51,9 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
     if (localStream) {
       for (const track of localStream.getTracks()) {
         const sender = pc.addTrack(track, localStream);
-        if (track.kind === 'video') videoSender.current = sender;
+        if (track.kind !== 'video') continue;
+        videoSender.current = sender;
+        if (!videoOn.current) void sender.replaceTrack(null).catch(() => undefined);
       }
     } else {
       // Without a camera or microphone this side still receives the other's sound and picture.
@@ -117,7 +122,7 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
       queue = queue.then(() => receive(signal)).catch(() => undefined);
     });
 
-    let lastVideo: VideoCounters = { lost: 0, received: 0 };
+    const judge = qualityJudge();
     const readStats = async () => {
       const report = await pc.getStats().catch(() => null);
       if (!report) return;
@@ -126,16 +131,15 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
       let received = 0;
       let outgoing: number | null = null;
       report.forEach((entry: Record<string, unknown>) => {
-        if (entry.type === 'inbound-rtp' && entry.kind === 'video') {
-          bytes += Number(entry.bytesReceived ?? 0);
+        if (entry.type === 'inbound-rtp') {
+          if (entry.kind === 'video') bytes += Number(entry.bytesReceived ?? 0);
           lost += Number(entry.packetsLost ?? 0);
           received += Number(entry.packetsReceived ?? 0);
         }
         if (entry.type === 'candidate-pair' && entry.nominated && typeof entry.availableOutgoingBitrate === 'number') outgoing = entry.availableOutgoingBitrate;
       });
-      const poor = poorConnection(lastVideo, { lost, received }, outgoing);
-      lastVideo = { lost, received };
-      setStats({ videoBytesReceived: bytes, poor });
+      const connected = pc.iceConnectionState === 'connected' || pc.iceConnectionState === 'completed';
+      setStats({ videoBytesReceived: bytes, ...judge({ connected, packets: { lost, received }, outgoingBitrate: videoOn.current ? outgoing : null }) });
     };
     const poll = window.setInterval(() => void readStats(), STATS_EVERY_MS);
 
@@ -153,6 +157,7 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
   const sendVideo = useCallback(
     (on: boolean) => {
       const track = localStream?.getVideoTracks()[0] ?? null;
+      videoOn.current = on;
       void videoSender.current?.replaceTrack(on ? track : null).catch(() => undefined);
     },
     [localStream],
