@@ -68,8 +68,8 @@ const WITH_NAMES = `c.*, cu.name_ciphertext as client_name, su.name_ciphertext a
   (select a.role from case_mgmt.case_access a where a.case_id = c.id and a.user_id = $1 and a.revoked_at is null) as my_grant`;
 const NAMES_JOIN = 'left join identity.users cu on cu.id = c.client_user_id left join identity.users su on su.id = c.specialist_user_id';
 const CASE_WITH_NAMES = `select ${WITH_NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`;
-const CASELOAD_PAGE = `with page as (select c.* from case_mgmt.cases c where c.org_id = $4 order by c.updated_at desc limit $2 offset $3)
-  select ${WITH_NAMES}, (select count(*)::int from case_mgmt.cases c where c.org_id = $4) as total
+const CASELOAD_PAGE = `with page as (select c.* from case_mgmt.cases c where c.org_id = $3 order by c.updated_at desc limit 50 offset $2)
+  select ${WITH_NAMES}, (select count(*)::int from case_mgmt.cases c where c.org_id = $3) as total
   from page c ${NAMES_JOIN} order by c.updated_at desc`;
 
 export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
@@ -110,7 +110,7 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
       deps.transaction(
         [me, '', ''],
         async (c) => {
-          await c.query({ name: 'bc_list', text: CASELOAD_PAGE, values: [me, 50, 0, org] });
+          await c.query({ name: 'bc_list', text: CASELOAD_PAGE, values: [me, 0, org] });
           await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.list', null] });
         },
         enter,

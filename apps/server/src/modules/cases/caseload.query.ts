@@ -102,14 +102,17 @@ export async function caseloadPage(
   limit: number,
   offset: number,
 ): Promise<[CaseloadRow[], number]> {
-  const filter = where(orgId, filters, 3);
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`page size ${limit}`);
+  const filter = where(orgId, filters, 2);
+  // The page size is part of the text (a whole number the API checked, 1–100): with LIMIT as a parameter
+  // PostgreSQL never trusts a generic plan for this statement and plans it anew on every execution.
   const text = `with page as (
-      select c.* from case_mgmt.cases c where ${filter.text} order by ${ORDER[sort]} limit $2 offset $3
+      select c.* from case_mgmt.cases c where ${filter.text} order by ${ORDER[sort]} limit ${limit} offset $2
     )
     select ${WITH_NAMES}, (select count(*)::int from case_mgmt.cases c where ${filter.text}) as total
     from page c ${NAMES_JOIN}
     order by ${ORDER[sort]}`;
-  const result = await tx.$client.query<SqlCase>({ text, values: [readerId, limit, offset, ...filter.values] });
+  const result = await tx.$client.query<SqlCase>({ text, values: [readerId, offset, ...filter.values] });
   const first = result.rows[0];
   // Past the last page no row carries the count; ask for it alone.
   const total = first?.total ?? (await count(tx, orgId, filters));
