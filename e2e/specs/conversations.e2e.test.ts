@@ -24,6 +24,18 @@ const dialogAccessible = async (page: Page, label: string) => {
 };
 const messageBox = (page: Page) => page.getByLabel(/^(Your message|Ваше повідомлення)$/);
 
+/** The specialist starts a program chat with the client and Maria Lysenko, and waits until it is open. */
+async function startProgramChat(page: Page, title: string): Promise<void> {
+  await page.goto(`${baseUrl}/conversations`);
+  await page.getByRole('button', { name: 'New program chat' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/^Title/).fill(title);
+  await dialog.getByRole('checkbox', { name: `${clientName} — Client` }).check();
+  await dialog.getByRole('checkbox', { name: 'Maria Lysenko — Specialist' }).check();
+  await dialog.getByRole('button', { name: 'Create chat' }).click();
+  await expect.poll(() => page.getByRole('heading', { name: title, level: 2 }).isVisible()).toBe(true);
+}
+
 describe('messages between colleagues and program chats', () => {
   it('a specialist starts a direct chat with a colleague, who sees it unread in their list and reads it (375 px, Ukrainian, dark)', async () => {
     const context = await newContext(browser, { viewport: desktop });
@@ -68,14 +80,7 @@ describe('messages between colleagues and program chats', () => {
     await page.getByRole('button', { name: 'Open case' }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
 
-    await page.goto(`${baseUrl}/conversations`);
-    await page.getByRole('button', { name: 'New program chat' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel(/^Title/).fill(programTitle);
-    await dialog.getByRole('checkbox', { name: `${clientName} — Client` }).check();
-    await dialog.getByRole('checkbox', { name: 'Maria Lysenko — Specialist' }).check();
-    await dialog.getByRole('button', { name: 'Create chat' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: programTitle, level: 2 }).isVisible()).toBe(true);
+    await startProgramChat(page, programTitle);
     await messageBox(page).fill('Welcome to the group. Share one thing that helped you sleep this week.');
     // A worksheet goes with the message: it uploads at once and is listed with its size.
     await page.locator('input[type=file]').setInputFiles({ name: 'sleep-tips.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
@@ -181,14 +186,7 @@ describe('messages between colleagues and program chats', () => {
     const walkingTitle = `Walking group ${Date.now()}`;
     const context = await newContext(browser, { viewport: desktop });
     const page = await signIn(context, 'specialist1@demo.tend.local');
-    await page.goto(`${baseUrl}/conversations`);
-    await page.getByRole('button', { name: 'New program chat' }).click();
-    const creating = page.getByRole('dialog');
-    await creating.getByLabel(/^Title/).fill(walkingTitle);
-    await creating.getByRole('checkbox', { name: `${clientName} — Client` }).check();
-    await creating.getByRole('checkbox', { name: 'Maria Lysenko — Specialist' }).check();
-    await creating.getByRole('button', { name: 'Create chat' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: walkingTitle, level: 2 }).isVisible()).toBe(true);
+    await startProgramChat(page, walkingTitle);
     await expect.poll(() => page.getByRole('button', { name: 'People (3)' }).isVisible()).toBe(true);
     // Whoever runs the chat has no way out of it, only the others do.
     expect(await page.getByRole('button', { name: 'Leave chat' }).count()).toBe(0);

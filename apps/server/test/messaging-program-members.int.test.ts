@@ -44,6 +44,18 @@ const list = async (by: Session) => (await call(t.app, { method: 'GET', url: '/a
 const get = (by: Session, conversationId: string) => call(t.app, { method: 'GET', url: `/api/v1/conversations/${conversationId}`, token: by.token });
 const errorOf = (res: { statusCode: number; json(): { error: { code: string } } }) => [res.statusCode, res.json().error.code];
 
+const caseChatId = async (): Promise<string> =>
+  (await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/conversation`, token: org.specialist.token })).json().data.id;
+const directChatWithSupervisor = async (): Promise<string> =>
+  (
+    await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/conversations',
+      token: org.specialist.token,
+      payload: { kind: 'direct', with_user_id: org.supervisor.userId },
+    })
+  ).json().data.id;
+
 describe('removing someone from a program chat', () => {
   it('takes a client out: they lose the chat, its history and its live events, cannot write; the rest carry on and the removal is audited', async () => {
     const id = await startProgram(org.specialist, [org.client.userId, org.supervisor.userId]);
@@ -122,16 +134,9 @@ describe('removing someone from a program chat', () => {
   });
 
   it('refuses case and direct chats: their people follow the case and the pair', async () => {
-    const caseChat = (await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/conversation`, token: org.specialist.token })).json().data.id;
+    const caseChat = await caseChatId();
     expect(errorOf(await remove(org.specialist, caseChat, org.client.userId))).toEqual([409, 'MESSAGING.NOT_PROGRAM']);
-    const direct = (
-      await call(t.app, {
-        method: 'POST',
-        url: '/api/v1/conversations',
-        token: org.specialist.token,
-        payload: { kind: 'direct', with_user_id: org.supervisor.userId },
-      })
-    ).json().data.id;
+    const direct = await directChatWithSupervisor();
     expect(errorOf(await remove(org.specialist, direct, org.supervisor.userId))).toEqual([409, 'MESSAGING.NOT_PROGRAM']);
     expect((await list(org.client)).some((c) => c.id === caseChat)).toBe(true);
   });
@@ -227,17 +232,10 @@ describe('leaving a program chat oneself', () => {
   });
 
   it('refuses case and direct chats, and answers 404 to anyone not in the chat', async () => {
-    const caseChat = (await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/conversation`, token: org.specialist.token })).json().data.id;
+    const caseChat = await caseChatId();
     expect(errorOf(await leave(org.client, caseChat))).toEqual([409, 'MESSAGING.NOT_PROGRAM']);
     expect(errorOf(await leave(org.specialist, caseChat))).toEqual([409, 'MESSAGING.NOT_PROGRAM']);
-    const direct = (
-      await call(t.app, {
-        method: 'POST',
-        url: '/api/v1/conversations',
-        token: org.specialist.token,
-        payload: { kind: 'direct', with_user_id: org.supervisor.userId },
-      })
-    ).json().data.id;
+    const direct = await directChatWithSupervisor();
     expect(errorOf(await leave(org.supervisor, direct))).toEqual([409, 'MESSAGING.NOT_PROGRAM']);
     expect((await list(org.client)).some((c) => c.id === caseChat)).toBe(true);
 
@@ -255,7 +253,7 @@ describe('leaving a program chat oneself', () => {
 
   it('the database lets someone delete only their own membership of a program chat they did not start', async () => {
     const id = await startProgram(org.specialist, [org.client.userId, org.supervisor.userId]);
-    const caseChat = (await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/conversation`, token: org.specialist.token })).json().data.id;
+    const caseChat = await caseChatId();
     const asApp = async (userId: string, role: OrgRole, conversationId: string, target: string) => {
       let deleted: number | null = null;
       const context: DbContext = { userId, orgId: org.orgId, role, platformAdmin: false, system: false };
