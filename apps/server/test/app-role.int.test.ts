@@ -5,6 +5,7 @@ import { appRolePassword, appUrlFrom, systemContext } from '../src/platform/db/d
 import { startRuntime, type Runtime } from '../src/platform/runtime';
 import { cloneDatabase, testConfig } from './harness';
 import { withDatabase } from './urls';
+import { testSettings } from './settings';
 
 const logger = pino({ level: 'silent' });
 const started: Runtime[] = [];
@@ -65,7 +66,7 @@ describe('the request role is shared by every database on one server', () => {
 
     // The embedded server checks passwords (so the logins above prove the derived one is current);
     // CI's PostgreSQL service uses trust authentication, where any password is accepted.
-    if (!process.env.TEST_DATABASE_URL) {
+    if (!testSettings.databaseUrl) {
       const wrong = new pg.Client({ connectionString: appUrlFrom(firstUrl, 'not-the-password') });
       await expect(wrong.connect()).rejects.toMatchObject({ code: '28P01' });
       await wrong.end().catch(() => undefined);

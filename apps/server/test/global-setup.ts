@@ -10,6 +10,7 @@ import { appRolePassword, migrateDatabase } from '../src/platform/db/database';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded';
 import { MAIL_QUEUE } from '../src/platform/channels/mailer';
 import { startJobs } from '../src/platform/jobs/jobs';
+import { testSettings } from './settings';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,7 +26,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const logger = pino({ level: 'warn' });
-  const serverUrl = process.env.TEST_DATABASE_URL;
+  const serverUrl = testSettings.databaseUrl;
   let stop = async () => undefined as void;
   let baseUrl: string;
   if (serverUrl) {

@@ -7,6 +7,7 @@ import { buildApp } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { startRuntime, type Runtime } from '../src/platform/runtime';
 import { withDatabase } from './urls';
+import { testSettings } from './settings';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -52,7 +53,7 @@ export function testConfig(databaseUrl: string, overrides: Partial<Config> = {})
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const databaseUrl = await cloneDatabase();
   const config = testConfig(databaseUrl, overrides);
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logger = pino({ level: testSettings.logLevel });
   const runtime = await startRuntime(config, logger);
   const app = await buildApp(config, runtime, logger);
   await app.ready();

@@ -6,8 +6,9 @@ import { buildApp } from '../src/app';
 import { startRealtime, type Realtime } from '../src/platform/realtime/realtime';
 import { startRuntime } from '../src/platform/runtime';
 import { createTestApp, register, type TestApp, testConfig } from './harness';
+import { testSettings } from './settings';
 
-const redisUrl = process.env.TEST_REDIS_URL;
+const redisUrl = testSettings.redisUrl;
 
 async function listen(t: Pick<TestApp, 'app' | 'runtime'>, redis: string | undefined): Promise<{ url: string; realtime: Realtime }> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -9,8 +9,9 @@ import { addMember, call, createTestApp, type TestApp, testConfig } from './harn
 import { connectSocket, listenWithSockets, nextEvent } from './realtime.fixtures';
 import { sessionStartingNow } from './session-room.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
+import { testSettings } from './settings';
 
-const redisUrl = process.env.TEST_REDIS_URL;
+const redisUrl = testSettings.redisUrl;
 const iceServers = [{ urls: 'turn:turn.example.test:3478', username: 'tend', credential: 'secret' }];
 
 let t: TestApp;
