@@ -1,6 +1,7 @@
 // Issue 3's budgets: a case with its latest notes (audited, decrypted), and 50 cases of a 5,000-case caseload.
 import crypto from 'node:crypto';
 import type pg from 'pg';
+import { caseloadPageStatement, caseWithNamesStatement } from '../apps/server/src/modules/cases';
 import { apiData } from './api';
 import { benchSettings } from './settings';
 
@@ -62,16 +63,6 @@ async function seed(deps: CaseBenchDeps<unknown>, specialist: Session, admin: Se
   return first;
 }
 
-// The statements the server sends for these reads (cases/caseload.query.ts): the case or the page with both
-// names, the reader's own grant and, for the page, the count of the whole caseload.
-const WITH_NAMES = `c.*, cu.name_ciphertext as client_name, su.name_ciphertext as specialist_name,
-  (select a.role from case_mgmt.case_access a where a.case_id = c.id and a.user_id = $1 and a.revoked_at is null) as my_grant`;
-const NAMES_JOIN = 'left join identity.users cu on cu.id = c.client_user_id left join identity.users su on su.id = c.specialist_user_id';
-const CASE_WITH_NAMES = `select ${WITH_NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`;
-const CASELOAD_PAGE = `with page as (select c.* from case_mgmt.cases c where c.org_id = $3 order by c.updated_at desc limit 50 offset $2)
-  select ${WITH_NAMES}, (select count(*)::int from case_mgmt.cases c where c.org_id = $3) as total
-  from page c ${NAMES_JOIN} order by c.updated_at desc`;
-
 export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
   const admin = await deps.login('admin@demo.tend.local');
   const specialist = await deps.login('specialist1@demo.tend.local');
@@ -94,7 +85,7 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
       deps.transaction(
         [me, '', ''],
         async (c) => {
-          await c.query({ name: 'bc_case', text: CASE_WITH_NAMES, values: [me, caseId] });
+          await c.query({ name: 'bc_case', ...caseWithNamesStatement(caseId, me) });
           await c.query({ name: 'bc_notes', text: 'select * from clinical.notes where case_id = $1 order by created_at desc limit 3', values: [caseId] });
           await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.overview_read', caseId] });
         },
@@ -110,7 +101,7 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
       deps.transaction(
         [me, '', ''],
         async (c) => {
-          await c.query({ name: 'bc_list', text: CASELOAD_PAGE, values: [me, 0, org] });
+          await c.query({ name: 'bc_list', ...caseloadPageStatement(org, me, {}, 'updated', 50, 0) });
           await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.list', null] });
         },
         enter,

@@ -60,12 +60,17 @@ const WITH_NAMES = `c.*, cu.name_ciphertext as client_name, su.name_ciphertext a
   (select a.role from case_mgmt.case_access a where a.case_id = c.id and a.user_id = $1 and a.revoked_at is null) as my_grant`;
 const NAMES_JOIN = `left join identity.users cu on cu.id = c.client_user_id left join identity.users su on su.id = c.specialist_user_id`;
 
+type Statement = { text: string; values: unknown[] };
+
+/** The statement behind `caseWithNames` (the bench's ceiling issues it too). */
+export const caseWithNamesStatement = (caseId: string, readerId: string): Statement => ({
+  text: `select ${WITH_NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`,
+  values: [readerId, caseId],
+});
+
 /** One case the reader may see, as a caseload line: what a case page opens with, in one round trip. */
 export async function caseWithNames(tx: Tx, caseId: string, readerId: string): Promise<CaseloadRow | undefined> {
-  const result = await tx.$client.query<SqlCase>({
-    text: `select ${WITH_NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`,
-    values: [readerId, caseId],
-  });
+  const result = await tx.$client.query<SqlCase>(caseWithNamesStatement(caseId, readerId));
   const row = result.rows[0];
   return row ? toCaseloadRow(row) : undefined;
 }
@@ -87,6 +92,21 @@ function where(orgId: string, filters: CaseFilters, first: number): { text: stri
   return { text: parts.join(' and '), values };
 }
 
+/** The statement behind `caseloadPage` (the bench's ceiling issues it too). */
+export function caseloadPageStatement(orgId: string, readerId: string, filters: CaseFilters, sort: CaseSort, limit: number, offset: number): Statement {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`page size ${limit}`);
+  const filter = where(orgId, filters, 2);
+  // The page size is part of the text (a whole number the API checked, 1–100): with LIMIT as a parameter
+  // PostgreSQL never trusts a generic plan for this statement and plans it anew on every execution.
+  const text = `with page as (
+      select c.* from case_mgmt.cases c where ${filter.text} order by ${ORDER[sort]} limit ${limit} offset $2
+    )
+    select ${WITH_NAMES}, (select count(*)::int from case_mgmt.cases c where ${filter.text}) as total
+    from page c ${NAMES_JOIN}
+    order by ${ORDER[sort]}`;
+  return { text, values: [readerId, offset, ...filter.values] };
+}
+
 /**
  * One page of the cases the reader may see (row-level security decides which), the count of all of them,
  * the two names on each line and the reader's own grant, in one statement: a caseload is the screen a
@@ -102,17 +122,7 @@ export async function caseloadPage(
   limit: number,
   offset: number,
 ): Promise<[CaseloadRow[], number]> {
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`page size ${limit}`);
-  const filter = where(orgId, filters, 2);
-  // The page size is part of the text (a whole number the API checked, 1–100): with LIMIT as a parameter
-  // PostgreSQL never trusts a generic plan for this statement and plans it anew on every execution.
-  const text = `with page as (
-      select c.* from case_mgmt.cases c where ${filter.text} order by ${ORDER[sort]} limit ${limit} offset $2
-    )
-    select ${WITH_NAMES}, (select count(*)::int from case_mgmt.cases c where ${filter.text}) as total
-    from page c ${NAMES_JOIN}
-    order by ${ORDER[sort]}`;
-  const result = await tx.$client.query<SqlCase>({ text, values: [readerId, offset, ...filter.values] });
+  const result = await tx.$client.query<SqlCase>(caseloadPageStatement(orgId, readerId, filters, sort, limit, offset));
   const first = result.rows[0];
   // Past the last page no row carries the count; ask for it alone.
   const total = first?.total ?? (await count(tx, orgId, filters));

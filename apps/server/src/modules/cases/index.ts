@@ -8,6 +8,8 @@ export { cases, caseMgmt } from './cases.table';
 export type { CasesService } from './cases.service';
 export type { CaseAccessKind, CaseAction } from './cases.policy';
 export type { CaseRow } from './cases.repository';
+/** The statements behind the caseload and a case's page, for the bench's direct-SQL ceiling. */
+export { caseloadPageStatement, caseWithNamesStatement } from './caseload.query';
 
 export const AUTO_PAUSE_JOB = 'cases.auto-pause';
 
