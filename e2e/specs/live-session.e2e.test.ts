@@ -68,7 +68,7 @@ describe('a live session with built-in video, in Chromium with fake camera and m
 
     await specialist.getByRole('button', { name: `Admit ${clientName}` }).click();
     for (const page of [specialist, client]) {
-      await expect.poll(() => bytesReceived(page), { timeout: 20_000, interval: 250 }).toBeGreaterThan(0);
+      await expect.poll(() => bytesReceived(page), { timeout: 45_000, interval: 250 }).toBeGreaterThan(0);
     }
     await expect.poll(() => specialist.getByRole('status').filter({ hasText: 'Connected' }).isVisible(), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => client.getByRole('status').filter({ hasText: "З'єднано" }).isVisible(), { timeout: 10_000 }).toBe(true);
