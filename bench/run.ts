@@ -12,6 +12,7 @@ import { type BookingBench, benchBooking, printBooking } from './booking';
 import { benchClassifier, printClassifier } from './classifier';
 import { benchMessaging, type MessagingBench, printMessaging } from './messaging';
 import { benchSlots, printSlots } from './slots';
+import { type CpuSplit, cpuPerOperation } from './cpu';
 import { type Figures, loop, paced, saturate } from './measure';
 import { DEMO_PASSWORD, startBenchServer } from './server';
 import { benchSettings } from './settings';
@@ -28,10 +29,10 @@ const wanted = (part: (typeof PARTS)[number]) => named.length === 0 || named.inc
 
 type Scenario = {
   name: string;
-  api: Figures;
+  api: Figures & { cpu?: CpuSplit };
   apiAtFixedRate: Figures;
   apiAtHalfRate: Figures;
-  sql: Figures;
+  sql: Figures & { cpu?: CpuSplit };
   ratio: number;
   budget: { p95Ms: number; minRatio: number };
   pass: boolean;
@@ -47,6 +48,7 @@ async function main() {
     return;
   }
   const server = await startBenchServer();
+  serverPid = server.pid;
   const results: Scenario[] = [];
   let booking: BookingBench | undefined;
   let messaging: MessagingBench | undefined;
@@ -162,6 +164,9 @@ async function writeResults(results: Record<string, unknown>) {
   await fs.writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify({ at: new Date().toISOString(), ...results }, null, 2)}\n`);
 }
 
+/** Set once the bench server runs: the read scenarios split their CPU between it, its PostgreSQL and the load. */
+let serverPid: number | undefined;
+
 async function scenario(
   name: string,
   url: string,
@@ -170,10 +175,10 @@ async function scenario(
   sqlWork: () => Promise<void>,
 ): Promise<Scenario> {
   await saturate(url, headers, { connections: 10, seconds: 2 }); // warm up JIT, pools and caches
-  const api = await saturate(url, headers, { connections: CONNECTIONS, seconds: SECONDS });
+  const api = await cpuPerOperation(serverPid, () => saturate(url, headers, { connections: CONNECTIONS, seconds: SECONDS }));
   const apiAtFixedRate = await paced(url, headers, { connections: CONNECTIONS, seconds: SECONDS, rate: FIXED_RATE });
   const apiAtHalfRate = await paced(url, headers, { connections: CONNECTIONS, seconds: SECONDS, rate: FIXED_RATE / 2 });
-  const sql = await loop(CONNECTIONS, SECONDS, sqlWork);
+  const sql = await cpuPerOperation(serverPid, () => loop(CONNECTIONS, SECONDS, sqlWork));
   const ratio = Math.round((api.rps / sql.rps) * 100) / 100;
   return {
     name,
@@ -188,8 +193,10 @@ async function scenario(
 }
 
 function print(results: Scenario[]) {
-  const row = (label: string, f: Figures) =>
-    `  ${label.padEnd(28)} ${String(Math.round(f.rps)).padStart(6)} req/s   p50 ${f.p50} ms   p95 ${f.p95} ms   p99 ${f.p99} ms   errors ${f.errors}`;
+  const cpu = (f: Figures & { cpu?: CpuSplit }) =>
+    f.cpu ? `   CPU/request: server ${f.cpu.server} ms, PostgreSQL ${f.cpu.postgres} ms, load ${f.cpu.bench} ms` : '';
+  const row = (label: string, f: Figures & { cpu?: CpuSplit }) =>
+    `  ${label.padEnd(28)} ${String(Math.round(f.rps)).padStart(6)} req/s   p50 ${f.p50} ms   p95 ${f.p95} ms   p99 ${f.p99} ms   errors ${f.errors}${cpu(f)}`;
   for (const r of results) {
     process.stdout.write(`\n${r.name}\n`);
     process.stdout.write(`${row(`API, ${CONNECTIONS} connections`, r.api)}\n`);
