@@ -20,7 +20,7 @@ export function seal(keyId: string, key: Buffer, plaintext: string | Buffer, aad
 
 export function keyIdOf(sealed: Buffer): string {
   if (sealed.length < 1 + KEY_ID_BYTES + IV_BYTES + TAG_BYTES || sealed[0] !== VERSION) throw new Error('Not a Tend ciphertext');
-  const hex = sealed.subarray(1, 1 + KEY_ID_BYTES).toString('hex');
+  const hex = sealed.toString('hex', 1, 1 + KEY_ID_BYTES);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
@@ -31,7 +31,11 @@ export function open(key: Buffer, sealed: Buffer, aad: string): Buffer {
   const decipher = crypto.createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAAD(Buffer.from(aad));
   decipher.setAuthTag(tag);
-  return Buffer.concat([decipher.update(sealed.subarray(start + IV_BYTES + TAG_BYTES)), decipher.final()]);
+  const body = decipher.update(sealed.subarray(start + IV_BYTES + TAG_BYTES));
+  // GCM is a stream mode: final() only checks the tag and returns nothing, so there is nothing to join
+  // (a list page opens a hundred fields; each join was a copy).
+  const rest = decipher.final();
+  return rest.length === 0 ? body : Buffer.concat([body, rest]);
 }
 
 /** Wraps a data key with a master key; the same layout without a key id. */
