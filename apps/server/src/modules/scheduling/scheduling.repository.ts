@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
+import { insertReturning, pickRow, qualifiedName, selectList } from '../../platform/db/table-sql';
 import {
   appointments,
   availabilityOverrides,
@@ -21,6 +22,35 @@ export type SessionTypeRow = typeof sessionTypes.$inferSelect;
 export type OpeningRule = Pick<typeof availabilityRules.$inferSelect, 'weekday' | 'startMinute' | 'endMinute'>;
 export type OpeningOverride = Pick<typeof availabilityOverrides.$inferSelect, 'date' | 'startMinute' | 'endMinute'>;
 
+// A booking's statements, written once (platform/db/table-sql): drizzle built them anew on every booking.
+/** Weekly rules and date overrides in one round trip, for the slot check of a booking or a move. */
+const OPENING_HOURS = `
+  select weekday, null::text as date, start_minute, end_minute from ${qualifiedName(availabilityRules)} where specialist_user_id = $1
+  union all
+  select null, date::text, start_minute, end_minute from ${qualifiedName(availabilityOverrides)} where specialist_user_id = $1
+  order by date nulls first, weekday, start_minute`;
+/** A specialist's settings with one of their session types (null when it is not theirs). */
+const SETTINGS_WITH_TYPE = `select ${selectList(specialistSettings, 's', 's.')}, ${selectList(sessionTypes, 't', 't.')}
+  from ${qualifiedName(specialistSettings)} s
+  left join ${qualifiedName(sessionTypes)} t on t.id = $2 and t.specialist_user_id = s.user_id
+  where s.user_id = $1`;
+const BOOKED = [
+  'id',
+  'orgId',
+  'specialistUserId',
+  'clientUserId',
+  'caseId',
+  'sessionTypeId',
+  'startsAt',
+  'endsAt',
+  'blockedFrom',
+  'blockedUntil',
+  'bookedBy',
+] as const satisfies readonly (keyof typeof appointments.$inferInsert)[];
+/** What a booking states; the rest of the appointment takes its defaults. */
+export type BookedAppointment = Pick<typeof appointments.$inferInsert, (typeof BOOKED)[number]>;
+const INSERT_APPOINTMENT = insertReturning(appointments, BOOKED);
+
 export const schedulingRepository = {
   async settings(tx: Tx, userId: string): Promise<SettingsRow | undefined> {
     const [row] = await tx.select().from(specialistSettings).where(eq(specialistSettings.userId, userId));
@@ -37,11 +67,10 @@ export const schedulingRepository = {
     tx.select().from(availabilityOverrides).where(eq(availabilityOverrides.specialistUserId, userId)).orderBy(availabilityOverrides.date),
   /** Weekly rules and date overrides in one round trip, for the slot check of a booking or a move. */
   async openingHours(tx: Tx, userId: string): Promise<{ rules: OpeningRule[]; overrides: OpeningOverride[] }> {
-    const result = await tx.execute<{ weekday: number | null; date: string | null; start_minute: number | null; end_minute: number | null }>(sql`
-      select weekday, null::date as date, start_minute, end_minute from ${availabilityRules} where specialist_user_id = ${userId}
-      union all
-      select null, date, start_minute, end_minute from ${availabilityOverrides} where specialist_user_id = ${userId}
-      order by date nulls first, weekday, start_minute`);
+    const result = await tx.$client.query<{ weekday: number | null; date: string | null; start_minute: number | null; end_minute: number | null }>({
+      text: OPENING_HOURS,
+      values: [userId],
+    });
     const rules: OpeningRule[] = [];
     const overrides: OpeningOverride[] = [];
     for (const r of result.rows) {
@@ -70,12 +99,10 @@ export const schedulingRepository = {
       .orderBy(sessionTypes.createdAt),
   /** One round trip for both: a booking's first read. `type` is null when it is not this specialist's. */
   async settingsWithType(tx: Tx, specialistId: string, sessionTypeId: string): Promise<{ settings: SettingsRow; type: SessionTypeRow | null } | undefined> {
-    const [row] = await tx
-      .select({ settings: specialistSettings, type: sessionTypes })
-      .from(specialistSettings)
-      .leftJoin(sessionTypes, and(eq(sessionTypes.id, sessionTypeId), eq(sessionTypes.specialistUserId, specialistSettings.userId)))
-      .where(eq(specialistSettings.userId, specialistId));
-    return row;
+    const result = await tx.$client.query<Record<string, unknown>>({ text: SETTINGS_WITH_TYPE, values: [specialistId, sessionTypeId] });
+    const row = result.rows[0];
+    const settings = row && pickRow(specialistSettings, row, 's.');
+    return settings ? { settings, type: pickRow(sessionTypes, row, 't.') } : undefined;
   },
   async sessionType(tx: Tx, id: string): Promise<SessionTypeRow | undefined> {
     const [row] = await tx.select().from(sessionTypes).where(eq(sessionTypes.id, id));
@@ -87,9 +114,9 @@ export const schedulingRepository = {
     );
     return result.rows.map((r) => ({ start: new Date(r.blocked_from).getTime(), end: new Date(r.blocked_until).getTime() }));
   },
-  async insertAppointment(tx: Tx, row: typeof appointments.$inferInsert): Promise<AppointmentRow> {
-    const [inserted] = await tx.insert(appointments).values(row).returning();
-    return inserted as AppointmentRow;
+  async insertAppointment(tx: Tx, row: BookedAppointment): Promise<AppointmentRow> {
+    const result = await tx.$client.query<AppointmentRow>({ text: INSERT_APPOINTMENT.text, values: INSERT_APPOINTMENT.values(row) });
+    return result.rows[0] as AppointmentRow;
   },
   async appointment(tx: Tx, id: string, lock = false): Promise<AppointmentRow | undefined> {
     const query = tx.select().from(appointments).where(eq(appointments.id, id));
