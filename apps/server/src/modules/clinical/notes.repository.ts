@@ -1,11 +1,24 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
+import { qualifiedName, selectList } from '../../platform/db/table-sql';
 import { noteTemplates, notes, noteVersions, psychotherapyNotes } from './clinical.table';
 
 export type NoteRow = typeof notes.$inferSelect;
 export type NoteVersionRow = typeof noteVersions.$inferSelect;
 export type NoteTemplateRow = typeof noteTemplates.$inferSelect;
 export type PsychotherapyNoteRow = typeof psychotherapyNotes.$inferSelect;
+
+/** A case's notes by one statement text per page size, written once (platform/db/table-sql): the case page reads them on every open. */
+const forCaseTexts = new Map<number, string>();
+function forCaseText(limit = 0): string {
+  let text = forCaseTexts.get(limit);
+  if (!text) {
+    // The page size goes into the text (it comes from code, not from a request): see caseload.query.ts on LIMIT $n.
+    text = `select ${selectList(notes, 'n')} from ${qualifiedName(notes)} n where n.case_id = $1 order by n.created_at desc${limit ? ` limit ${Math.trunc(limit)}` : ''}`;
+    forCaseTexts.set(limit, text);
+  }
+  return text;
+}
 
 /** Row-level security decides who sees what; these are plain queries. */
 export const notesRepository = {
@@ -17,9 +30,10 @@ export const notesRepository = {
   insertTemplate: (tx: Tx, row: typeof noteTemplates.$inferInsert) => tx.insert(noteTemplates).values(row),
 
   insert: (tx: Tx, row: typeof notes.$inferInsert) => tx.insert(notes).values(row),
-  forCase: (tx: Tx, caseId: string, limit?: number) => {
-    const query = tx.select().from(notes).where(eq(notes.caseId, caseId)).orderBy(desc(notes.createdAt));
-    return limit ? query.limit(limit) : query;
+  /** A case's notes, newest first; the first `limit` of them when given (a case page shows three). */
+  async forCase(tx: Tx, caseId: string, limit?: number): Promise<NoteRow[]> {
+    const result = await tx.$client.query<NoteRow>({ text: forCaseText(limit), values: [caseId] });
+    return result.rows;
   },
   async byId(tx: Tx, caseId: string, id: string, lock = false): Promise<NoteRow | undefined> {
     const query = tx

@@ -10,6 +10,8 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
  */
 
 const PASS_THROUGH = new Set(['PgUUID', 'PgText', 'PgInteger', 'PgBoolean', 'PgTimestamp', 'PgJsonb', 'PgCustomColumn']);
+/** Read as text, which is what drizzle gives for them (node-postgres would make a local-midnight Date). */
+const AS_TEXT = new Set(['PgDateString']);
 
 type Columns = [string, Column][];
 const checked = new WeakMap<PgTable, Columns>();
@@ -19,8 +21,7 @@ function columnsOf(table: PgTable): Columns {
   if (known) return known;
   const columns: Columns = Object.entries(getTableColumns(table));
   for (const [key, column] of columns) {
-    const timestampAsString = column.columnType === 'PgTimestamp' && (column as unknown as { mode?: string }).mode === 'string';
-    if (!PASS_THROUGH.has(column.columnType) || timestampAsString) {
+    if (!PASS_THROUGH.has(column.columnType) && !AS_TEXT.has(column.columnType)) {
       throw new Error(`${qualifiedName(table)}.${key}: ${column.columnType} is not read the same way by node-postgres; use drizzle for it`);
     }
   }
@@ -37,7 +38,7 @@ export function qualifiedName(table: PgTable): string {
 /** `alias.column as "prefix.key", …` for every column of the table: rows come back keyed as drizzle's would. */
 export function selectList(table: PgTable, alias: string, prefix = ''): string {
   return columnsOf(table)
-    .map(([key, column]) => `${alias}.${column.name} as "${prefix}${key}"`)
+    .map(([key, column]) => `${alias}.${column.name}${AS_TEXT.has(column.columnType) ? '::text' : ''} as "${prefix}${key}"`)
     .join(', ');
 }
 
