@@ -6,6 +6,8 @@ export const responseMeta = z.object({
   page: z.number().int().optional(),
   per_page: z.number().int().optional(),
   total: z.number().int().optional(),
+  /** Counting stopped at a cap: there are more than `total` rows (long lists such as the audit log). */
+  total_capped: z.literal(true).optional(),
 });
 export type ResponseMeta = z.infer<typeof responseMeta>;
 

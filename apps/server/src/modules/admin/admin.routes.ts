@@ -7,6 +7,7 @@ import type { Principal } from '../../platform/auth/tokens';
 import type { Mailer } from '../../platform/channels/mailer';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import type { Database, Tx } from '../../platform/db/database';
+import { pageTotal } from '../../platform/db/page-total';
 import { AppError } from '../../platform/http/app-error';
 import { Paged, privateRoute } from '../../platform/http/route';
 import { contextOf, memberships, orgs } from '../identity';
@@ -73,7 +74,7 @@ export function adminRoutes(app: FastifyInstance, deps: { db: Database; crypto: 
           .orderBy(desc(auditLog.at))
           .limit(query.per_page)
           .offset((query.page - 1) * query.per_page);
-        const total = await tx.$count(auditLog, where);
+        const total = await pageTotal(tx, auditLog, where, (query.page - 1) * query.per_page, rows.length, query.per_page);
         await recordAudit(tx, actorOf(principal, request.id, request.ip), {
           action: 'audit.read',
           resourceType: 'audit_log',
@@ -89,7 +90,8 @@ export function adminRoutes(app: FastifyInstance, deps: { db: Database; crypto: 
           rows.map((r) => toAuditEntry(r, r.actorUserId ? (names.get(r.actorUserId) ?? null) : null)),
           query.page,
           query.per_page,
-          total,
+          total.total,
+          total.capped,
         );
       }),
   });

@@ -1,5 +1,6 @@
 import type { LastSessionFilter } from '@tend/contracts';
 import type { Tx } from '../../platform/db/database';
+import { countUpToSql, type PageTotal, totalFromCount, totalFromPage } from '../../platform/db/page-total';
 import type { CaseAccessRow, CaseRow } from './cases.repository';
 
 export type CaseFilters = {
@@ -38,7 +39,7 @@ type SqlCase = {
   client_name: Buffer | null;
   specialist_name: Buffer | null;
   my_grant: CaseAccessRow['role'] | null;
-  total?: number;
+  counted?: number | null;
 };
 
 /** Fixed conditions, so they add no parameters; 30 days is when an active case pauses by itself. */
@@ -98,20 +99,24 @@ export function caseloadPageStatement(orgId: string, readerId: string, filters: 
   const filter = where(orgId, filters, 2);
   // The page size is part of the text (a whole number the API checked, 1–100): with LIMIT as a parameter
   // PostgreSQL never trusts a generic plan for this statement and plans it anew on every execution.
+  // The count runs only when the page cannot tell the total (a full page), and stops past the cap (page-total.ts).
   const text = `with page as (
       select c.* from case_mgmt.cases c where ${filter.text} order by ${ORDER[sort]} limit ${limit} offset $2
     )
-    select ${WITH_NAMES}, (select count(*)::int from case_mgmt.cases c where ${filter.text}) as total
+    select ${WITH_NAMES}, (
+      select case when p.n < ${limit} then null else ${countUpToSql(`case_mgmt.cases c where ${filter.text}`)} end
+      from (select count(*)::int as n from page) p
+    ) as counted
     from page c ${NAMES_JOIN}
     order by ${ORDER[sort]}`;
   return { text, values: [readerId, offset, ...filter.values] };
 }
 
 /**
- * One page of the cases the reader may see (row-level security decides which), the count of all of them,
- * the two names on each line and the reader's own grant, in one statement: a caseload is the screen a
- * specialist opens most, and each extra round trip cost more than the rows themselves. The statement text
- * depends only on which filters are set, so the connection's named statements keep a handful of plans.
+ * One page of the cases the reader may see (row-level security decides which), how many there are, the two
+ * names on each line and the reader's own grant, in one statement: a caseload is the screen a specialist opens
+ * most, and each extra round trip cost more than the rows themselves. The statement text depends only on which
+ * filters are set, so the connection's named statements keep a handful of plans.
  */
 export async function caseloadPage(
   tx: Tx,
@@ -121,18 +126,20 @@ export async function caseloadPage(
   sort: CaseSort,
   limit: number,
   offset: number,
-): Promise<[CaseloadRow[], number]> {
+): Promise<[CaseloadRow[], PageTotal]> {
   const result = await tx.$client.query<SqlCase>(caseloadPageStatement(orgId, readerId, filters, sort, limit, offset));
-  const first = result.rows[0];
-  // Past the last page no row carries the count; ask for it alone.
-  const total = first?.total ?? (await count(tx, orgId, filters));
-  return [result.rows.map(toCaseloadRow), total];
+  const rows = result.rows;
+  const known = totalFromPage(offset, rows.length, limit);
+  if (known !== undefined) return [rows.map(toCaseloadRow), { total: known, capped: false }];
+  // A full page carries the count; past the last page no row does, so ask for it alone.
+  const counted = rows[0]?.counted ?? (await count(tx, orgId, filters));
+  return [rows.map(toCaseloadRow), totalFromCount(counted, offset, rows.length)];
 }
 
 async function count(tx: Tx, orgId: string, filters: CaseFilters): Promise<number> {
   const filter = where(orgId, filters, 0);
   const result = await tx.$client.query<{ n: number }>({
-    text: `select count(*)::int as n from case_mgmt.cases c where ${filter.text}`,
+    text: `select ${countUpToSql(`case_mgmt.cases c where ${filter.text}`)} as n`,
     values: filter.values,
   });
   return result.rows[0]?.n ?? 0;

@@ -188,7 +188,8 @@ export function createOrgsService(deps: OrgDeps) {
           rows.map((r) => toAuditEntry(r, r.actorUserId ? (names.get(r.actorUserId) ?? null) : null)),
           page,
           perPage,
-          total,
+          total.total,
+          total.capped,
         );
       }),
   };

@@ -5,13 +5,14 @@ import { type z } from 'zod';
 import type { Principal } from '../auth/tokens';
 import { AppError } from './app-error';
 
-/** A page of results; the envelope moves the numbers into `meta`. */
+/** A page of results; the envelope moves the numbers into `meta`. `totalCapped`: there are more than `total` (platform/db/page-total). */
 export class Paged<T> {
   constructor(
     readonly items: T[],
     readonly page: number,
     readonly perPage: number,
     readonly total: number,
+    readonly totalCapped = false,
   ) {}
 }
 
@@ -102,7 +103,8 @@ function register<B, Q, P, R extends Schema>(
       void reply.status(status);
       if (result instanceof BinaryResponse) return reply.headers(result.headers).send(result.body);
       if (result instanceof Paged) {
-        return { success: true, data: result.items, meta: { request_id: request.id, page: result.page, per_page: result.perPage, total: result.total } };
+        const meta = { request_id: request.id, page: result.page, per_page: result.perPage, total: result.total };
+        return { success: true, data: result.items, meta: result.totalCapped ? { ...meta, total_capped: true } : meta };
       }
       return { success: true, data: result, meta: { request_id: request.id } };
     },
