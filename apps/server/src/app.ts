@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Config } from './config';
 import { adminPlugin } from './modules/admin';
@@ -26,6 +26,7 @@ import { selfcarePlugin } from './modules/selfcare';
 import { registerAuthentication } from './platform/auth/authenticate';
 import { AppError } from './platform/http/app-error';
 import { errorBody, registerErrorHandling } from './platform/http/error-handler';
+import { createResponseSerializerCompiler, type SerializerFallback } from './platform/http/response-serializer';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerMetrics } from './platform/observability/metrics';
 import type { Runtime } from './platform/runtime';
@@ -35,6 +36,8 @@ export type RegisteredRoute = { method: string; url: string; public: boolean };
 declare module 'fastify' {
   interface FastifyInstance {
     registeredRoutes: RegisteredRoute[];
+    /** Route responses that kept the zod serializer (ADR 0026); a test keeps their number small. */
+    serializerFallbacks: SerializerFallback[];
   }
 }
 
@@ -59,7 +62,12 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   });
   app.decorate('registeredRoutes', routes);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  const serializers = createResponseSerializerCompiler({ checkWithZod: config.checkResponsesWithZod });
+  app.setSerializerCompiler(serializers.compiler);
+  app.decorate('serializerFallbacks', serializers.fallbacks);
+  app.addHook('onReady', async () => {
+    if (serializers.fallbacks.length) app.log.debug({ fallbacks: serializers.fallbacks }, 'responses serialized by zod (no compiled serializer)');
+  });
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -55,6 +55,8 @@ const envSchema = z.object({
       }
     })
     .pipe(z.array(iceServer)),
+  NODE_ENV: z.string().optional(),
+  VITEST: z.string().optional(),
 });
 
 export type Config = {
@@ -97,6 +99,8 @@ export type Config = {
   iceServers: IceServer[];
   /** Served by the API in production; absent in tests that do not need the SPA. */
   webDist: string | undefined;
+  /** Check every response against its zod schema as well as the compiled serializer (under test; ADR 0026). */
+  checkResponsesWithZod: boolean;
 };
 
 /** Parses the environment once; the only place in the server that reads process.env. */
@@ -153,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pushAllowLoopback: false,
     iceServers: e.ICE_SERVERS,
     webDist: path.join(root, 'apps/web/dist'),
+    checkResponsesWithZod: Boolean(e.VITEST) || e.NODE_ENV === 'test',
     ...overrides,
   };
 }

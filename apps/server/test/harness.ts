@@ -45,7 +45,7 @@ export async function cloneDatabase(): Promise<string> {
 
 export function testConfig(databaseUrl: string, overrides: Partial<Config> = {}): Config {
   return loadConfig(
-    { LOG_LEVEL: 'silent', TEND_MASTER_KEY: inject('masterKey'), TEND_SEED_DEMO: 'false' },
+    { LOG_LEVEL: 'silent', TEND_MASTER_KEY: inject('masterKey'), TEND_SEED_DEMO: 'false', NODE_ENV: 'test' },
     { databaseUrl, webDist: undefined, publicUrl: 'http://tend.test', ...overrides },
   );
 }

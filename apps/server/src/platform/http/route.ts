@@ -76,7 +76,7 @@ function register<B, Q, P, R extends Schema>(
   run: (input: Input<B, Q, P>) => Promise<unknown>,
 ): void {
   const status = spec.status ?? 200;
-  // Typed by Input/Result above; fastify-type-provider-zod validates and serializes with the schemas.
+  // Typed by Input/Result above; fastify-type-provider-zod validates with the schemas, response-serializer.ts writes the answers.
   app.route({
     method: spec.method,
     url: spec.url,
