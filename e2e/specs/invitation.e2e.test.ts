@@ -27,6 +27,15 @@ describe('a practice grows', () => {
     await visit(admin, 'org-members');
     await admin.goto(`${baseUrl}/org/audit`);
     await visit(admin, 'org-audit');
+    // A long audit log (every profile read adds a row): past 1,000 rows the pager says "more than" and pages on.
+    for (let batch = 0; batch < 51; batch++) {
+      await Promise.all(Array.from({ length: 20 }, () => adminContext.request.get(`${baseUrl}/api/v1/me`)));
+    }
+    await admin.reload();
+    await expect.poll(() => admin.getByText('More than 1000 entries').isVisible()).toBe(true);
+    await admin.getByRole('button', { name: 'Next page' }).click();
+    await expect.poll(() => admin.getByRole('button', { name: 'Page 2', exact: true }).getAttribute('aria-current')).toBe('page');
+    await visit(admin, 'org-audit-long');
     await adminContext.close();
 
     const platformContext = await newContext(browser, { locale: 'en-US' });
