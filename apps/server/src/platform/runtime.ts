@@ -8,6 +8,7 @@ import { createPushSender, type PushSender } from './channels/push';
 import { createTwilioSender, type SmsSender } from './channels/sms';
 import { loadVapidKeys } from './channels/vapid';
 import { createFieldCrypto, type FieldCrypto } from './crypto/field-crypto';
+import { followKeyEvents } from './crypto/key-events';
 import { envMasterKeys, fileMasterKeys, type MasterKeySource } from './crypto/keyring';
 import { appRolePassword, appUrlFrom, createDatabase, type Database, migrateDatabase, systemContext } from './db/database';
 import { isAlive, startEmbeddedPostgres } from './db/embedded';
@@ -70,32 +71,41 @@ async function startOn(config: Config, ownerUrl: string, logger: Logger, stopDat
   const masterKeys = masterKeySource(config);
   const crypto = createFieldCrypto(masterKeys);
   await db.inContext(systemContext, (tx) => crypto.init(tx));
-  const [current] = await masterKeys.load();
-  const tokens = createTokenService((current as NonNullable<typeof current>).key);
-  const runWorkers = config.role !== 'api';
-  const jobs = await startJobs(ownerUrl, [MAIL_QUEUE], logger, runWorkers);
-  const mailer = createMailer({ db, crypto, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
-  await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mailer.deliver(data.id));
-  const push = createPushSender(await loadVapidKeys(db, crypto, config.vapid));
-  return {
-    db,
-    ownerUrl,
-    crypto,
-    masterKeys,
-    tokens,
-    jobs,
-    mailer,
-    sms: config.twilio ? createTwilioSender(config.twilio) : null,
-    push,
-    relay: createRelay(),
-    storage: config.s3 ? createS3Store(config.s3) : createLocalStore(path.join(config.dataDir, 'files')),
-    video: createVideoProvider(config),
-    async stop() {
-      await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'job queue did not stop cleanly'));
-      await db.close();
-      await stopDatabase();
-    },
-  };
+  const keyEvents = followKeyEvents(ownerUrl, crypto, logger);
+  await keyEvents.ready;
+  try {
+    const [current] = await masterKeys.load();
+    const tokens = createTokenService((current as NonNullable<typeof current>).key);
+    const runWorkers = config.role !== 'api';
+    const jobs = await startJobs(ownerUrl, [MAIL_QUEUE], logger, runWorkers);
+    const mailer = createMailer({ db, crypto, jobs, smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+    await jobs.work<{ id: string }>(MAIL_QUEUE, (data) => mailer.deliver(data.id));
+    const push = createPushSender(await loadVapidKeys(db, crypto, config.vapid));
+    return {
+      db,
+      ownerUrl,
+      crypto,
+      masterKeys,
+      tokens,
+      jobs,
+      mailer,
+      sms: config.twilio ? createTwilioSender(config.twilio) : null,
+      push,
+      relay: createRelay(),
+      storage: config.s3 ? createS3Store(config.s3) : createLocalStore(path.join(config.dataDir, 'files')),
+      video: createVideoProvider(config),
+      async stop() {
+        await jobs.stop().catch((error: unknown) => logger.warn({ err: error }, 'job queue did not stop cleanly'));
+        await keyEvents.stop();
+        await db.close();
+        await stopDatabase();
+      },
+    };
+  } catch (error) {
+    // Nothing else may keep the process alive when the start fails.
+    await keyEvents.stop();
+    throw error;
+  }
 }
 
 export { startOn as startRuntimeOn };

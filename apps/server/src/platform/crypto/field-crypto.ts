@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import type { Tx } from '../db/database';
+import { afterCommit, type Tx } from '../db/database';
 import { keyIdOf, open, seal, unwrapKey, wrapKey } from './cipher';
 import { dataKeys } from './crypto.table';
 import type { MasterKey, MasterKeySource } from './keyring';
@@ -26,13 +26,18 @@ export type FieldCrypto = {
   openKey(tx: Tx, sealed: Buffer, aad: string): Promise<Buffer | null>;
   /** HMAC-SHA256 of the normalised value with the platform blind-index key. */
   blindIndex(value: string): Buffer;
+  /** Destroys the user's data keys; once that commits, every instance forgets its copy (key-events.ts). */
   destroyUserKey(tx: Tx, userId: string): Promise<void>;
+  /** Drops the cached keys with these ids (destroyed elsewhere); with none given, every cached key. */
+  forgetKeys(ids?: readonly string[]): void;
   /** Rewraps every data key with `next`; returns how many. Old master keys stay usable for unwrapping. */
   rewrapAll(tx: Tx, next: MasterKey): Promise<number>;
   currentMasterKeyId(): string;
 };
 
 const CACHE_LIMIT = 20_000;
+/** The NOTIFY channel on which a destroyed data key's id reaches every instance. */
+export const KEY_EVENTS_CHANNEL = 'tend_data_keys';
 
 export function createFieldCrypto(source: MasterKeySource): FieldCrypto {
   let masters: MasterKey[] = [];
@@ -51,6 +56,18 @@ export function createFieldCrypto(source: MasterKeySource): FieldCrypto {
     if (keys.size >= CACHE_LIMIT) keys.delete(keys.keys().next().value as string);
     keys.set(id, key);
   };
+
+  /** The next use reads the key row again (and finds it destroyed, or rewrapped). */
+  function forget(ids?: readonly string[]) {
+    if (!ids) {
+      keys.clear();
+      ownerKeyIds.clear();
+      return;
+    }
+    const gone = new Set(ids);
+    for (const id of gone) keys.delete(id);
+    for (const [owner, id] of ownerKeyIds) if (gone.has(id)) ownerKeyIds.delete(owner);
+  }
 
   async function unwrap(row: typeof dataKeys.$inferSelect): Promise<Buffer | null> {
     if (!row.wrapped || row.destroyedAt) return null;
@@ -165,9 +182,12 @@ export function createFieldCrypto(source: MasterKeySource): FieldCrypto {
         .set({ wrapped: null, destroyedAt: new Date() })
         .where(and(eq(dataKeys.scope, 'user'), eq(dataKeys.ownerUserId, userId)))
         .returning({ id: dataKeys.id });
-      for (const row of rows) remember(row.id, null);
-      ownerKeyIds.delete(`user:${userId}`);
+      const ids = rows.map((row) => row.id);
+      // PostgreSQL sends a NOTIFY only when the transaction commits: a rolled-back erasure destroys nothing anywhere.
+      if (ids.length) await tx.execute(sql`select pg_notify(${KEY_EVENTS_CHANNEL}, ${ids.join(',')})`);
+      afterCommit(tx, () => forget(ids));
     },
+    forgetKeys: (ids) => forget(ids),
     async rewrapAll(tx, next) {
       const rows = await tx.select().from(dataKeys).where(isNull(dataKeys.destroyedAt)).for('update');
       for (const row of rows) {
