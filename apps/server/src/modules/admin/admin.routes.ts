@@ -1,13 +1,12 @@
 import { adminOrg, auditEntry, auditQuery, auditVerification, mail, pageQuery, uuidParam } from '@tend/contracts';
-import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, count, eq, isNull, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { auditLog, recordAudit, verifyAuditChains } from '../../platform/audit';
+import { auditLog, auditLogPage, recordAudit, verifyAuditChains } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
 import type { Mailer } from '../../platform/channels/mailer';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import type { Database, Tx } from '../../platform/db/database';
-import { pageTotal } from '../../platform/db/page-total';
 import { AppError } from '../../platform/http/app-error';
 import { Paged, privateRoute } from '../../platform/http/route';
 import { contextOf, memberships, orgs } from '../identity';
@@ -67,14 +66,7 @@ export function adminRoutes(app: FastifyInstance, deps: { db: Database; crypto: 
         if (query.org_id) filters.push(eq(auditLog.orgId, query.org_id));
         if (query.action) filters.push(eq(auditLog.action, query.action));
         const where = filters.length ? and(...filters) : undefined;
-        const rows = await tx
-          .select()
-          .from(auditLog)
-          .where(where)
-          .orderBy(desc(auditLog.at))
-          .limit(query.per_page)
-          .offset((query.page - 1) * query.per_page);
-        const total = await pageTotal(tx, auditLog, where, (query.page - 1) * query.per_page, rows.length, query.per_page);
+        const [rows, total] = await auditLogPage(tx, where, query.per_page, (query.page - 1) * query.per_page);
         await recordAudit(tx, actorOf(principal, request.id, request.ip), {
           action: 'audit.read',
           resourceType: 'audit_log',
@@ -90,8 +82,7 @@ export function adminRoutes(app: FastifyInstance, deps: { db: Database; crypto: 
           rows.map((r) => toAuditEntry(r, r.actorUserId ? (names.get(r.actorUserId) ?? null) : null)),
           query.page,
           query.per_page,
-          total.total,
-          total.capped,
+          total,
         );
       }),
   });

@@ -151,7 +151,7 @@ export function createCasesService(deps: CasesDeps) {
           purpose: 'treatment',
           details: { count: rows.length, filters: { ...filters, sort: query.sort } },
         });
-        return new Paged(items, query.page, query.per_page, total.total, total.capped);
+        return new Paged(items, query.page, query.per_page, total);
       }),
 
     update: (

@@ -1,8 +1,7 @@
 import type { OrgRole } from '@tend/contracts';
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import { auditLog } from '../../platform/audit';
+import { auditLog, auditLogPage } from '../../platform/audit';
 import type { Opening, Tx } from '../../platform/db/database';
-import { type PageTotal, pageTotal } from '../../platform/db/page-total';
 import { invitations, memberships, orgs, users } from '../identity';
 
 export const orgsRepository = {
@@ -79,9 +78,5 @@ export const orgsRepository = {
     return row;
   },
   updateInvitation: (tx: Tx, id: string, patch: Partial<typeof invitations.$inferInsert>) => tx.update(invitations).set(patch).where(eq(invitations.id, id)),
-  async auditPage(tx: Tx, orgId: string, limit: number, offset: number): Promise<[(typeof auditLog.$inferSelect)[], PageTotal]> {
-    const where = eq(auditLog.orgId, orgId);
-    const rows = await tx.select().from(auditLog).where(where).orderBy(desc(auditLog.at)).limit(limit).offset(offset);
-    return [rows, await pageTotal(tx, auditLog, where, offset, rows.length, limit)];
-  },
+  auditPage: (tx: Tx, orgId: string, limit: number, offset: number) => auditLogPage(tx, eq(auditLog.orgId, orgId), limit, offset),
 };

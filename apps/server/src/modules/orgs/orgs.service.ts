@@ -188,8 +188,7 @@ export function createOrgsService(deps: OrgDeps) {
           rows.map((r) => toAuditEntry(r, r.actorUserId ? (names.get(r.actorUserId) ?? null) : null)),
           page,
           perPage,
-          total.total,
-          total.capped,
+          total,
         );
       }),
   };

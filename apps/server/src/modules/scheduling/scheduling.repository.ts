@@ -23,7 +23,6 @@ export type OpeningRule = Pick<typeof availabilityRules.$inferSelect, 'weekday' 
 export type OpeningOverride = Pick<typeof availabilityOverrides.$inferSelect, 'date' | 'startMinute' | 'endMinute'>;
 
 // A booking's statements, written once (platform/db/table-sql): drizzle built them anew on every booking.
-/** Weekly rules and date overrides in one round trip, for the slot check of a booking or a move. */
 const OPENING_HOURS = `
   select weekday, null::text as date, start_minute, end_minute from ${qualifiedName(availabilityRules)} where specialist_user_id = $1
   union all

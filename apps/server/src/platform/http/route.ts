@@ -3,17 +3,22 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type z } from 'zod';
 import type { Principal } from '../auth/tokens';
+import type { PageTotal } from '../db/page-total';
 import { AppError } from './app-error';
 
-/** A page of results; the envelope moves the numbers into `meta`. `totalCapped`: there are more than `total` (platform/db/page-total). */
+/** A page of results; the envelope moves the numbers into `meta`. A capped total means "more than" (platform/db/page-total). */
 export class Paged<T> {
+  readonly total: number;
+  readonly totalCapped: boolean;
   constructor(
     readonly items: T[],
     readonly page: number,
     readonly perPage: number,
-    readonly total: number,
-    readonly totalCapped = false,
-  ) {}
+    total: number | PageTotal,
+  ) {
+    this.total = typeof total === 'number' ? total : total.total;
+    this.totalCapped = typeof total === 'number' ? false : total.capped;
+  }
 }
 
 /** Bytes sent as they are (a file download) instead of the JSON envelope; errors before it still use the envelope. */
