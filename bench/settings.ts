@@ -1,6 +1,7 @@
 // The benchmark's own knobs, read once from the environment (the server's settings live in
 // apps/server/src/config.ts; these only shape the measurement).
 import { z } from 'zod';
+import { parseEnv } from '../apps/server/src/config';
 
 const schema = z.object({
   /** Seconds each scenario runs. */
@@ -15,13 +16,12 @@ const schema = z.object({
   BENCH_PROFILE_DIR: z.string().min(1).optional(),
 });
 
-const parsed = schema.safeParse(process.env);
-if (!parsed.success) throw new Error(`Invalid bench settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+const env = parseEnv(schema, process.env, 'bench settings');
 
 export const benchSettings = {
-  seconds: parsed.data.BENCH_SECONDS,
-  cases: parsed.data.BENCH_CASES,
-  bookingConnections: parsed.data.BENCH_BOOKING_CONNECTIONS,
-  databaseUrl: parsed.data.BENCH_DATABASE_URL,
-  profileDir: parsed.data.BENCH_PROFILE_DIR,
+  seconds: env.BENCH_SECONDS,
+  cases: env.BENCH_CASES,
+  bookingConnections: env.BENCH_BOOKING_CONNECTIONS,
+  databaseUrl: env.BENCH_DATABASE_URL,
+  profileDir: env.BENCH_PROFILE_DIR,
 };

@@ -103,14 +103,20 @@ export type Config = {
   checkResponsesWithZod: boolean;
 };
 
+/**
+ * Reads a set of environment variables by its schema, or throws naming each bad one. The server's settings below,
+ * and the test suite's and the benchmark's own knobs (apps/server/test/settings.ts, bench/settings.ts), go through it.
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv, what: string): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+  throw new Error(`Invalid ${what}:\n${lines}`);
+}
+
 /** Parses the environment once; the only place in the server that reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid environment:\n${lines}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(envSchema, env, 'environment');
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const root = path.resolve(import.meta.dirname, '../../..');
   return {

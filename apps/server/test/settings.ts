@@ -1,6 +1,7 @@
 // The test suite's own knobs, read once from the environment (the server's settings live in
 // src/config.ts; these only choose what the suite runs against). Documented in the README.
 import { z } from 'zod';
+import { parseEnv } from '../src/config';
 
 const schema = z.object({
   /** Run against this PostgreSQL server instead of an embedded one (CI's service). */
@@ -11,11 +12,10 @@ const schema = z.object({
   TEST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('silent'),
 });
 
-const parsed = schema.safeParse(process.env);
-if (!parsed.success) throw new Error(`Invalid test settings: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+const env = parseEnv(schema, process.env, 'test settings');
 
 export const testSettings = {
-  databaseUrl: parsed.data.TEST_DATABASE_URL,
-  redisUrl: parsed.data.TEST_REDIS_URL,
-  logLevel: parsed.data.TEST_LOG_LEVEL,
+  databaseUrl: env.TEST_DATABASE_URL,
+  redisUrl: env.TEST_REDIS_URL,
+  logLevel: env.TEST_LOG_LEVEL,
 };
