@@ -38,6 +38,15 @@ describe('cases', () => {
     expect(text).not.toContain('Panic attacks');
     expect(text).not.toContain('ZX-99-SECRET');
 
+    // A list line is the case's summary: the same facts, and no insurance (minimum necessary, ADR 0029).
+    const listed = (await call(t.app, { method: 'GET', url: '/api/v1/cases?per_page=100', token: org.specialist.token })).json().data;
+    const line = listed.find((c: { id: string }) => c.id === created.id);
+    expect(Object.keys(line).sort()).toEqual(
+      ['auto_pause_at', 'client', 'id', 'jurisdiction', 'last_session_at', 'my_access', 'risk_level', 'specialist', 'status', 'title', 'updated_at'].sort(),
+    );
+    const { insurance: _insurance, org_id: _org, opened_at: _opened, closed_at: _closed, created_at: _created, ...summary } = created;
+    expect(line).toEqual(summary);
+
     const read = await call(t.app, { method: 'GET', url: `/api/v1/cases/${created.id}`, token: org.client.token });
     expect(read.statusCode).toBe(200);
     expect(read.json().data).toMatchObject({ my_access: 'client', specialist: { name: 'A specialist' } });
@@ -257,6 +266,9 @@ describe('cases', () => {
     await t.owner.query(`update case_mgmt.cases set last_session_at = now() - interval '31 days' where id = $1`, [dormant]);
     const before = (await call(t.app, { method: 'GET', url: `/api/v1/cases/${fresh}`, token: org.specialist.token })).json().data;
     expect(new Date(before.auto_pause_at).getTime() - new Date(before.last_session_at).getTime()).toBe(30 * 86_400_000);
+    // The caseload line says the same, from the timestamps it reads as text.
+    const lines = (await call(t.app, { method: 'GET', url: '/api/v1/cases?status=active&per_page=100', token: org.specialist.token })).json().data;
+    expect(lines.find((c: { id: string }) => c.id === fresh)).toMatchObject({ last_session_at: before.last_session_at, auto_pause_at: before.auto_pause_at });
 
     const { createCareTeamService } = await import('../src/modules/cases/care-team.service');
     const { createCasesService } = await import('../src/modules/cases/cases.service');

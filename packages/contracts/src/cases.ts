@@ -70,6 +70,26 @@ export const caseDto = z.object({
 });
 export type CaseDto = z.infer<typeof caseDto>;
 
+/**
+ * A case as a list shows it: what a caseload line, a client's "my care" and the pickers need, and no more.
+ * Insurance and the record's other dates are on the case itself (`GET /cases/:id`), so a list never opens
+ * insurance details for every line (minimum necessary, ADR 0029).
+ */
+export const caseSummary = caseDto.pick({
+  id: true,
+  title: true,
+  status: true,
+  risk_level: true,
+  jurisdiction: true,
+  client: true,
+  specialist: true,
+  last_session_at: true,
+  auto_pause_at: true,
+  updated_at: true,
+  my_access: true,
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
 export const createCaseBody = z
   .object({
     client_user_id: z.uuid(),

@@ -1,4 +1,4 @@
-import type { CaseDto } from '@tend/contracts';
+import type { CaseSummary } from '@tend/contracts';
 import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { QueryState } from '../ui/query-state';
 import { useOrgTime } from '../ui/use-org-time';
 import { CaseStatusBadge, RiskBadge } from './case-badges';
 
-type Props = { query: UseQueryResult<Page<CaseDto>>; onPageChange: (page: number) => void };
+type Props = { query: UseQueryResult<Page<CaseSummary>>; onPageChange: (page: number) => void };
 
 /** The caseload on a phone: one card per case instead of a table that would scroll sideways. */
 export function CaseloadCards({ query, onPageChange }: Props) {

@@ -1,4 +1,4 @@
-import type { CaseAccessGrant, CaseDto, CaseEvent, CaseListQuery, CaseStatus, LastSessionFilter, RiskLevel } from '@tend/contracts';
+import type { CaseAccessGrant, CaseDto, CaseEvent, CaseListQuery, CaseStatus, CaseSummary, LastSessionFilter, RiskLevel } from '@tend/contracts';
 import { api } from '../api/client';
 
 export type CaseFilters = Pick<CaseListQuery, 'sort'> & { status?: CaseStatus; risk?: RiskLevel; last_session?: LastSessionFilter; page: number };
@@ -8,7 +8,7 @@ const casePath = (caseId: string) => `/api/v1/cases/${caseId}`;
 export const casesPageSize = 20;
 
 export const casesApi = {
-  list: (filters: CaseFilters) => api.page<CaseDto>('/api/v1/cases', { ...filters, per_page: casesPageSize }),
+  list: (filters: CaseFilters) => api.page<CaseSummary>('/api/v1/cases', { ...filters, per_page: casesPageSize }),
   create: (body: NewCase) => api.post<CaseDto>('/api/v1/cases', body),
   get: (caseId: string) => api.get<CaseDto>(casePath(caseId)),
   history: (caseId: string) => api.get<CaseEvent[]>(`${casePath(caseId)}/history`),

@@ -1,4 +1,4 @@
-import type { Appointment, AvailabilityBody, CalendarFeed, CaseDto } from '@tend/contracts';
+import type { Appointment, AvailabilityBody, CalendarFeed, CaseSummary } from '@tend/contracts';
 import { api } from '../api/client';
 
 export type Modality = 'video' | 'audio' | 'in_person' | 'messaging';
@@ -57,7 +57,7 @@ export const schedulingApi = {
   bookForClient: (body: { specialist_id: string; session_type_id: string; starts_at: string; client_user_id: string }) =>
     api.post<Appointment>('/api/v1/sessions', body),
   /** The open cases I lead or am granted, for the client picker (the first 100 by last update). */
-  openCases: () => api.page<CaseDto>('/api/v1/cases', { sort: 'updated', page: 1, per_page: 100 }),
+  openCases: () => api.page<CaseSummary>('/api/v1/cases', { sort: 'updated', page: 1, per_page: 100 }),
   book: (body: { specialist_id: string; session_type_id: string; starts_at: string }) => api.post<Appointment>('/api/v1/scheduling/book', body),
   appointments: (from: string, to: string) => api.get<Appointment[]>('/api/v1/scheduling/appointments', { from, to }),
   cancel: (id: string, reason?: string, scope: 'occurrence' | 'following' = 'occurrence') =>

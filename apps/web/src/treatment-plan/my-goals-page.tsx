@@ -1,5 +1,5 @@
 import { Badge, Group, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
-import type { CaseDto } from '@tend/contracts';
+import type { CaseSummary } from '@tend/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client';
@@ -47,7 +47,7 @@ export function MyGoalsPage() {
   );
 }
 
-function CaseGoals({ item }: { item: CaseDto }) {
+function CaseGoals({ item }: { item: CaseSummary }) {
   const { t } = useTranslation();
   const time = useOrgTime();
   const plan = useQuery({ queryKey: queryKeys.treatmentPlan(item.id), queryFn: () => planFor(item.id) });

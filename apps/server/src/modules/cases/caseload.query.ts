@@ -1,6 +1,7 @@
 import type { LastSessionFilter } from '@tend/contracts';
 import type { Tx } from '../../platform/db/database';
 import { countUpToSql, type PageTotal, totalFromCount, totalFromPage } from '../../platform/db/page-total';
+import { isoTimestamps } from '../../platform/db/timestamp-text';
 import type { CaseAccessRow, CaseRow } from './cases.repository';
 
 export type CaseFilters = {
@@ -12,15 +13,26 @@ export type CaseFilters = {
 };
 export type CaseSort = 'updated' | 'risk' | 'last_session';
 
-/** A case on a caseload page with what its line needs: both names (still sealed) and the reader's own grant. */
-export type CaseloadRow = {
+/** One case with both names (still sealed) and the reader's own grant: what a case page opens with. */
+export type NamedCase = {
   row: CaseRow;
   clientName: Buffer | null;
   specialistName: Buffer | null;
   myGrant: CaseAccessRow['role'] | null;
 };
 
-type SqlCase = {
+/** A caseload line as read: a summary's columns (timestamps already as ISO text), both names still sealed, the reader's grant. */
+export type CaseloadLine = Pick<CaseRow, 'id' | 'clientUserId' | 'specialistUserId' | 'status' | 'riskLevel' | 'jurisdiction' | 'titleCiphertext'> & {
+  lastSessionAt: string | null;
+  updatedAt: string;
+  clientName: Buffer | null;
+  specialistName: Buffer | null;
+  myGrant: CaseAccessRow['role'] | null;
+};
+
+type SqlNames = { client_name: Buffer | null; specialist_name: Buffer | null; my_grant: CaseAccessRow['role'] | null };
+
+type SqlCase = SqlNames & {
   id: string;
   org_id: string;
   client_user_id: string;
@@ -36,11 +48,24 @@ type SqlCase = {
   created_by: string;
   created_at: Date;
   updated_at: Date;
-  client_name: Buffer | null;
-  specialist_name: Buffer | null;
-  my_grant: CaseAccessRow['role'] | null;
-  counted?: number | null;
 };
+
+type SqlLine = SqlNames & {
+  id: string;
+  client_user_id: string;
+  specialist_user_id: string;
+  status: CaseRow['status'];
+  risk_level: CaseRow['riskLevel'];
+  jurisdiction: string;
+  title_ciphertext: Buffer;
+  last_session_at: string | null;
+  updated_at: string;
+  counted: number | null;
+};
+
+/** What a line shows (and the sort keys): a list reads these and no more (ADR 0029). */
+const LINE_COLUMNS =
+  'c.id, c.client_user_id, c.specialist_user_id, c.status, c.risk_level, c.jurisdiction, c.title_ciphertext, c.last_session_at, c.updated_at';
 
 /** Fixed conditions, so they add no parameters; 30 days is when an active case pauses by itself. */
 const LAST_SESSION: Record<LastSessionFilter, string> = {
@@ -56,8 +81,8 @@ const ORDER: Record<CaseSort, string> = {
   last_session: 'c.last_session_at desc nulls last, c.updated_at desc',
 };
 
-/** A case `c` with both names (joined as below) and the reader's ($1) own active grant. */
-const WITH_NAMES = `c.*, cu.name_ciphertext as client_name, su.name_ciphertext as specialist_name,
+/** Both names of a case `c` (joined as below) and the reader's ($1) own active grant on it. */
+const NAMES = `cu.name_ciphertext as client_name, su.name_ciphertext as specialist_name,
   (select a.role from case_mgmt.case_access a where a.case_id = c.id and a.user_id = $1 and a.revoked_at is null) as my_grant`;
 const NAMES_JOIN = `left join identity.users cu on cu.id = c.client_user_id left join identity.users su on su.id = c.specialist_user_id`;
 
@@ -65,15 +90,15 @@ type Statement = { text: string; values: unknown[] };
 
 /** The statement behind `caseWithNames` (the bench's ceiling issues it too). */
 export const caseWithNamesStatement = (caseId: string, readerId: string): Statement => ({
-  text: `select ${WITH_NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`,
+  text: `select c.*, ${NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`,
   values: [readerId, caseId],
 });
 
-/** One case the reader may see, as a caseload line: what a case page opens with, in one round trip. */
-export async function caseWithNames(tx: Tx, caseId: string, readerId: string): Promise<CaseloadRow | undefined> {
+/** One case the reader may see, with what its page opens with, in one round trip. */
+export async function caseWithNames(tx: Tx, caseId: string, readerId: string): Promise<NamedCase | undefined> {
   const result = await tx.$client.query<SqlCase>(caseWithNamesStatement(caseId, readerId));
   const row = result.rows[0];
-  return row ? toCaseloadRow(row) : undefined;
+  return row ? toNamedCase(row) : undefined;
 }
 
 /** The filters as SQL over `c`, with their values numbered after `first` fixed parameters. */
@@ -94,27 +119,35 @@ function where(orgId: string, filters: CaseFilters, first: number): { text: stri
 }
 
 /** The statement behind `caseloadPage` (the bench's ceiling issues it too). */
-export function caseloadPageStatement(orgId: string, readerId: string, filters: CaseFilters, sort: CaseSort, limit: number, offset: number): Statement {
+export function caseloadPageStatement(
+  orgId: string,
+  readerId: string,
+  filters: CaseFilters,
+  sort: CaseSort,
+  limit: number,
+  offset: number,
+): Statement & { types: typeof isoTimestamps } {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`page size ${limit}`);
   const filter = where(orgId, filters, 2);
   // The page size is part of the text (a whole number the API checked, 1–100): with LIMIT as a parameter
   // PostgreSQL never trusts a generic plan for this statement and plans it anew on every execution.
   // The count runs only when the page cannot tell the total (a full page), and stops past the cap (page-total.ts).
   const text = `with page as (
-      select c.* from case_mgmt.cases c where ${filter.text} order by ${ORDER[sort]} limit ${limit} offset $2
+      select ${LINE_COLUMNS} from case_mgmt.cases c where ${filter.text} order by ${ORDER[sort]} limit ${limit} offset $2
     )
-    select ${WITH_NAMES}, (
+    select c.*, ${NAMES}, (
       select case when p.n < ${limit} then null else ${countUpToSql(`case_mgmt.cases c where ${filter.text}`)} end
       from (select count(*)::int as n from page) p
     ) as counted
     from page c ${NAMES_JOIN}
     order by ${ORDER[sort]}`;
-  return { text, values: [readerId, offset, ...filter.values] };
+  // The lines go out as JSON: their timestamps are read as the ISO text they are sent as (timestamp-text.ts).
+  return { text, values: [readerId, offset, ...filter.values], types: isoTimestamps };
 }
 
 /**
- * One page of the cases the reader may see (row-level security decides which), how many there are, the two
- * names on each line and the reader's own grant, in one statement: a caseload is the screen a specialist opens
+ * One page of the cases the reader may see (row-level security decides which) as caseload lines, how many
+ * there are, the two names on each line and the reader's own grant, in one statement: a caseload is the screen a specialist opens
  * most, and each extra round trip cost more than the rows themselves. The statement text depends only on which
  * filters are set, so the connection's named statements keep a handful of plans.
  */
@@ -126,14 +159,14 @@ export async function caseloadPage(
   sort: CaseSort,
   limit: number,
   offset: number,
-): Promise<[CaseloadRow[], PageTotal]> {
-  const result = await tx.$client.query<SqlCase>(caseloadPageStatement(orgId, readerId, filters, sort, limit, offset));
+): Promise<[CaseloadLine[], PageTotal]> {
+  const result = await tx.$client.query<SqlLine>(caseloadPageStatement(orgId, readerId, filters, sort, limit, offset));
   const rows = result.rows;
   const known = totalFromPage(offset, rows.length, limit);
-  if (known !== undefined) return [rows.map(toCaseloadRow), { total: known, capped: false }];
+  if (known !== undefined) return [rows.map(toLine), { total: known, capped: false }];
   // A full page carries the count; past the last page no row does, so ask for it alone.
   const counted = rows[0]?.counted ?? (await count(tx, orgId, filters));
-  return [rows.map(toCaseloadRow), totalFromCount(counted, offset, rows.length)];
+  return [rows.map(toLine), totalFromCount(counted, offset, rows.length)];
 }
 
 async function count(tx: Tx, orgId: string, filters: CaseFilters): Promise<number> {
@@ -145,7 +178,24 @@ async function count(tx: Tx, orgId: string, filters: CaseFilters): Promise<numbe
   return result.rows[0]?.n ?? 0;
 }
 
-function toCaseloadRow(r: SqlCase): CaseloadRow {
+function toLine(r: SqlLine): CaseloadLine {
+  return {
+    id: r.id,
+    clientUserId: r.client_user_id,
+    specialistUserId: r.specialist_user_id,
+    status: r.status,
+    riskLevel: r.risk_level,
+    jurisdiction: r.jurisdiction,
+    titleCiphertext: r.title_ciphertext,
+    lastSessionAt: r.last_session_at,
+    updatedAt: r.updated_at,
+    clientName: r.client_name,
+    specialistName: r.specialist_name,
+    myGrant: r.my_grant,
+  };
+}
+
+function toNamedCase(r: SqlCase): NamedCase {
   return {
     row: {
       id: r.id,

@@ -1,6 +1,7 @@
-import { autoPauseAt, type CaseDto, type CaseEvent, type Insurance } from '@tend/contracts';
+import { autoPauseAt, type CaseDto, type CaseEvent, type CaseSummary, type Insurance } from '@tend/contracts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import type { Tx } from '../../platform/db/database';
+import type { CaseloadLine } from './caseload.query';
 import type { CaseEventRow, CaseRow } from './cases.repository';
 
 /** Additional authenticated data binds each ciphertext to its row and field. */
@@ -32,6 +33,30 @@ export async function toCase(tx: Tx, crypto: FieldCrypto, row: CaseRow, names: M
     auto_pause_at: iso(autoPauseAt(row.status, row.lastSessionAt)),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+    my_access: myAccess,
+  };
+}
+
+/** A caseload line as the list shows it: only the title is opened (ADR 0029). */
+export async function toCaseSummary(
+  tx: Tx,
+  crypto: FieldCrypto,
+  line: CaseloadLine,
+  names: Map<string, string>,
+  myAccess: CaseDto['my_access'],
+): Promise<CaseSummary> {
+  const title = await crypto.open(tx, line.titleCiphertext, caseAad(line.id, 'title'));
+  return {
+    id: line.id,
+    title: title ?? '[erased]',
+    status: line.status,
+    risk_level: line.riskLevel,
+    jurisdiction: line.jurisdiction,
+    client: { id: line.clientUserId, name: nameOf(names, line.clientUserId) },
+    specialist: { id: line.specialistUserId, name: nameOf(names, line.specialistUserId) },
+    last_session_at: line.lastSessionAt,
+    auto_pause_at: iso(autoPauseAt(line.status, line.lastSessionAt === null ? null : new Date(line.lastSessionAt))),
+    updated_at: line.updatedAt,
     my_access: myAccess,
   };
 }

@@ -13,7 +13,12 @@ export async function accessTo(tx: Tx, row: CaseRow, userId: string, role: OrgRo
 }
 
 /** The same, when the reader's own active grant on the case (if any) is already known. */
-export function accessFrom(row: CaseRow, userId: string, role: OrgRole, grant: CaseAccessRow['role'] | null): CaseAccessKind {
+export function accessFrom(
+  row: Pick<CaseRow, 'clientUserId' | 'specialistUserId'>,
+  userId: string,
+  role: OrgRole,
+  grant: CaseAccessRow['role'] | null,
+): CaseAccessKind {
   if (row.clientUserId === userId) return 'client';
   if (row.specialistUserId === userId) return 'primary';
   if (grant) return grant;

@@ -4,6 +4,7 @@ import {
   caseEvent,
   caseListQuery,
   caseMemberParams,
+  caseSummary,
   changeRiskBody,
   changeStatusBody,
   createCaseBody,
@@ -27,10 +28,10 @@ export function casesRoutes(app: FastifyInstance, { cases, team }: { cases: Case
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/cases',
-    summary: 'Cases I may see: my caseload (specialist), the practice (admin, supervisor), my own (client)',
+    summary: 'Cases I may see, as list lines: my caseload (specialist), the practice (admin, supervisor), my own (client)',
     tags,
     querystring: caseListQuery,
-    response: z.array(caseDto),
+    response: z.array(caseSummary),
     handler: ({ principal, query, request }) => cases.list(principal, query, requestMeta(request)),
   });
   privateRoute(app, {

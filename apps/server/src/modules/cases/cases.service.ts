@@ -1,4 +1,4 @@
-import { canTransition, type CaseDto, type CaseEvent, type CaseListQuery, type Insurance, type RiskLevel } from '@tend/contracts';
+import { canTransition, type CaseDto, type CaseEvent, type CaseListQuery, type CaseSummary, type Insurance, type RiskLevel } from '@tend/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
 import type { RequestMeta } from '../identity';
 import { inActiveOrg, openNames, type OrgScope, orgsRepository, userNames } from '../orgs';
-import { caseAad, eventAad, toCase, toCaseEvent } from './cases.mapper';
+import { caseAad, eventAad, toCase, toCaseEvent, toCaseSummary } from './cases.mapper';
 import { accessFrom, accessTo, type CaseAction, type CaseAccessKind, ensureAllowed } from './cases.policy';
 import { caseloadPage, caseWithNames } from './caseload.query';
 import { type CaseRow, casesRepository } from './cases.repository';
@@ -125,7 +125,7 @@ export function createCasesService(deps: CasesDeps) {
         return dto;
       }),
 
-    list: (p: Principal, query: CaseListQuery, meta: RequestMeta): Promise<Paged<CaseDto>> =>
+    list: (p: Principal, query: CaseListQuery, meta: RequestMeta): Promise<Paged<CaseSummary>> =>
       inActiveOrg(deps, p, meta, null, async ({ tx, role, actor }) => {
         if (role === 'eap_manager') throw new AppError('AUTH.FORBIDDEN', 'EAP managers see aggregate reports, not cases');
         const filters = {
@@ -135,21 +135,21 @@ export function createCasesService(deps: CasesDeps) {
           clientId: query.client_id,
           lastSession: query.last_session,
         };
-        const [rows, total] = await caseloadPage(tx, actor.orgId, p.userId, filters, query.sort, query.per_page, (query.page - 1) * query.per_page);
+        const [lines, total] = await caseloadPage(tx, actor.orgId, p.userId, filters, query.sort, query.per_page, (query.page - 1) * query.per_page);
         const names = await openNames(
           tx,
           crypto,
-          rows.flatMap((r) => [
-            { id: r.row.clientUserId, name: r.clientName },
-            { id: r.row.specialistUserId, name: r.specialistName },
+          lines.flatMap((line) => [
+            { id: line.clientUserId, name: line.clientName },
+            { id: line.specialistUserId, name: line.specialistName },
           ]),
         );
-        const items = await Promise.all(rows.map((r) => toCase(tx, crypto, r.row, names, accessFrom(r.row, p.userId, role, r.myGrant))));
+        const items = await Promise.all(lines.map((line) => toCaseSummary(tx, crypto, line, names, accessFrom(line, p.userId, role, line.myGrant))));
         await recordAudit(tx, actor, {
           action: 'case.list',
           resourceType: 'case',
           purpose: 'treatment',
-          details: { count: rows.length, filters: { ...filters, sort: query.sort } },
+          details: { count: lines.length, filters: { ...filters, sort: query.sort } },
         });
         return new Paged(items, query.page, query.per_page, total);
       }),
