@@ -35,12 +35,17 @@ const badge = (page: Page, text: string) => () => page.getByRole('status').filte
 /** Frames of the other person's video the page has shown so far (bytes alone also count the padding of bandwidth probes). */
 const framesShown = (page: Page) =>
   page.locator('video[data-bytes-received]').evaluate((video: HTMLVideoElement) => video.getVideoPlaybackQuality().totalVideoFrames);
-/** Whether the page shows new frames of the other person's video over a few seconds. */
+/**
+ * Whether the page shows the other person's video moving: at least a few new frames over three seconds. Live video
+ * gives dozens; a frame or two can still trickle in after the sender stopped (a late retransmission completing a
+ * frame once the network recovers), and that is not video flowing.
+ */
 async function videoFlowing(page: Page): Promise<boolean> {
   const before = await framesShown(page);
   await new Promise((resolve) => setTimeout(resolve, 3000));
-  return (await framesShown(page)) > before;
+  return (await framesShown(page)) - before >= MOVING_FRAMES;
 }
+const MOVING_FRAMES = 5;
 
 /**
  * Chromium drops this share of the page's WebRTC packets, both ways; 0 lifts it. Page loads and the socket are
