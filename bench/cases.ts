@@ -101,7 +101,7 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
       deps.transaction(
         [me, '', ''],
         async (c) => {
-          await c.query({ name: 'bc_list', ...caseloadPageStatement(org, me, {}, 'updated', 50, 0) });
+          await c.query({ name: 'bc_list', ...caseloadPageStatement({ orgId: org, readerId: me, filters: {}, sort: 'updated', limit: 50, offset: 0 }) });
           await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.list', null] });
         },
         enter,

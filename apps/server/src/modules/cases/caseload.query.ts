@@ -32,15 +32,19 @@ export type CaseloadLine = Pick<CaseRow, 'id' | 'clientUserId' | 'specialistUser
 
 type SqlNames = { client_name: Buffer | null; specialist_name: Buffer | null; my_grant: CaseAccessRow['role'] | null };
 
-type SqlCase = SqlNames & {
+/** The columns a line and a case share, as node-postgres returns them. */
+type SqlCore = SqlNames & {
   id: string;
-  org_id: string;
   client_user_id: string;
   specialist_user_id: string;
   status: CaseRow['status'];
   risk_level: CaseRow['riskLevel'];
   jurisdiction: string;
   title_ciphertext: Buffer;
+};
+
+type SqlCase = SqlCore & {
+  org_id: string;
   insurance_ciphertext: Buffer | null;
   opened_at: Date | null;
   closed_at: Date | null;
@@ -50,18 +54,7 @@ type SqlCase = SqlNames & {
   updated_at: Date;
 };
 
-type SqlLine = SqlNames & {
-  id: string;
-  client_user_id: string;
-  specialist_user_id: string;
-  status: CaseRow['status'];
-  risk_level: CaseRow['riskLevel'];
-  jurisdiction: string;
-  title_ciphertext: Buffer;
-  last_session_at: string | null;
-  updated_at: string;
-  counted: number | null;
-};
+type SqlLine = SqlCore & { last_session_at: string | null; updated_at: string; counted: number | null };
 
 /** What a line shows (and the sort keys): a list reads these and no more (ADR 0029). */
 const LINE_COLUMNS =
@@ -118,15 +111,11 @@ function where(orgId: string, filters: CaseFilters, first: number): { text: stri
   return { text: parts.join(' and '), values };
 }
 
+/** Which page of whose caseload: the reader, the org, the filters and order, `limit` lines after `offset`. */
+export type CaseloadPageQuery = { orgId: string; readerId: string; filters: CaseFilters; sort: CaseSort; limit: number; offset: number };
+
 /** The statement behind `caseloadPage` (the bench's ceiling issues it too). */
-export function caseloadPageStatement(
-  orgId: string,
-  readerId: string,
-  filters: CaseFilters,
-  sort: CaseSort,
-  limit: number,
-  offset: number,
-): Statement & { types: typeof isoTimestamps } {
+export function caseloadPageStatement({ orgId, readerId, filters, sort, limit, offset }: CaseloadPageQuery): Statement & { types: typeof isoTimestamps } {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`page size ${limit}`);
   const filter = where(orgId, filters, 2);
   // The page size is part of the text (a whole number the API checked, 1–100): with LIMIT as a parameter
@@ -147,26 +136,18 @@ export function caseloadPageStatement(
 
 /**
  * One page of the cases the reader may see (row-level security decides which) as caseload lines, how many
- * there are, the two names on each line and the reader's own grant, in one statement: a caseload is the screen a specialist opens
- * most, and each extra round trip cost more than the rows themselves. The statement text depends only on which
+ * there are, the two names on each line and the reader's own grant, in one statement: a caseload is the screen
+ * a specialist opens most, and each extra round trip cost more than the rows themselves. The statement text depends only on which
  * filters are set, so the connection's named statements keep a handful of plans.
  */
-export async function caseloadPage(
-  tx: Tx,
-  orgId: string,
-  readerId: string,
-  filters: CaseFilters,
-  sort: CaseSort,
-  limit: number,
-  offset: number,
-): Promise<[CaseloadLine[], PageTotal]> {
-  const result = await tx.$client.query<SqlLine>(caseloadPageStatement(orgId, readerId, filters, sort, limit, offset));
+export async function caseloadPage(tx: Tx, query: CaseloadPageQuery): Promise<[CaseloadLine[], PageTotal]> {
+  const result = await tx.$client.query<SqlLine>(caseloadPageStatement(query));
   const rows = result.rows;
-  const known = totalFromPage(offset, rows.length, limit);
+  const known = totalFromPage(query.offset, rows.length, query.limit);
   if (known !== undefined) return [rows.map(toLine), { total: known, capped: false }];
   // A full page carries the count; past the last page no row does, so ask for it alone.
-  const counted = rows[0]?.counted ?? (await count(tx, orgId, filters));
-  return [rows.map(toLine), totalFromCount(counted, offset, rows.length)];
+  const counted = rows[0]?.counted ?? (await count(tx, query.orgId, query.filters));
+  return [rows.map(toLine), totalFromCount(counted, query.offset, rows.length)];
 }
 
 async function count(tx: Tx, orgId: string, filters: CaseFilters): Promise<number> {
@@ -178,15 +159,19 @@ async function count(tx: Tx, orgId: string, filters: CaseFilters): Promise<numbe
   return result.rows[0]?.n ?? 0;
 }
 
+const core = (r: SqlCore) => ({
+  id: r.id,
+  clientUserId: r.client_user_id,
+  specialistUserId: r.specialist_user_id,
+  status: r.status,
+  riskLevel: r.risk_level,
+  jurisdiction: r.jurisdiction,
+  titleCiphertext: r.title_ciphertext,
+});
+
 function toLine(r: SqlLine): CaseloadLine {
   return {
-    id: r.id,
-    clientUserId: r.client_user_id,
-    specialistUserId: r.specialist_user_id,
-    status: r.status,
-    riskLevel: r.risk_level,
-    jurisdiction: r.jurisdiction,
-    titleCiphertext: r.title_ciphertext,
+    ...core(r),
     lastSessionAt: r.last_session_at,
     updatedAt: r.updated_at,
     clientName: r.client_name,
@@ -198,14 +183,8 @@ function toLine(r: SqlLine): CaseloadLine {
 function toNamedCase(r: SqlCase): NamedCase {
   return {
     row: {
-      id: r.id,
+      ...core(r),
       orgId: r.org_id,
-      clientUserId: r.client_user_id,
-      specialistUserId: r.specialist_user_id,
-      status: r.status,
-      riskLevel: r.risk_level,
-      jurisdiction: r.jurisdiction,
-      titleCiphertext: r.title_ciphertext,
       insuranceCiphertext: r.insurance_ciphertext,
       openedAt: r.opened_at,
       closedAt: r.closed_at,

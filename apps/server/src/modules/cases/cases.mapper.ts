@@ -11,6 +11,11 @@ export const eventAad = (eventId: string) => `case_event:${eventId}:note`;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 // A person who left the practice (or was erased) can no longer be read by its staff.
 const nameOf = (names: Map<string, string>, id: string) => names.get(id) ?? '[unavailable]';
+/** The case's client and specialist, each with the name the reader may see. */
+const people = (c: Pick<CaseRow, 'clientUserId' | 'specialistUserId'>, names: Map<string, string>) => ({
+  client: { id: c.clientUserId, name: nameOf(names, c.clientUserId) },
+  specialist: { id: c.specialistUserId, name: nameOf(names, c.specialistUserId) },
+});
 
 export async function toCase(tx: Tx, crypto: FieldCrypto, row: CaseRow, names: Map<string, string>, myAccess: CaseDto['my_access']): Promise<CaseDto> {
   const [title, insurance] = await Promise.all([
@@ -24,8 +29,7 @@ export async function toCase(tx: Tx, crypto: FieldCrypto, row: CaseRow, names: M
     status: row.status,
     risk_level: row.riskLevel,
     jurisdiction: row.jurisdiction,
-    client: { id: row.clientUserId, name: nameOf(names, row.clientUserId) },
-    specialist: { id: row.specialistUserId, name: nameOf(names, row.specialistUserId) },
+    ...people(row, names),
     insurance: insurance ? (JSON.parse(insurance) as Insurance) : null,
     opened_at: iso(row.openedAt),
     closed_at: iso(row.closedAt),
@@ -52,8 +56,7 @@ export async function toCaseSummary(
     status: line.status,
     risk_level: line.riskLevel,
     jurisdiction: line.jurisdiction,
-    client: { id: line.clientUserId, name: nameOf(names, line.clientUserId) },
-    specialist: { id: line.specialistUserId, name: nameOf(names, line.specialistUserId) },
+    ...people(line, names),
     last_session_at: line.lastSessionAt,
     auto_pause_at: iso(autoPauseAt(line.status, line.lastSessionAt === null ? null : new Date(line.lastSessionAt))),
     updated_at: line.updatedAt,

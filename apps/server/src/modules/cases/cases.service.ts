@@ -135,7 +135,14 @@ export function createCasesService(deps: CasesDeps) {
           clientId: query.client_id,
           lastSession: query.last_session,
         };
-        const [lines, total] = await caseloadPage(tx, actor.orgId, p.userId, filters, query.sort, query.per_page, (query.page - 1) * query.per_page);
+        const [lines, total] = await caseloadPage(tx, {
+          orgId: actor.orgId,
+          readerId: p.userId,
+          filters,
+          sort: query.sort,
+          limit: query.per_page,
+          offset: (query.page - 1) * query.per_page,
+        });
         const names = await openNames(
           tx,
           crypto,
