@@ -136,7 +136,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   const { auth } = identityPlugin(app, { ...shared, authLimitPerMinute: config.authRateLimitPerMinute });
   orgsPlugin(app, { ...shared, auth });
   adminPlugin(app, shared);
-  const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs });
+  const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs, caseloadCachePages: config.caseloadCachePages });
   clinicalPlugin(app, { ...shared, cases });
   await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
   const { notifications } = await notificationsPlugin(app, {

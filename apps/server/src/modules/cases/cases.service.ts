@@ -4,21 +4,27 @@ import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import type { Database, Tx } from '../../platform/db/database';
+import { readVersion, VersionedCache } from '../../platform/db/read-versions';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
 import type { RequestMeta } from '../identity';
 import { inActiveOrg, openNames, type OrgScope, orgsRepository, userNames } from '../orgs';
 import { caseAad, eventAad, toCase, toCaseEvent, toCaseSummary } from './cases.mapper';
 import { accessFrom, accessTo, type CaseAction, type CaseAccessKind, ensureAllowed } from './cases.policy';
-import { caseloadPage, caseWithNames } from './caseload.query';
+import { type CaseFilters, caseloadPage, caseWithNames } from './caseload.query';
 import { type CaseRow, casesRepository } from './cases.repository';
 
-export type CasesDeps = { db: Database; crypto: FieldCrypto };
+/** `caseloadCachePages`: caseload pages kept while their read version holds (ADR 0030); 0 or unset keeps none. */
+export type CasesDeps = { db: Database; crypto: FieldCrypto; caseloadCachePages?: number };
 type Actor = OrgScope['actor'];
 type Loaded = { row: CaseRow; access: CaseAccessKind };
 
+/** How long a kept caseload page may be served at most, even while nothing it shows has changed. */
+const CASELOAD_CACHE_TTL_MS = 5 * 60_000;
+
 export function createCasesService(deps: CasesDeps) {
   const { crypto } = deps;
+  const caseloads = new VersionedCache<Paged<CaseSummary>>(deps.caseloadCachePages ?? 0, CASELOAD_CACHE_TTL_MS);
 
   async function load(scope: OrgScope, caseId: string, action: CaseAction, lock = false): Promise<Loaded> {
     const seen = await casesRepository.byId(scope.tx, caseId);
@@ -81,6 +87,34 @@ export function createCasesService(deps: CasesDeps) {
     if (!role || !roles.includes(role)) throw new AppError(code, message);
   }
 
+  async function buildCaseload(
+    tx: Tx,
+    p: Principal,
+    role: OrgScope['role'],
+    orgId: string,
+    filters: CaseFilters,
+    query: CaseListQuery,
+  ): Promise<Paged<CaseSummary>> {
+    const [lines, total] = await caseloadPage(tx, {
+      orgId,
+      readerId: p.userId,
+      filters,
+      sort: query.sort,
+      limit: query.per_page,
+      offset: (query.page - 1) * query.per_page,
+    });
+    const names = await openNames(
+      tx,
+      crypto,
+      lines.flatMap((line) => [
+        { id: line.clientUserId, name: line.clientName },
+        { id: line.specialistUserId, name: line.specialistName },
+      ]),
+    );
+    const items = await Promise.all(lines.map((line) => toCaseSummary(tx, crypto, line, names, accessFrom(line, p.userId, role, line.myGrant))));
+    return new Paged(items, query.page, query.per_page, total);
+  }
+
   return {
     create: (
       p: Principal,
@@ -135,30 +169,20 @@ export function createCasesService(deps: CasesDeps) {
           clientId: query.client_id,
           lastSession: query.last_session,
         };
-        const [lines, total] = await caseloadPage(tx, {
-          orgId: actor.orgId,
-          readerId: p.userId,
-          filters,
-          sort: query.sort,
-          limit: query.per_page,
-          offset: (query.page - 1) * query.per_page,
-        });
-        const names = await openNames(
-          tx,
-          crypto,
-          lines.flatMap((line) => [
-            { id: line.clientUserId, name: line.clientName },
-            { id: line.specialistUserId, name: line.specialistName },
-          ]),
-        );
-        const items = await Promise.all(lines.map((line) => toCaseSummary(tx, crypto, line, names, accessFrom(line, p.userId, role, line.myGrant))));
+        // A page is kept for its reader, role and query while the org's read version holds (ADR 0030); the
+        // last-session filters move with the clock, so those pages are always built anew.
+        const key = caseloads.enabled && !query.last_session ? caseloadKey(actor.orgId, p.userId, role, query) : null;
+        const version = key ? await readVersion(tx) : null;
+        const kept = key && version ? caseloads.get(key, version) : undefined;
+        const page = kept ?? (await buildCaseload(tx, p, role, actor.orgId, filters, query));
+        if (!kept && key && version) caseloads.set(key, version, page);
         await recordAudit(tx, actor, {
           action: 'case.list',
           resourceType: 'case',
           purpose: 'treatment',
-          details: { count: lines.length, filters: { ...filters, sort: query.sort } },
+          details: { count: page.items.length, filters: { ...filters, sort: query.sort } },
         });
-        return new Paged(items, query.page, query.per_page, total);
+        return page;
       }),
 
     update: (
@@ -235,3 +259,9 @@ export function createCasesService(deps: CasesDeps) {
 }
 
 export type CasesService = ReturnType<typeof createCasesService>;
+
+/** Whose page of which query: the same key only ever serves the same reader, in the same org and role. */
+function caseloadKey(orgId: string, readerId: string, role: string, query: CaseListQuery): string {
+  const { status, risk, specialist_id, client_id, sort, page, per_page } = query;
+  return JSON.stringify([orgId, readerId, role, status ?? null, risk ?? null, specialist_id ?? null, client_id ?? null, sort, page, per_page]);
+}
