@@ -2,7 +2,7 @@
 -- caseload shows moves on. A server may keep a caseload page it built and serve it again while both counters
 -- still read as they did when it was built; a changed counter means build it anew.
 -- The table is closed to the app roles (like audit.chain_heads): the triggers below write it as its owner,
--- and a reader learns only its own org's counters, through app.read_version().
+-- and a reader learns only the counters of an org it belongs to, through app.read_version(org).
 CREATE TABLE app.read_versions (scope text PRIMARY KEY, version bigint NOT NULL);
 --> statement-breakpoint
 REVOKE ALL ON app.read_versions FROM PUBLIC;
@@ -70,12 +70,15 @@ CREATE CONSTRAINT TRIGGER data_keys_read_version AFTER UPDATE ON crypto.data_key
 CREATE CONSTRAINT TRIGGER data_keys_delete_read_version AFTER DELETE ON crypto.data_keys
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION app.bump_people_read_version();
 --> statement-breakpoint
--- The caller's org's counter and the people counter as "<org>.<people>"; 0 for one never moved.
-CREATE OR REPLACE FUNCTION app.read_version() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, app AS $$
-  SELECT coalesce((SELECT version FROM app.read_versions WHERE scope = 'org:' || app.org_id()), 0)
+-- An org's counter and the people counter as "<org>.<people>" (0 for one never moved), for a caller who is an
+-- active member of that org; null for anyone else. The server asks for it as it enters the org, in the same
+-- statement that checks the membership and sets the transaction's org.
+CREATE OR REPLACE FUNCTION app.read_version(p_org uuid) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, app AS $$
+  SELECT coalesce((SELECT version FROM app.read_versions WHERE scope = 'org:' || p_org), 0)
     || '.' || coalesce((SELECT version FROM app.read_versions WHERE scope = 'people'), 0)
+  WHERE EXISTS (SELECT 1 FROM identity.memberships m WHERE m.org_id = p_org AND m.user_id = app.user_id() AND m.removed_at IS NULL)
 $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION app.read_version() FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.read_version(uuid) FROM PUBLIC;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION app.read_version() TO tend_app;
+GRANT EXECUTE ON FUNCTION app.read_version(uuid) TO tend_app;

@@ -116,16 +116,10 @@ describe('kept caseload pages', () => {
   it('every write to what a caseload shows moves the read version; sign-ins and other orgs do not', async () => {
     const other = await buildOrg(t, 'Unrelated practice');
     const versionOf = async (orgId: string) => {
-      const client = await t.owner.connect();
-      try {
-        await client.query('begin');
-        await client.query(`select set_config('app.org_id', $1, true)`, [orgId]);
-        const { rows } = await client.query<{ v: string }>('select app.read_version() as v');
-        await client.query('commit');
-        return rows[0]?.v as string;
-      } finally {
-        client.release();
-      }
+      const { rows } = await t.owner.query<{ v: string }>(`select coalesce((select version from app.read_versions where scope = $1), 0)::text as v`, [
+        `org:${orgId}`,
+      ]);
+      return rows[0]?.v as string;
     };
     const lead = await addMember(t, org.admin, 'specialist');
     const caseId = await openCase(t, lead, org.client.userId);
@@ -154,15 +148,20 @@ describe('kept caseload pages', () => {
     expect(Number(after.rows[0].version)).toBe(Number(many.rows[0].version) + 1);
   });
 
-  it('the counters are closed to the app roles: no privilege on the table, and the function answers for the caller’s own org only', async () => {
+  it('the counters are closed to the app roles: no privilege on the table, and the function answers only for an org the caller belongs to', async () => {
     const granted = await t.owner.query(
       `select r.role, p.privilege from unnest(array['tend_app','tend_server']) as r(role)
          cross join unnest(array['SELECT','INSERT','UPDATE','DELETE','TRUNCATE']) as p(privilege)
         where has_table_privilege(r.role, 'app.read_versions', p.privilege)`,
     );
     expect(granted.rows).toEqual([]);
-    const takesNoArgument = await t.owner.query(`select pronargs from pg_proc where oid = 'app.read_version'::regproc`);
-    expect(takesNoArgument.rows).toEqual([{ pronargs: 0 }]);
+    const lead = await addMember(t, org.admin, 'specialist');
+    const elsewhere = await buildOrg(t, 'Counters elsewhere');
+    const asLead = { userId: lead.userId, orgId: null, role: null, platformAdmin: false, system: false };
+    const versionFor = (orgId: string) =>
+      t.runtime.db.inContext(asLead, async (tx) => (await tx.$client.query<{ v: string | null }>('select app.read_version($1) as v', [orgId])).rows[0]?.v);
+    expect(await versionFor(org.orgId)).toMatch(/^\d+\.\d+$/);
+    expect(await versionFor(elsewhere.orgId)).toBeNull();
   });
 });
 

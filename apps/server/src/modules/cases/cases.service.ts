@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import type { Database, Tx } from '../../platform/db/database';
-import { readVersion, VersionedCache } from '../../platform/db/read-versions';
+import { VersionedCache } from '../../platform/db/read-versions';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
 import type { RequestMeta } from '../identity';
@@ -159,31 +159,39 @@ export function createCasesService(deps: CasesDeps) {
         return dto;
       }),
 
-    list: (p: Principal, query: CaseListQuery, meta: RequestMeta): Promise<Paged<CaseSummary>> =>
-      inActiveOrg(deps, p, meta, null, async ({ tx, role, actor }) => {
-        if (role === 'eap_manager') throw new AppError('AUTH.FORBIDDEN', 'EAP managers see aggregate reports, not cases');
-        const filters = {
-          status: query.status,
-          risk: query.risk,
-          specialistId: query.specialist_id,
-          clientId: query.client_id,
-          lastSession: query.last_session,
-        };
-        // A page is kept for its reader, role and query while the org's read version holds (ADR 0030); the
-        // last-session filters move with the clock, so those pages are always built anew.
-        const key = caseloads.enabled && !query.last_session ? caseloadKey(actor.orgId, p.userId, role, query) : null;
-        const version = key ? await readVersion(tx) : null;
-        const kept = key && version ? caseloads.get(key, version) : undefined;
-        const page = kept ?? (await buildCaseload(tx, p, role, actor.orgId, filters, query));
-        if (!kept && key && version) caseloads.set(key, version, page);
-        await recordAudit(tx, actor, {
-          action: 'case.list',
-          resourceType: 'case',
-          purpose: 'treatment',
-          details: { count: page.items.length, filters: { ...filters, sort: query.sort } },
-        });
-        return page;
-      }),
+    list: (p: Principal, query: CaseListQuery, meta: RequestMeta): Promise<Paged<CaseSummary>> => {
+      // A page is kept for its reader, role and query while the org's read version holds (ADR 0030); the version
+      // is read as the transaction enters the org. Last-session filters move with the clock: always built anew.
+      const keeping = caseloads.enabled && !query.last_session;
+      return inActiveOrg(
+        deps,
+        p,
+        meta,
+        null,
+        async ({ tx, role, actor, readVersion }) => {
+          if (role === 'eap_manager') throw new AppError('AUTH.FORBIDDEN', 'EAP managers see aggregate reports, not cases');
+          const filters = {
+            status: query.status,
+            risk: query.risk,
+            specialistId: query.specialist_id,
+            clientId: query.client_id,
+            lastSession: query.last_session,
+          };
+          const key = keeping && readVersion ? caseloadKey(actor.orgId, p.userId, role, query) : null;
+          const kept = key && readVersion ? caseloads.get(key, readVersion) : undefined;
+          const page = kept ?? (await buildCaseload(tx, p, role, actor.orgId, filters, query));
+          if (!kept && key && readVersion) caseloads.set(key, readVersion, page);
+          await recordAudit(tx, actor, {
+            action: 'case.list',
+            resourceType: 'case',
+            purpose: 'treatment',
+            details: { count: page.items.length, filters: { ...filters, sort: query.sort } },
+          });
+          return page;
+        },
+        { readVersion: keeping },
+      );
+    },
 
     update: (
       p: Principal,

@@ -4,6 +4,12 @@ import { auditLog, auditLogPage } from '../../platform/audit';
 import type { Opening, Tx } from '../../platform/db/database';
 import { invitations, memberships, orgs, users } from '../identity';
 
+/** Checks the membership and sets the transaction's org and role from it, in one statement (`also`: more columns). */
+const enterStatement = (also: string) => `select m.role, set_config('app.org_id', m.org_id::text, true), set_config('app.role', m.role::text, true)${also}
+             from identity.memberships m where m.org_id = $1 and m.user_id = $2 and m.removed_at is null`;
+const ENTER_AS_MEMBER = enterStatement('');
+const ENTER_READING_VERSION = enterStatement(', app.read_version(m.org_id) as read_version');
+
 export const orgsRepository = {
   async byId(tx: Tx, id: string) {
     const [row] = await tx.select().from(orgs).where(eq(orgs.id, id));
@@ -22,13 +28,14 @@ export const orgsRepository = {
    * role and sets app.org_id / app.role for the rest of the transaction. No row (and nothing set) for a
    * non-member. The policies of this statement read the settings as they were before it.
    */
-  enterAsMember: (orgId: string, userId: string): Opening => ({
-    text: `select m.role, set_config('app.org_id', m.org_id::text, true), set_config('app.role', m.role::text, true)
-             from identity.memberships m where m.org_id = $1 and m.user_id = $2 and m.removed_at is null`,
+  enterAsMember: (orgId: string, userId: string, withReadVersion = false): Opening => ({
+    text: withReadVersion ? ENTER_READING_VERSION : ENTER_AS_MEMBER,
     values: [orgId, userId],
   }),
   /** The role the opening above found; undefined for a non-member. */
   enteredRole: (opened: { role?: unknown }[]): OrgRole | undefined => opened[0]?.role as OrgRole | undefined,
+  /** The org's read version (ADR 0030) the opening read when asked to; undefined otherwise. */
+  enteredReadVersion: (opened: { read_version?: unknown }[]): string | undefined => (opened[0]?.read_version as string | null) ?? undefined,
   /** The caller's active role in an org, or undefined; RLS lets a user read their own memberships. */
   async roleOf(tx: Tx, orgId: string, userId: string) {
     const [row] = await tx

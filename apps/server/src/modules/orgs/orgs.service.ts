@@ -12,7 +12,16 @@ import { orgsRepository } from './orgs.repository';
 import { toAuditEntry, toOrg } from './orgs.mapper';
 
 export type OrgDeps = { db: Database; crypto: FieldCrypto };
-export type OrgScope = { tx: Tx; role: OrgRole; actor: { userId: string; orgId: string; requestId: string; ip: string } };
+export type OrgScope = {
+  tx: Tx;
+  role: OrgRole;
+  actor: { userId: string; orgId: string; requestId: string; ip: string };
+  /** The org's read version (ADR 0030), read as the transaction entered the org; only when asked for. */
+  readVersion?: string;
+};
+
+/** `readVersion`: also read the org's read version as the transaction enters it (no extra round trip). */
+export type EnterOptions = { readVersion?: boolean };
 
 /** Runs `work` inside org `orgId` as the caller's membership there; anyone else gets a 404. */
 export function inOrg<T>(
@@ -22,8 +31,9 @@ export function inOrg<T>(
   meta: RequestMeta,
   roles: readonly OrgRole[] | null,
   work: (scope: OrgScope) => Promise<T>,
+  options: EnterOptions = {},
 ): Promise<T> {
-  const entering = orgsRepository.enterAsMember(orgId, p.userId);
+  const entering = orgsRepository.enterAsMember(orgId, p.userId, options.readVersion);
   return deps.db.inContext(
     { ...contextOf(p), orgId: null, role: null },
     async (tx, opened) => {
@@ -31,7 +41,8 @@ export function inOrg<T>(
       if (!role) throw new AppError('ORG.NOT_FOUND', 'No such organization');
       // The transaction rolls back on this error, settings and all.
       if (roles && !roles.includes(role)) throw new AppError('AUTH.FORBIDDEN', 'Your role in this organization does not allow this');
-      return work({ tx, role, actor: { userId: p.userId, orgId, requestId: meta.requestId, ip: meta.ip } });
+      const readVersion = options.readVersion ? orgsRepository.enteredReadVersion(opened) : undefined;
+      return work({ tx, role, actor: { userId: p.userId, orgId, requestId: meta.requestId, ip: meta.ip }, ...(readVersion ? { readVersion } : {}) });
     },
     entering,
   );
@@ -44,9 +55,10 @@ export function inActiveOrg<T>(
   meta: RequestMeta,
   roles: readonly OrgRole[] | null,
   work: (scope: OrgScope) => Promise<T>,
+  options: EnterOptions = {},
 ): Promise<T> {
   if (!p.orgId) return Promise.reject(new AppError('ORG.NONE_ACTIVE', 'Join or choose a practice first'));
-  return inOrg(deps, p, p.orgId, meta, roles, work);
+  return inOrg(deps, p, p.orgId, meta, roles, work, options);
 }
 
 export async function userNames(tx: Tx, crypto: FieldCrypto, ids: (string | null)[]): Promise<Map<string, string>> {

@@ -1,17 +1,10 @@
-import type { Tx } from './database';
-
-/**
+/*
  * Read versions (ADR 0030, migration 0051): counters that every committed write to what a read shows moves on,
- * one for the reader's org and one for people (names, keys). Read inside the request's transaction, before
- * the data a page is built from: a page built after reading version v shows data at least as new as v, so
- * serving it again while the version still reads v never shows anything older than a fresh build would.
+ * one per org and one for people (names, keys). A reader reads its org's inside its transaction, before the
+ * data a page is built from: a page built after reading version v shows data at least as new as v, so serving
+ * it again while the version still reads v never shows anything older than a fresh build would. The cases
+ * module reads it as it enters the org (orgs' `EnterOptions`).
  */
-export async function readVersion(tx: Tx): Promise<string> {
-  const { rows } = await tx.$client.query<{ v: string }>({ text: 'select app.read_version() as v' });
-  const version = rows[0]?.v;
-  if (!version) throw new Error('app.read_version() returned nothing');
-  return version;
-}
 
 type Entry<V> = { version: string; value: V; expires: number };
 
