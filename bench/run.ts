@@ -34,7 +34,8 @@ type Scenario = {
   apiAtHalfRate: Figures;
   sql: Figures & { cpu?: CpuSplit };
   ratio: number;
-  budget: { p95Ms: number; minRatio: number };
+  /** null: measured for comparison only (the page a changed caseload builds, ADR 0030). */
+  budget: { p95Ms: number; minRatio: number } | null;
   pass: boolean;
 };
 
@@ -188,7 +189,7 @@ async function scenario(
     sql,
     ratio,
     budget,
-    pass: apiAtFixedRate.p95 < budget.p95Ms && ratio >= budget.minRatio && api.errors === 0,
+    pass: budget === null || (apiAtFixedRate.p95 < budget.p95Ms && ratio >= budget.minRatio && api.errors === 0),
   };
 }
 
@@ -203,9 +204,10 @@ function print(results: Scenario[]) {
     process.stdout.write(`${row(`API paced at ${FIXED_RATE} req/s`, r.apiAtFixedRate)}\n`);
     process.stdout.write(`${row(`API paced at ${FIXED_RATE / 2} req/s`, r.apiAtHalfRate)}\n`);
     process.stdout.write(`${row(`same SQL via pg, ${CONNECTIONS} loops`, r.sql)}\n`);
-    process.stdout.write(
-      `  API/SQL throughput ratio ${r.ratio} (budget ≥ ${r.budget.minRatio}); p95 at ${FIXED_RATE} req/s ${r.apiAtFixedRate.p95} ms (budget < ${r.budget.p95Ms} ms): ${r.pass ? 'PASS' : 'MISS'}\n`,
-    );
+    const verdict = r.budget
+      ? `(budget ≥ ${r.budget.minRatio}); p95 at ${FIXED_RATE} req/s ${r.apiAtFixedRate.p95} ms (budget < ${r.budget.p95Ms} ms): ${r.pass ? 'PASS' : 'MISS'}`
+      : `; p95 at ${FIXED_RATE} req/s ${r.apiAtFixedRate.p95} ms (for comparison, no budget of its own)`;
+    process.stdout.write(`  API/SQL throughput ratio ${r.ratio} ${verdict}\n`);
   }
 }
 
