@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { isDatabaseShuttingDown } from '../db/shutdown';
 import { type FieldCrypto, KEY_EVENTS_CHANNEL } from './field-crypto';
 
 const RETRY_MS = 1000;
@@ -32,7 +33,8 @@ export function followKeyEvents(url: string, crypto: Pick<FieldCrypto, 'forgetKe
       if (message.channel === KEY_EVENTS_CHANNEL && message.payload) crypto.forgetKeys(message.payload.split(','));
     });
     next.on('error', (error) => {
-      logger.warn({ err: error }, 'data key events: connection lost; reconnecting');
+      if (isDatabaseShuttingDown(error)) logger.info('data key events: the database is shutting down; reconnecting');
+      else logger.warn({ err: error }, 'data key events: connection lost; reconnecting');
       reconnectLater();
     });
     next.on('end', () => {

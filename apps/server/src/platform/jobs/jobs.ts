@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Tx } from '../db/database';
+import { isDatabaseShuttingDown } from '../db/shutdown';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
@@ -25,7 +26,10 @@ const inTransaction = (tx: Tx) => ({ executeSql: (text: string, values: unknown[
 /** Queues the platform knows; modules add theirs through `queues`. */
 export async function startJobs(ownerUrl: string, queues: string[], logger: Logger, runWorkers: boolean): Promise<Jobs> {
   const boss = new PgBoss({ connectionString: ownerUrl, max: 4, schema: 'pgboss', supervise: runWorkers, schedule: runWorkers, migrate: true });
-  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+  boss.on('error', (error) => {
+    if (isDatabaseShuttingDown(error)) logger.info('job queue: the database is shutting down');
+    else logger.error({ err: error }, 'job queue error');
+  });
   await boss.start();
   const ensureQueue = async (name: string) => {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 5, retryDelay: 5, retryBackoff: true });
