@@ -23,8 +23,8 @@ const caseload = async (who: Session, query = '') => {
 const lineOf = async (who: Session, caseId: string, query = '') => (await caseload(who, query)).data.find((l) => l.id === caseId);
 
 /** Changes a row as the owner with triggers off: the read version does not move, so a kept page shows the old value. */
-const writeBehindTheVersion = (sql: string, values: unknown[]) =>
-  t.owner.connect().then(async (client) => {
+const writeBehindTheVersion = (sql: string, values: unknown[], on: TestApp = t) =>
+  on.owner.connect().then(async (client) => {
     try {
       await client.query('set session_replication_role = replica');
       await client.query(sql, values);
@@ -179,14 +179,7 @@ describe('with no pages kept (CASELOAD_CACHE_PAGES=0)', () => {
     const line = async () =>
       ((await call(bare.app, { method: 'GET', url: '/api/v1/cases', token: practice.specialist.token })).json().data as Line[]).find((l) => l.id === caseId);
     expect(await line()).toMatchObject({ risk_level: 'low' });
-    const client = await bare.owner.connect();
-    try {
-      await client.query('set session_replication_role = replica');
-      await client.query(`update case_mgmt.cases set risk_level = 'high' where id = $1`, [caseId]);
-    } finally {
-      await client.query('reset session_replication_role');
-      client.release();
-    }
+    await writeBehindTheVersion(`update case_mgmt.cases set risk_level = 'high' where id = $1`, [caseId], bare);
     expect(await line()).toMatchObject({ risk_level: 'high' });
   });
 });
