@@ -177,7 +177,7 @@ export function createCasesService(deps: CasesDeps) {
             clientId: query.client_id,
             lastSession: query.last_session,
           };
-          const key = keeping && readVersion ? caseloadKey(actor.orgId, p.userId, role, query) : null;
+          const key = keeping && readVersion ? caseloadKey(actor.orgId, p, role, query) : null;
           const kept = key && readVersion ? caseloads.get(key, readVersion) : undefined;
           const page = kept ?? (await buildCaseload(tx, p, role, actor.orgId, filters, query));
           if (!kept && key && readVersion) caseloads.set(key, readVersion, page);
@@ -268,8 +268,11 @@ export function createCasesService(deps: CasesDeps) {
 
 export type CasesService = ReturnType<typeof createCasesService>;
 
-/** Whose page of which query: the same key only ever serves the same reader, in the same org and role. */
-function caseloadKey(orgId: string, readerId: string, role: string, query: CaseListQuery): string {
+/**
+ * Whose page of which query: everything the row-level policies read of the reader (who, which org, their role
+ * there, platform admin or not) and the whole query. The same key only ever serves the same reader.
+ */
+function caseloadKey(orgId: string, p: Principal, role: string, query: CaseListQuery): string {
   const { status, risk, specialist_id, client_id, sort, page, per_page } = query;
-  return JSON.stringify([orgId, readerId, role, status ?? null, risk ?? null, specialist_id ?? null, client_id ?? null, sort, page, per_page]);
+  return JSON.stringify([orgId, p.userId, role, p.platformAdmin, status ?? null, risk ?? null, specialist_id ?? null, client_id ?? null, sort, page, per_page]);
 }
