@@ -86,7 +86,7 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
       deps.transaction(
         [me, '', ''],
         async (c) => {
-          await c.query({ name: 'bc_case', ...caseWithNamesStatement(caseId, me) });
+          await c.query(caseWithNamesStatement(caseId, me));
           await c.query({ name: 'bc_notes', text: 'select * from clinical.notes where case_id = $1 order by created_at desc limit 3', values: [caseId] });
           await c.query({ name: 'bc_audit', text: audit, values: [crypto.randomUUID(), org, me, 'case.overview_read', caseId] });
         },

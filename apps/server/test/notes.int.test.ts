@@ -177,9 +177,15 @@ describe('case overview', () => {
     expect(res.json().data.latest_notes.map((n: { content: { subjective: string } }) => n.content.subjective)).toEqual(['Session 4', 'Session 3', 'Session 2']);
     // Read by a statement of our own (not drizzle): the session date stays a calendar date, the sections JSON.
     expect(res.json().data.latest_notes[0]).toMatchObject({ session_date: '2026-11-20', status: 'draft', sections: expect.any(Array), signed_at: null });
+    // Once its connection has prepared both statements, the notes ride in the case's round trip (queryTogether):
+    // the same page, read through the simple protocol.
+    for (let i = 0; i < 3; i++) {
+      const again = await call(t.app, { method: 'GET', url: `/api/v1/cases/${fresh}/overview`, token: org.specialist.token });
+      expect(again.json().data).toEqual(res.json().data);
+    }
     expect((await call(t.app, { method: 'GET', url: `/api/v1/cases/${fresh}/overview`, token: org.client.token })).statusCode).toBe(403);
     const audit = await t.owner.query(`select count(*) from audit.audit_log where action = 'case.overview_read' and details->>'case_id' = $1`, [fresh]);
-    expect(audit.rows[0].count).toBe('1');
+    expect(audit.rows[0].count).toBe('4');
   });
 });
 

@@ -1,5 +1,7 @@
 import type { LastSessionFilter } from '@tend/contracts';
+import type { QueryResultRow } from 'pg';
 import type { Tx } from '../../platform/db/database';
+import { type Statement as NamedStatement, queryTogether, statementName } from '../../platform/db/statements';
 import { countUpToSql, type PageTotal, totalFromCount, totalFromPage } from '../../platform/db/page-total';
 import { isoTimestamps } from '../../platform/db/timestamp-text';
 import type { CaseAccessRow, CaseRow } from './cases.repository';
@@ -81,9 +83,12 @@ const NAMES_JOIN = `left join identity.users cu on cu.id = c.client_user_id left
 
 type Statement = { text: string; values: unknown[] };
 
+const CASE_WITH_NAMES = `select c.*, ${NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`;
+
 /** The statement behind `caseWithNames` (the bench's ceiling issues it too). */
-export const caseWithNamesStatement = (caseId: string, readerId: string): Statement => ({
-  text: `select c.*, ${NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`,
+export const caseWithNamesStatement = (caseId: string, readerId: string): NamedStatement => ({
+  name: statementName(CASE_WITH_NAMES),
+  text: CASE_WITH_NAMES,
   values: [readerId, caseId],
 });
 
@@ -92,6 +97,21 @@ export async function caseWithNames(tx: Tx, caseId: string, readerId: string): P
   const result = await tx.$client.query<SqlCase>(caseWithNamesStatement(caseId, readerId));
   const row = result.rows[0];
   return row ? toNamedCase(row) : undefined;
+}
+
+/**
+ * `caseWithNames` and another statement that does not depend on it (what the page shows next to the case), in
+ * the same round trip. Row-level security guards the other statement's rows as it guards the case.
+ */
+export async function caseWithNamesAlongside(
+  tx: Tx,
+  caseId: string,
+  readerId: string,
+  alongside: NamedStatement,
+): Promise<[NamedCase | undefined, QueryResultRow[]]> {
+  const [caseRows = [], otherRows = []] = await queryTogether(tx.$client, [caseWithNamesStatement(caseId, readerId), alongside]);
+  const row = caseRows[0] as SqlCase | undefined;
+  return [row ? toNamedCase(row) : undefined, otherRows];
 }
 
 /** The filters as SQL over `c`, with their values numbered after `first` fixed parameters. */

@@ -3,7 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
+import type { QueryResultRow } from 'pg';
 import type { Database, Tx } from '../../platform/db/database';
+import type { Statement } from '../../platform/db/statements';
 import { VersionedCache } from '../../platform/db/read-versions';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
@@ -11,7 +13,7 @@ import type { RequestMeta } from '../identity';
 import { inActiveOrg, openNames, type OrgScope, orgsRepository, userNames } from '../orgs';
 import { caseAad, eventAad, toCase, toCaseEvent, toCaseSummary } from './cases.mapper';
 import { accessFrom, accessTo, type CaseAction, type CaseAccessKind, ensureAllowed } from './cases.policy';
-import { type CaseFilters, caseloadPage, caseWithNames } from './caseload.query';
+import { type CaseFilters, caseloadPage, caseWithNames, caseWithNamesAlongside } from './caseload.query';
 import { type CaseRow, casesRepository } from './cases.repository';
 
 /** `caseloadCachePages`: caseload pages kept while their read version holds (ADR 0030); 0 or unset keeps none. */
@@ -37,9 +39,19 @@ export function createCasesService(deps: CasesDeps) {
     return { row, access };
   }
 
-  /** Loads a case to show it: the row, the reader's access and both names, in one round trip. */
-  async function read(scope: OrgScope, caseId: string, action: CaseAction): Promise<Loaded & { names: Map<string, string> }> {
-    const found = await caseWithNames(scope.tx, caseId, scope.actor.userId);
+  /**
+   * Loads a case to show it: the row, the reader's access and both names, in one round trip; with `alongside`,
+   * that statement's rows too, from the same round trip (they are dropped unless the reader may `action`).
+   */
+  async function read(
+    scope: OrgScope,
+    caseId: string,
+    action: CaseAction,
+    alongside?: Statement,
+  ): Promise<Loaded & { names: Map<string, string>; alongside: QueryResultRow[] }> {
+    const [found, rows] = alongside
+      ? await caseWithNamesAlongside(scope.tx, caseId, scope.actor.userId, alongside)
+      : [await caseWithNames(scope.tx, caseId, scope.actor.userId), []];
     if (!found) throw new AppError('CASE.NOT_FOUND', 'No such case');
     const access = accessFrom(found.row, scope.actor.userId, scope.role, found.myGrant);
     ensureAllowed(access, action);
@@ -47,7 +59,7 @@ export function createCasesService(deps: CasesDeps) {
       { id: found.row.clientUserId, name: found.clientName },
       { id: found.row.specialistUserId, name: found.specialistName },
     ]);
-    return { row: found.row, access, names };
+    return { row: found.row, access, names, alongside: rows };
   }
 
   async function present(tx: Tx, row: CaseRow, access: CaseAccessKind, known?: Map<string, string>): Promise<CaseDto> {

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
+import { type Statement, statementName } from '../../platform/db/statements';
 import { qualifiedName, selectList } from '../../platform/db/table-sql';
 import { noteTemplates, notes, noteVersions, psychotherapyNotes } from './clinical.table';
 
@@ -32,8 +33,13 @@ export const notesRepository = {
   insert: (tx: Tx, row: typeof notes.$inferInsert) => tx.insert(notes).values(row),
   /** A case's notes, newest first; the first `limit` of them when given (a case page shows three). */
   async forCase(tx: Tx, caseId: string, limit?: number): Promise<NoteRow[]> {
-    const result = await tx.$client.query<NoteRow>({ text: forCaseText(limit), values: [caseId] });
+    const result = await tx.$client.query<NoteRow>(notesRepository.forCaseStatement(caseId, limit));
     return result.rows;
+  },
+  /** The statement behind `forCase`, to run alongside another (its rows are `NoteRow`s). */
+  forCaseStatement(caseId: string, limit?: number): Statement {
+    const text = forCaseText(limit);
+    return { name: statementName(text), text, values: [caseId] };
   },
   async byId(tx: Tx, caseId: string, id: string, lock = false): Promise<NoteRow | undefined> {
     const query = tx

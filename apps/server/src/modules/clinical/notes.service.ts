@@ -106,8 +106,10 @@ export function createNotesService(deps: ClinicalDeps) {
     /** The case with its latest notes: what a specialist opens before a session. */
     overview: (p: Principal, caseId: string, meta: RequestMeta): Promise<{ case: CaseDto; latest_notes: NoteDto[] }> =>
       inActiveOrg(deps, p, meta, null, async (scope) => {
-        const { row, access, names } = await deps.cases.read(scope, caseId, 'read_notes');
-        const rows = await notesRepository.forCase(scope.tx, row.id, 3);
+        // The three latest notes come with the case, in its round trip (notes' own policy guards them as well).
+        const found = await deps.cases.read(scope, caseId, 'read_notes', notesRepository.forCaseStatement(caseId, 3));
+        const { row, access, names } = found;
+        const rows = found.alongside as NoteRow[];
         // Notes are nearly always the lead's, whose name came with the case.
         const authors = rows.map((r) => r.authorUserId).filter((id) => !names.has(id));
         if (authors.length) for (const [id, name] of await userNames(scope.tx, crypto, authors)) names.set(id, name);

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 
 /**
- * Named statements, and riding on BEGIN's and COMMIT's round trips.
+ * Named statements, and riding on BEGIN's and COMMIT's round trips (and on each other's: `queryTogether`).
  *
  * Each parameterised query is named by a hash of its text, so a pooled connection parses and plans it
  * once. A statement the connection has prepared can also run inside a simple-protocol query as
@@ -91,6 +91,21 @@ export async function atCommit(client: pg.PoolClient, statement: Statement): Pro
   const list = deferred.get(client) ?? [];
   list.push(statement);
   deferred.set(client, list);
+}
+
+/**
+ * Runs statements that do not need each other's results, in one round trip once this connection has prepared
+ * them all (one simple-protocol query of `EXECUTE`s); until then one by one, which prepares them. Returns each
+ * statement's rows, in order.
+ */
+export async function queryTogether(client: pg.PoolClient, statements: Statement[]): Promise<pg.QueryResultRow[][]> {
+  if (statements.length > 1 && statements.every((s) => isPrepared(client, s.name))) {
+    const results = (await client.query(statements.map((s) => executeOf(client, s)).join('; '))) as unknown as pg.QueryResult[];
+    return results.map((result) => result.rows);
+  }
+  const rows: pg.QueryResultRow[][] = [];
+  for (const statement of statements) rows.push(await runPreparing(client, statement));
+  return rows;
 }
 
 /** Runs the writes left for the end, in order, and commits. */
