@@ -121,11 +121,11 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
     ]);
   });
 
-  it("has row level security enabled and forced on every table of Tend's schemas; audit.chain_heads is closed to the app roles", async () => {
+  it("has row level security enabled and forced on every table of Tend's schemas; audit.chain_heads and app.read_versions are closed to the app roles", async () => {
     const tables = await t.owner.query<{ name: string; rls: boolean; forced: boolean }>(
       `select n.nspname || '.' || c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced
          from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'public', 'drizzle', 'pgboss', 'app') and c.relkind in ('r', 'p')
+        where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast', 'public', 'drizzle', 'pgboss') and c.relkind in ('r', 'p')
         order by 1`,
     );
     const names = tables.rows.map((r) => r.name);
@@ -188,23 +188,27 @@ describe('tenancy in the database: tend_app sees no row of another org', () => {
         'notify.vapid_keys',
         'selfcare.homework',
         'scheduling.session_feedback',
+        'app.read_versions',
       ]),
     );
 
-    const exempt = new Set(['audit.chain_heads']);
+    // Closed tables: no privilege for the app roles at all; only security-definer functions touch them.
+    const closed = ['audit.chain_heads', 'app.read_versions'];
+    const exempt = new Set(closed);
     const unprotected = tables.rows.filter((r) => !exempt.has(r.name) && !(r.rls && r.forced)).map((r) => `${r.name} (rls ${r.rls}, forced ${r.forced})`);
     expect(unprotected).toEqual([]);
 
     const privileges = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'];
     const granted = await t.owner.query<{ role: string; privilege: string }>(
       `select r.role, p.privilege from unnest($1::text[]) as r(role) cross join unnest($2::text[]) as p(privilege)
-        where has_table_privilege(r.role, 'audit.chain_heads', p.privilege)`,
-      [['tend_app', 'tend_server'], privileges],
+         cross join unnest($3::text[]) as c(name) where has_table_privilege(r.role, c.name, p.privilege)`,
+      [['tend_app', 'tend_server'], privileges, closed],
     );
     expect(granted.rows).toEqual([]);
-    await expect(
-      t.runtime.db.inContext(adminContext(await buildOrg(t, 'Practice C')), (tx) => tx.$client.query('select * from audit.chain_heads')),
-    ).rejects.toThrow(/permission denied/);
+    const practiceC = adminContext(await buildOrg(t, 'Practice C'));
+    for (const table of closed) {
+      await expect(t.runtime.db.inContext(practiceC, (tx) => tx.$client.query(`select * from ${table}`))).rejects.toThrow(/permission denied/);
+    }
   });
 });
 

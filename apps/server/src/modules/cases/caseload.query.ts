@@ -1,7 +1,7 @@
 import type { LastSessionFilter } from '@tend/contracts';
 import type { QueryResultRow } from 'pg';
 import type { Tx } from '../../platform/db/database';
-import { type Statement as NamedStatement, queryTogether, statementName } from '../../platform/db/statements';
+import { type Statement, queryTogether, statementName } from '../../platform/db/statements';
 import { countUpToSql, type PageTotal, totalFromCount, totalFromPage } from '../../platform/db/page-total';
 import { isoTimestamps } from '../../platform/db/timestamp-text';
 import type { CaseAccessRow, CaseRow } from './cases.repository';
@@ -81,12 +81,13 @@ const NAMES = `cu.name_ciphertext as client_name, su.name_ciphertext as speciali
   (select a.role from case_mgmt.case_access a where a.case_id = c.id and a.user_id = $1 and a.revoked_at is null) as my_grant`;
 const NAMES_JOIN = `left join identity.users cu on cu.id = c.client_user_id left join identity.users su on su.id = c.specialist_user_id`;
 
-type Statement = { text: string; values: unknown[] };
+/** A query config for node-postgres (unnamed: `withNamedStatements` names it by its text). */
+type Query = { text: string; values: unknown[] };
 
 const CASE_WITH_NAMES = `select c.*, ${NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`;
 
 /** The statement behind `caseWithNames` (the bench's ceiling issues it too). */
-export const caseWithNamesStatement = (caseId: string, readerId: string): NamedStatement => ({
+export const caseWithNamesStatement = (caseId: string, readerId: string): Statement => ({
   name: statementName(CASE_WITH_NAMES),
   text: CASE_WITH_NAMES,
   values: [readerId, caseId],
@@ -107,7 +108,7 @@ export async function caseWithNamesAlongside(
   tx: Tx,
   caseId: string,
   readerId: string,
-  alongside: NamedStatement,
+  alongside: Statement,
 ): Promise<[NamedCase | undefined, QueryResultRow[]]> {
   const [caseRows = [], otherRows = []] = await queryTogether(tx.$client, [caseWithNamesStatement(caseId, readerId), alongside]);
   const row = caseRows[0] as SqlCase | undefined;
@@ -135,7 +136,7 @@ function where(orgId: string, filters: CaseFilters, first: number): { text: stri
 export type CaseloadPageQuery = { orgId: string; readerId: string; filters: CaseFilters; sort: CaseSort; limit: number; offset: number };
 
 /** The statement behind `caseloadPage` (the bench's ceiling issues it too). */
-export function caseloadPageStatement({ orgId, readerId, filters, sort, limit, offset }: CaseloadPageQuery): Statement & { types: typeof isoTimestamps } {
+export function caseloadPageStatement({ orgId, readerId, filters, sort, limit, offset }: CaseloadPageQuery): Query & { types: typeof isoTimestamps } {
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`page size ${limit}`);
   const filter = where(orgId, filters, 2);
   // The page size is part of the text (a whole number the API checked, 1–100): with LIMIT as a parameter
@@ -157,8 +158,8 @@ export function caseloadPageStatement({ orgId, readerId, filters, sort, limit, o
 /**
  * One page of the cases the reader may see (row-level security decides which) as caseload lines, how many
  * there are, the two names on each line and the reader's own grant, in one statement: a caseload is the screen
- * a specialist opens most, and each extra round trip cost more than the rows themselves. The statement text depends only on which
- * filters are set, so the connection's named statements keep a handful of plans.
+ * a specialist opens most, and each extra round trip cost more than the rows themselves. The statement text
+ * depends only on which filters are set, so the connection's named statements keep a handful of plans.
  */
 export async function caseloadPage(tx: Tx, query: CaseloadPageQuery): Promise<[CaseloadLine[], PageTotal]> {
   const result = await tx.$client.query<SqlLine>(caseloadPageStatement(query));
