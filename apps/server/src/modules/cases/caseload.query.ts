@@ -1,7 +1,7 @@
 import type { LastSessionFilter } from '@tend/contracts';
 import type { QueryResultRow } from 'pg';
 import type { Tx } from '../../platform/db/database';
-import { type Statement, queryTogether, statementName } from '../../platform/db/statements';
+import { type Statement, statementName } from '../../platform/db/statements';
 import { countUpToSql, type PageTotal, totalFromCount, totalFromPage } from '../../platform/db/page-total';
 import { isoTimestamps } from '../../platform/db/timestamp-text';
 import type { CaseAccessRow, CaseRow } from './cases.repository';
@@ -76,15 +76,28 @@ const ORDER: Record<CaseSort, string> = {
   last_session: 'c.last_session_at desc nulls last, c.updated_at desc',
 };
 
-/** Both names of a case `c` (joined as below) and the reader's ($1) own active grant on it. */
-const NAMES = `cu.name_ciphertext as client_name, su.name_ciphertext as specialist_name,
-  (select a.role from case_mgmt.case_access a where a.case_id = c.id and a.user_id = $1 and a.revoked_at is null) as my_grant`;
+/** The reader's ($1) own active grant on case `c`. */
+const MY_GRANT = `(select a.role from case_mgmt.case_access a where a.case_id = c.id and a.user_id = $1 and a.revoked_at is null) as my_grant`;
+/** Both names of a case `c` (joined as below) and the reader's own grant on it. */
+const NAMES = `cu.name_ciphertext as client_name, su.name_ciphertext as specialist_name, ${MY_GRANT}`;
 const NAMES_JOIN = `left join identity.users cu on cu.id = c.client_user_id left join identity.users su on su.id = c.specialist_user_id`;
 
 /** A query config for node-postgres (unnamed: `withNamedStatements` names it by its text). */
 type Query = { text: string; values: unknown[] };
 
-const CASE_WITH_NAMES = `select c.*, ${NAMES} from case_mgmt.cases c ${NAMES_JOIN} where c.id = $2`;
+/**
+ * One case with both names, read in one scan of the users: PostgreSQL sets up the users' read policies once per
+ * scan (three subqueries, each with its own table's policies), which costs more than the case itself. Two joins
+ * cost twice that: 157-171 µs against 92 µs a statement (docs/performance.md, sixth run).
+ */
+const CASE_WITH_NAMES = `select c.*, n.client_name, n.specialist_name, ${MY_GRANT}
+  from case_mgmt.cases c
+  left join lateral (
+    select (array_agg(u.name_ciphertext) filter (where u.id = c.client_user_id))[1] as client_name,
+      (array_agg(u.name_ciphertext) filter (where u.id = c.specialist_user_id))[1] as specialist_name
+    from identity.users u where u.id in (c.client_user_id, c.specialist_user_id)
+  ) n on true
+  where c.id = $2`;
 
 /** The statement behind `caseWithNames` (the bench's ceiling issues it too). */
 export const caseWithNamesStatement = (caseId: string, readerId: string): Statement => ({
@@ -95,24 +108,13 @@ export const caseWithNamesStatement = (caseId: string, readerId: string): Statem
 
 /** One case the reader may see, with what its page opens with, in one round trip. */
 export async function caseWithNames(tx: Tx, caseId: string, readerId: string): Promise<NamedCase | undefined> {
-  const result = await tx.$client.query<SqlCase>(caseWithNamesStatement(caseId, readerId));
-  const row = result.rows[0];
-  return row ? toNamedCase(row) : undefined;
+  return namedCaseFrom((await tx.$client.query<SqlCase>(caseWithNamesStatement(caseId, readerId))).rows);
 }
 
-/**
- * `caseWithNames` and another statement that does not depend on it (what the page shows next to the case), in
- * the same round trip. Row-level security guards the other statement's rows as it guards the case.
- */
-export async function caseWithNamesAlongside(
-  tx: Tx,
-  caseId: string,
-  readerId: string,
-  alongside: Statement,
-): Promise<[NamedCase | undefined, QueryResultRow[]]> {
-  const [caseRows = [], otherRows = []] = await queryTogether(tx.$client, [caseWithNamesStatement(caseId, readerId), alongside]);
-  const row = caseRows[0] as SqlCase | undefined;
-  return [row ? toNamedCase(row) : undefined, otherRows];
+/** The case `caseWithNamesStatement` read, from its rows (read where they were fetched, as a transaction opened). */
+export function namedCaseFrom(rows: QueryResultRow[]): NamedCase | undefined {
+  const row = rows[0] as SqlCase | undefined;
+  return row ? toNamedCase(row) : undefined;
 }
 
 /** The filters as SQL over `c`, with their values numbered after `first` fixed parameters. */

@@ -5,7 +5,6 @@ import type { Principal } from '../../platform/auth/tokens';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
 import type { QueryResultRow } from 'pg';
 import type { Database, Tx } from '../../platform/db/database';
-import type { Statement } from '../../platform/db/statements';
 import { VersionedCache } from '../../platform/db/read-versions';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
@@ -13,7 +12,7 @@ import type { RequestMeta } from '../identity';
 import { inActiveOrg, openNames, type OrgScope, orgsRepository, userNames } from '../orgs';
 import { caseAad, eventAad, toCase, toCaseEvent, toCaseSummary } from './cases.mapper';
 import { accessFrom, accessTo, type CaseAction, type CaseAccessKind, ensureAllowed } from './cases.policy';
-import { type CaseFilters, caseloadPage, caseWithNames, caseWithNamesAlongside } from './caseload.query';
+import { type CaseFilters, caseloadPage, caseWithNames, caseWithNamesStatement, namedCaseFrom } from './caseload.query';
 import { type CaseRow, casesRepository } from './cases.repository';
 
 /** `caseloadCachePages`: caseload pages kept while their read version holds (ADR 0030); 0 or unset keeps none. */
@@ -40,18 +39,11 @@ export function createCasesService(deps: CasesDeps) {
   }
 
   /**
-   * Loads a case to show it: the row, the reader's access and both names, in one round trip; with `alongside`,
-   * that statement's rows too, from the same round trip (they are dropped unless the reader may `action`).
+   * Loads a case to show it: the row, the reader's access and both names, in one round trip; none when `fetched`
+   * holds the rows of `cases.reading(caseId, reader)` sent alongside entering the org.
    */
-  async function read(
-    scope: OrgScope,
-    caseId: string,
-    action: CaseAction,
-    alongside?: Statement,
-  ): Promise<Loaded & { names: Map<string, string>; alongside: QueryResultRow[] }> {
-    const [found, rows] = alongside
-      ? await caseWithNamesAlongside(scope.tx, caseId, scope.actor.userId, alongside)
-      : [await caseWithNames(scope.tx, caseId, scope.actor.userId), []];
+  async function read(scope: OrgScope, caseId: string, action: CaseAction, fetched?: QueryResultRow[]): Promise<Loaded & { names: Map<string, string> }> {
+    const found = fetched ? namedCaseFrom(fetched) : await caseWithNames(scope.tx, caseId, scope.actor.userId);
     if (!found) throw new AppError('CASE.NOT_FOUND', 'No such case');
     const access = accessFrom(found.row, scope.actor.userId, scope.role, found.myGrant);
     ensureAllowed(access, action);
@@ -59,7 +51,7 @@ export function createCasesService(deps: CasesDeps) {
       { id: found.row.clientUserId, name: found.clientName },
       { id: found.row.specialistUserId, name: found.specialistName },
     ]);
-    return { row: found.row, access, names, alongside: rows };
+    return { row: found.row, access, names };
   }
 
   async function present(tx: Tx, row: CaseRow, access: CaseAccessKind, known?: Map<string, string>): Promise<CaseDto> {
@@ -164,12 +156,19 @@ export function createCasesService(deps: CasesDeps) {
       }),
 
     get: (p: Principal, caseId: string, meta: RequestMeta): Promise<CaseDto> =>
-      inActiveOrg(deps, p, meta, null, async (scope) => {
-        const { row, access, names } = await read(scope, caseId, 'read');
-        const dto = await present(scope.tx, row, access, names);
-        await audit(scope.tx, scope.actor, row, 'case.read');
-        return dto;
-      }),
+      inActiveOrg(
+        deps,
+        p,
+        meta,
+        null,
+        async (scope) => {
+          const { row, access, names } = await read(scope, caseId, 'read', scope.alongside[0]);
+          const dto = await present(scope.tx, row, access, names);
+          await audit(scope.tx, scope.actor, row, 'case.read');
+          return dto;
+        },
+        { alongside: [caseWithNamesStatement(caseId, p.userId)] },
+      ),
 
     list: (p: Principal, query: CaseListQuery, meta: RequestMeta): Promise<Paged<CaseSummary>> => {
       // A page is kept for its reader, role and query while the org's read version holds (ADR 0030); the version
@@ -271,6 +270,8 @@ export function createCasesService(deps: CasesDeps) {
 
     load,
     read,
+    /** The statement behind `read`, to send alongside entering the org (`EnterOptions`); `read` takes its rows. */
+    reading: caseWithNamesStatement,
     event,
     audit,
     present,

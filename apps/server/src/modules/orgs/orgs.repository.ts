@@ -33,9 +33,9 @@ export const orgsRepository = {
     values: [orgId, userId],
   }),
   /** The role the opening above found; undefined for a non-member. */
-  enteredRole: (opened: { role?: unknown }[]): OrgRole | undefined => opened[0]?.role as OrgRole | undefined,
+  enteredRole: (entered: { role?: unknown }[]): OrgRole | undefined => entered[0]?.role as OrgRole | undefined,
   /** The org's read version (ADR 0030) the opening read when asked to; undefined otherwise. */
-  enteredReadVersion: (opened: { read_version?: unknown }[]): string | undefined => (opened[0]?.read_version as string | null) ?? undefined,
+  enteredReadVersion: (entered: { read_version?: unknown }[]): string | undefined => (entered[0]?.read_version as string | null) ?? undefined,
   /** The caller's active role in an org, or undefined; RLS lets a user read their own memberships. */
   async roleOf(tx: Tx, orgId: string, userId: string) {
     const [row] = await tx

@@ -4,7 +4,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
+import type { QueryResultRow } from 'pg';
 import { type Database, systemContext, type Tx } from '../../platform/db/database';
+import type { Statement } from '../../platform/db/statements';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
 import { contextOf, type RequestMeta, userAad, users, usersRepository } from '../identity';
@@ -18,10 +20,17 @@ export type OrgScope = {
   actor: { userId: string; orgId: string; requestId: string; ip: string };
   /** The org's read version (ADR 0030), read as the transaction entered the org; only when asked for. */
   readVersion?: string;
+  /** The rows of each statement asked for `alongside`, in order; empty when none were. */
+  alongside: QueryResultRow[][];
 };
 
-/** `readVersion`: also read the org's read version as the transaction enters it (no extra round trip). */
-export type EnterOptions = { readVersion?: boolean };
+/**
+ * What the transaction reads as it enters the org, in the same round trip: `readVersion`, the org's read
+ * version; `alongside`, statements the work needs first, which run right after entering, under the org's
+ * settings and policies, as the caller's membership. Their rows reach the work only for a member whose role
+ * passes.
+ */
+export type EnterOptions = { readVersion?: boolean; alongside?: readonly Statement[] };
 
 /** Runs `work` inside org `orgId` as the caller's membership there; anyone else gets a 404. */
 export function inOrg<T>(
@@ -36,15 +45,16 @@ export function inOrg<T>(
   const entering = orgsRepository.enterAsMember(orgId, p.userId, options.readVersion);
   return deps.db.inContext(
     { ...contextOf(p), orgId: null, role: null },
-    async (tx, opened) => {
-      const role = orgsRepository.enteredRole(opened);
+    async (tx, [entered = [], ...alongside]) => {
+      const role = orgsRepository.enteredRole(entered);
       if (!role) throw new AppError('ORG.NOT_FOUND', 'No such organization');
       // The transaction rolls back on this error, settings and all.
       if (roles && !roles.includes(role)) throw new AppError('AUTH.FORBIDDEN', 'Your role in this organization does not allow this');
-      const readVersion = options.readVersion ? orgsRepository.enteredReadVersion(opened) : undefined;
-      return work({ tx, role, actor: { userId: p.userId, orgId, requestId: meta.requestId, ip: meta.ip }, ...(readVersion ? { readVersion } : {}) });
+      const readVersion = options.readVersion ? orgsRepository.enteredReadVersion(entered) : undefined;
+      const actor = { userId: p.userId, orgId, requestId: meta.requestId, ip: meta.ip };
+      return work({ tx, role, actor, alongside, ...(readVersion ? { readVersion } : {}) });
     },
-    entering,
+    [entering, ...(options.alongside ?? [])],
   );
 }
 

@@ -22,16 +22,17 @@ export const systemContext: DbContext = { userId: null, orgId: null, role: null,
 
 /**
  * A statement a transaction opens with, right after its settings: entering an org as a membership, which
- * sets the org's settings from the membership row. `work` gets its rows.
+ * sets the org's settings from the membership row, and then what the work reads first (under those settings).
+ * `work` gets each one's rows.
  */
-export type Opening = { text: string; values: string[] };
+export type Opening = { text: string; values: (string | null)[] };
 
 export type Database = {
   /**
    * Runs `work` in one transaction as tend_app with the context's settings (ARCHITECTURE §4), after
-   * `opening` if given.
+   * the `openings`, in the same round trip.
    */
-  inContext<T>(context: DbContext, work: (tx: Tx, opened: pg.QueryResultRow[]) => Promise<T>, opening?: Opening): Promise<T>;
+  inContext<T>(context: DbContext, work: (tx: Tx, opened: pg.QueryResultRow[][]) => Promise<T>, openings?: readonly Opening[]): Promise<T>;
   /** The owner pool: migrations, pg-boss, the CLI. Bypasses RLS; never used for a request. */
   owner: pg.Pool;
   app: pg.Pool;
@@ -54,13 +55,17 @@ export function afterCommit(tx: Tx, effect: () => void): void {
 export async function inTransaction<T>(
   pool: pg.Pool,
   begin: (client: pg.PoolClient) => string,
-  work: (client: pg.PoolClient, opened: pg.QueryResultRow[]) => Promise<T>,
-  opening?: Opening,
+  work: (client: pg.PoolClient, opened: pg.QueryResultRow[][]) => Promise<T>,
+  openings: readonly Opening[] = [],
 ): Promise<T> {
   const client = await pool.connect();
   let effects: (() => void)[] = [];
   try {
-    const opened = await openTransaction(client, begin(client), opening && { name: statementName(opening.text), ...opening });
+    const opened = await openTransaction(
+      client,
+      begin(client),
+      openings.map((o) => ({ name: statementName(o.text), ...o })),
+    );
     const result = await work(client, opened);
     await commitTransaction(client);
     effects = onCommit.get(client) ?? [];
@@ -97,21 +102,29 @@ function beginAsApp(client: pg.PoolClient, context: DbContext): string {
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../../migrations');
 const MIGRATION_LOCK = 7_411_026_001;
 
+/**
+ * How long a request connection may sit idle before the pool closes it. node-postgres closes them after 10 s;
+ * a new one then starts cold (its statements prepared again, the row-level policies' catalog entries loaded
+ * again), and a burst that needs it waited 100-300 ms in the bench. Ten minutes, as PgBouncer keeps its server
+ * connections (docs/performance.md, seventh run).
+ */
+const POOL_IDLE_MS = 10 * 60_000;
+
 export function createDatabase(ownerUrl: string, appUrl: string, poolSize: number): Database {
   const owner = new pg.Pool({ connectionString: ownerUrl, max: 4, application_name: 'tend-owner' });
-  const app = new pg.Pool({ connectionString: appUrl, max: poolSize, application_name: 'tend' });
+  const app = new pg.Pool({ connectionString: appUrl, max: poolSize, application_name: 'tend', idleTimeoutMillis: POOL_IDLE_MS });
   // An idle client's error (e.g. the server restarting) must not crash the process.
   owner.on('error', () => undefined);
   app.on('error', () => undefined);
   return {
     owner,
     app,
-    inContext: (context, work, opening) =>
+    inContext: (context, work, openings) =>
       inTransaction(
         app,
         (client) => beginAsApp(client, context),
         (client, opened) => work(drizzle({ client: withNamedStatements(client) }) as Tx, opened),
-        opening,
+        openings,
       ),
     close: async () => {
       await Promise.all([app.end(), owner.end()]);

@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 
 /**
- * Named statements, and riding on BEGIN's and COMMIT's round trips (and on each other's: `queryTogether`).
+ * Named statements, and riding on BEGIN's and COMMIT's round trips.
  *
  * Each parameterised query is named by a hash of its text, so a pooled connection parses and plans it
  * once. A statement the connection has prepared can also run inside a simple-protocol query as
- * `EXECUTE name(literals…)`, next to BEGIN or COMMIT: a transaction's opening statement (entering an org)
+ * `EXECUTE name(literals…)`, next to BEGIN or COMMIT: a transaction's opening statements (entering an org, and what a page reads first)
  * and its writes left for the end (audit rows) then cost no round trip of their own. Values go in as
  * literals escaped by pg, as the transaction's settings already do.
  */
@@ -34,18 +34,31 @@ export function statementName(text: string): string {
  * Names every parameterised query by a hash of its text, so each pooled connection parses it once
  * and PostgreSQL can reuse its plan (planning under the RLS policies costs more than running these
  * queries). PostgreSQL re-plans by itself when the role or the policies change.
+ *
+ * Also sends a transaction's queries one at a time: work inside a transaction may ask for two things at
+ * once (names and keys opened under `Promise.all`), and node-postgres only queues such queries itself with
+ * a deprecation warning (pg 9 will refuse them). A query waits for the one before it to settle.
  */
 export function withNamedStatements(client: pg.PoolClient): pg.PoolClient {
   const marked = client as pg.PoolClient & { [NAMED]?: true };
   if (marked[NAMED]) return client;
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let previous: Promise<unknown> = Promise.resolve();
   // Every argument passes through: pool.query() calls with a callback as the third one.
   marked.query = ((...args: unknown[]) => {
     const config = args[0];
     if (config && typeof config === 'object' && 'text' in config && !('name' in config && config.name)) {
       (config as unknown as { name: string }).name = statementName((config as { text: string }).text);
     }
-    return query(...args);
+    // A callback or a submittable (a cursor, a stream) is node-postgres' own flow: it goes straight through.
+    if (typeof args.at(-1) === 'function' || (config && typeof config === 'object' && 'submit' in config)) return query(...args);
+    const send = () => query(...args);
+    const result = previous.then(send, send);
+    previous = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }) as typeof client.query;
   marked[NAMED] = true;
   return client;
@@ -63,19 +76,24 @@ async function runPreparing(client: pg.PoolClient, statement: Statement): Promis
 const executeOf = (client: pg.PoolClient, s: Statement) =>
   `execute ${s.name}(${s.values.map((v) => (v === null ? 'null' : client.escapeLiteral(v))).join(', ')})`;
 
-/** Sends `begin`, then `opening` if any (in the same round trip once prepared), and returns the opening's rows. */
-export async function openTransaction(client: pg.PoolClient, begin: string, opening: Statement | undefined): Promise<pg.QueryResultRow[]> {
+/**
+ * Sends `begin`, then the `openings` in order (all in the same round trip once this connection has prepared
+ * them), and returns each opening's rows. Each opening sees the settings the ones before it set.
+ */
+export async function openTransaction(client: pg.PoolClient, begin: string, openings: readonly Statement[]): Promise<pg.QueryResultRow[][]> {
   managed.add(client);
-  if (!opening) {
+  if (!openings.length) {
     await client.query(begin);
     return [];
   }
-  if (isPrepared(client, opening.name)) {
-    const results = (await client.query(`${begin}; ${executeOf(client, opening)}`)) as unknown as pg.QueryResult[];
-    return results.at(-1)?.rows ?? [];
+  if (openings.every((s) => isPrepared(client, s.name))) {
+    const results = (await client.query([begin, ...openings.map((s) => executeOf(client, s))].join('; '))) as unknown as pg.QueryResult[];
+    return results.slice(-openings.length).map((result) => result.rows);
   }
   await client.query(begin);
-  return runPreparing(client, opening);
+  const rows: pg.QueryResultRow[][] = [];
+  for (const opening of openings) rows.push(await runPreparing(client, opening));
+  return rows;
 }
 
 /**
@@ -91,21 +109,6 @@ export async function atCommit(client: pg.PoolClient, statement: Statement): Pro
   const list = deferred.get(client) ?? [];
   list.push(statement);
   deferred.set(client, list);
-}
-
-/**
- * Runs statements that do not need each other's results, in one round trip once this connection has prepared
- * them all (one simple-protocol query of `EXECUTE`s); until then one by one, which prepares them. Returns each
- * statement's rows, in order.
- */
-export async function queryTogether(client: pg.PoolClient, statements: Statement[]): Promise<pg.QueryResultRow[][]> {
-  if (statements.length > 1 && statements.every((s) => isPrepared(client, s.name))) {
-    const results = (await client.query(statements.map((s) => executeOf(client, s)).join('; '))) as unknown as pg.QueryResult[];
-    return results.map((result) => result.rows);
-  }
-  const rows: pg.QueryResultRow[][] = [];
-  for (const statement of statements) rows.push(await runPreparing(client, statement));
-  return rows;
 }
 
 /** Runs the writes left for the end, in order, and commits. */
