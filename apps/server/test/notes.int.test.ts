@@ -75,6 +75,66 @@ describe('progress notes', () => {
     expect(made.json().data).toMatchObject({ template: { id, name: 'Intake' }, status: 'draft', content: { reason: 'Referred by GP' } });
   });
 
+  it('holds each section of an org template to its type: a number, a point on the scale, one of the choices; a misfit is refused and changes nothing', async () => {
+    const made = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/note-templates',
+      token: org.admin.token,
+      payload: {
+        name_en: 'Check-in',
+        name_uk: 'Зустріч',
+        sections: [
+          { key: 'hours', label_en: 'Hours slept', label_uk: 'Годин сну', type: 'number' },
+          { key: 'distress', label_en: 'Distress', label_uk: 'Дистрес', type: 'scale', min: 1, max: 5 },
+          { key: 'setting', label_en: 'Setting', label_uk: 'Формат', type: 'choice', options: ['In person', 'Video'] },
+          { key: 'focus', label_en: 'Focus', label_uk: 'Фокус', type: 'text' },
+        ],
+      },
+    });
+    expect(made.statusCode).toBe(201);
+    const templateId = made.json().data.id;
+    // A scale whose ends are the wrong way round is not a template.
+    const upsideDown = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/note-templates',
+      token: org.admin.token,
+      payload: { name_en: 'Bad', name_uk: 'Bad', sections: [{ key: 's', label_en: 'S', label_uk: 'S', type: 'scale', min: 5, max: 1 }] },
+    });
+    expect(upsideDown.statusCode).toBe(400);
+
+    const good = { hours: '6.5', distress: '4', setting: 'Video', focus: 'Sleep routine' };
+    const created = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/notes`,
+      token: org.specialist.token,
+      payload: { template_id: templateId, content: good },
+    });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().data.id;
+    for (const [key, value] of [
+      ['hours', 'six'],
+      ['distress', '9'],
+      ['distress', '2.5'],
+      ['setting', 'Phone'],
+      ['focus', 'two\nlines'],
+    ] as const) {
+      const res = await note(id, org.specialist.token, '', 'PATCH', { content: { ...good, [key]: value } });
+      expect(res.statusCode, `${key}=${value}`).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'REQUEST.VALIDATION', details: [{ path: `content.${key}` }] });
+    }
+    // A new note is refused the same way, and the draft still holds what was last saved.
+    const refused = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/cases/${caseId}/notes`,
+      token: org.specialist.token,
+      payload: { template_id: templateId, content: { hours: 'lots' } },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect((await note(id, org.specialist.token)).json().data.content).toEqual(good);
+    // An empty section fits any type: a draft may leave it for later.
+    expect((await note(id, org.specialist.token, '', 'PATCH', { content: { ...good, distress: '' } })).statusCode).toBe(200);
+  });
+
   it('autosaves a draft, signs it under a content hash, refuses edits and a second signature, and amends with every version kept', async () => {
     const id = await draft(org.specialist, { subjective: 'First words' });
     const saved = await note(id, org.specialist.token, '', 'PATCH', { content: soap });
@@ -177,7 +237,7 @@ describe('case overview', () => {
     expect(res.json().data.latest_notes.map((n: { content: { subjective: string } }) => n.content.subjective)).toEqual(['Session 4', 'Session 3', 'Session 2']);
     // Read by a statement of our own (not drizzle): the session date stays a calendar date, the sections JSON.
     expect(res.json().data.latest_notes[0]).toMatchObject({ session_date: '2026-11-20', status: 'draft', sections: expect.any(Array), signed_at: null });
-    // Once its connection has prepared both statements, the notes ride in the case's round trip (queryTogether):
+    // Once its connection has prepared them, the case and its notes ride on the round trip that enters the org:
     // the same page, read through the simple protocol.
     for (let i = 0; i < 3; i++) {
       const again = await call(t.app, { method: 'GET', url: `/api/v1/cases/${fresh}/overview`, token: org.specialist.token });

@@ -13,10 +13,43 @@ export const noteSection = z.object({
   required: z.boolean().default(false),
   /** For `choice`. */
   options: z.array(z.string().trim().min(1).max(120)).max(30).optional(),
+  /** For `scale`: its ends, 0 to 10 unless the template says otherwise. */
+  min: z.number().int().min(-100).max(100).optional(),
+  max: z.number().int().min(-100).max(100).optional(),
   hint_en: z.string().max(300).optional(),
   hint_uk: z.string().max(300).optional(),
 });
 export type NoteSection = z.infer<typeof noteSection>;
+
+/** The ends of a `scale` section. */
+export function scaleOf(section: Pick<NoteSection, 'min' | 'max'>): { min: number; max: number } {
+  return { min: section.min ?? 0, max: section.max ?? 10 };
+}
+
+/**
+ * Why a section's text does not fit its type, or null when it does (an empty section always fits: whether
+ * it must be filled is `required`'s business, checked at signing). Content stays text, so a number, a point
+ * on a scale or a choice is kept as written.
+ */
+export function sectionProblem(section: NoteSection, value: string): string | null {
+  const text = value.trim();
+  if (!text) return null;
+  switch (section.type) {
+    case 'text':
+      return text.length > 500 || /[\r\n]/.test(text) ? 'A short answer is one line of at most 500 characters' : null;
+    case 'number':
+      return /^-?\d+([.,]\d+)?$/.test(text) ? null : 'Enter a number';
+    case 'scale': {
+      const { min, max } = scaleOf(section);
+      const point = Number(text);
+      return /^-?\d+$/.test(text) && point >= min && point <= max ? null : `Choose a whole number from ${min} to ${max}`;
+    }
+    case 'choice':
+      return section.options?.includes(text) ? null : 'Choose one of the options';
+    case 'long_text':
+      return null;
+  }
+}
 
 export const noteTemplate = z.object({
   id: z.string(),
@@ -36,7 +69,8 @@ export const createNoteTemplateBody = z
       .min(1, 'Add at least one section')
       .max(30)
       .refine((s) => new Set(s.map((x) => x.key)).size === s.length, 'Section keys must be unique')
-      .refine((s) => s.every((x) => x.type !== 'choice' || (x.options?.length ?? 0) > 0), 'A choice section needs options'),
+      .refine((s) => s.every((x) => x.type !== 'choice' || (x.options?.length ?? 0) > 0), 'A choice section needs options')
+      .refine((s) => s.every((x) => x.type !== 'scale' || scaleOf(x).min < scaleOf(x).max), 'A scale’s lower end must be below its upper end'),
   })
   .strict();
 

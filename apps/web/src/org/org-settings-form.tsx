@@ -24,11 +24,12 @@ export function OrgSettingsForm({ org }: { org: Org }) {
   const errors = fieldErrors(update.error);
 
   const submit = (event: React.FormEvent<HTMLFormElement>) => {
-    const values = formValues(event, ['name', 'timezone', 'require_specialist_mfa', 'late_cancellation_hours']);
+    const values = formValues(event, ['name', 'timezone', 'require_specialist_mfa', 'require_note_cosign', 'late_cancellation_hours']);
     update.mutate({
       name: values.name,
       timezone: values.timezone.trim(),
       require_specialist_mfa: values.require_specialist_mfa !== '',
+      require_note_cosign: values.require_note_cosign !== '',
       // Sent as typed: a number outside 0–168 comes back as the server's field error.
       late_cancellation_hours: values.late_cancellation_hours === '' ? Number.NaN : Number(values.late_cancellation_hours),
     });
@@ -53,6 +54,12 @@ export function OrgSettingsForm({ org }: { org: Org }) {
             label={t('orgSettings.requireMfa')}
             description={t('orgSettings.requireMfaHint')}
             defaultChecked={org.require_specialist_mfa}
+          />
+          <Switch
+            name="require_note_cosign"
+            label={t('orgSettings.requireCosign')}
+            description={t('orgSettings.requireCosignHint')}
+            defaultChecked={org.require_note_cosign}
           />
           <NumberInput
             name="late_cancellation_hours"

@@ -1,7 +1,13 @@
 import type { AuditEntry, Invitation, Locale, Member, Org, OrgRole } from '@tend/contracts';
 import { api } from '../api/client';
 
-export type OrgChanges = { name?: string; timezone?: string; require_specialist_mfa?: boolean; late_cancellation_hours?: number };
+export type OrgChanges = {
+  name?: string;
+  timezone?: string;
+  require_specialist_mfa?: boolean;
+  require_note_cosign?: boolean;
+  late_cancellation_hours?: number;
+};
 
 const pageSize = 50;
 const orgPath = (orgId: string) => `/api/v1/orgs/${orgId}`;

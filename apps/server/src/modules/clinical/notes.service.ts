@@ -1,4 +1,4 @@
-import { BUILTIN_NOTE_TEMPLATES, type CaseDto, type NoteContent, type NoteDto, type NoteSection, type NoteTemplate } from '@tend/contracts';
+import { BUILTIN_NOTE_TEMPLATES, type CaseDto, type NoteContent, type NoteDto, type NoteSection, type NoteTemplate, sectionProblem } from '@tend/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
@@ -14,11 +14,16 @@ import { type NoteRow, notesRepository } from './notes.repository';
 export type ClinicalDeps = { db: Database; crypto: FieldCrypto; cases: CasesService };
 export type CaseScope = OrgScope & { caseRow: CaseRow };
 
-/** Checks that every key is a section of the template; returns the content unchanged. */
+/** Checks that every key is a section of the template and each value fits its section's type; returns the content unchanged. */
 export function checkSections(sections: NoteSection[], content: NoteContent): NoteContent {
-  const known = new Set(sections.map((s) => s.key));
-  const unknown = Object.keys(content).filter((k) => !known.has(k));
+  const byKey = new Map(sections.map((s) => [s.key, s]));
+  const unknown = Object.keys(content).filter((k) => !byKey.has(k));
   if (unknown.length) throw new AppError('NOTE.UNKNOWN_SECTION', `This template has no section ${unknown.join(', ')}`, { sections: unknown });
+  const invalid = Object.entries(content).flatMap(([key, value]) => {
+    const message = sectionProblem(byKey.get(key) as NoteSection, value);
+    return message ? [{ path: `content.${key}`, message }] : [];
+  });
+  if (invalid.length) throw new AppError('REQUEST.VALIDATION', 'A section does not fit its type', invalid);
   return content;
 }
 
@@ -105,21 +110,29 @@ export function createNotesService(deps: ClinicalDeps) {
 
     /** The case with its latest notes: what a specialist opens before a session. */
     overview: (p: Principal, caseId: string, meta: RequestMeta): Promise<{ case: CaseDto; latest_notes: NoteDto[] }> =>
-      inActiveOrg(deps, p, meta, null, async (scope) => {
-        // The three latest notes come with the case, in its round trip (notes' own policy guards them as well).
-        const found = await deps.cases.read(scope, caseId, 'read_notes', notesRepository.forCaseStatement(caseId, 3));
-        const { row, access, names } = found;
-        const rows = found.alongside as NoteRow[];
-        // Notes are nearly always the lead's, whose name came with the case.
-        const authors = rows.map((r) => r.authorUserId).filter((id) => !names.has(id));
-        if (authors.length) for (const [id, name] of await userNames(scope.tx, crypto, authors)) names.set(id, name);
-        const [dto, latest] = await Promise.all([
-          deps.cases.present(scope.tx, row, access, names),
-          Promise.all(rows.map((r) => toNote(scope.tx, crypto, r, names))),
-        ]);
-        await audit({ ...scope, caseRow: row }, 'case.overview_read', null, { notes: rows.map((r) => r.id) });
-        return { case: dto, latest_notes: latest };
-      }),
+      inActiveOrg(
+        deps,
+        p,
+        meta,
+        null,
+        async (scope) => {
+          const [caseRows, noteRows = []] = scope.alongside;
+          const { row, access, names } = await deps.cases.read(scope, caseId, 'read_notes', caseRows);
+          // Only now may the notes be shown: their own policy guarded them, and the reader may read this case's.
+          const rows = noteRows as NoteRow[];
+          // Notes are nearly always the lead's, whose name came with the case.
+          const authors = rows.map((r) => r.authorUserId).filter((id) => !names.has(id));
+          if (authors.length) for (const [id, name] of await userNames(scope.tx, crypto, authors)) names.set(id, name);
+          const [dto, latest] = await Promise.all([
+            deps.cases.present(scope.tx, row, access, names),
+            Promise.all(rows.map((r) => toNote(scope.tx, crypto, r, names))),
+          ]);
+          await audit({ ...scope, caseRow: row }, 'case.overview_read', null, { notes: rows.map((r) => r.id) });
+          return { case: dto, latest_notes: latest };
+        },
+        // The case and its three latest notes are read as the transaction enters the org, in the same round trip.
+        { alongside: [deps.cases.reading(caseId, p.userId), notesRepository.forCaseStatement(caseId, 3)] },
+      ),
 
     create: (
       p: Principal,
