@@ -160,7 +160,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   consentPlugin(app, { ...shared, onRevoked: video.consentRevoked });
   selfcarePlugin(app, { ...shared, cases });
   const { flags } = await crisisPlugin(app, { ...shared, jobs: runtime.jobs, notifications, logger });
-  const { attachments } = await filesPlugin(app, { ...shared, cases, storage: runtime.storage });
+  const { attachments } = await filesPlugin(app, { ...shared, cases, storage: runtime.storage, jobs: runtime.jobs, logger });
   await messagingPlugin(app, { ...shared, relay: runtime.relay, cases, flags, jobs: runtime.jobs, notifications, logger, attachments });
 
   await serveWebApp(app, config.webDist);

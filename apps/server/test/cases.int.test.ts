@@ -57,6 +57,24 @@ describe('cases', () => {
     ]);
   });
 
+  it("shows insurance to the care team and not to the client: the client's own case carries insurance null", async () => {
+    const insurance = { payer: 'Northwind Mutual', member_id: 'NW-4471-PRIVATE', group_number: 'G-12' };
+    const id = await openCase(t, org.specialist, org.client.userId, { insurance });
+    const readBy = async (token: string) => {
+      const res = await call(t.app, { method: 'GET', url: `/api/v1/cases/${id}`, token });
+      expect(res.statusCode).toBe(200);
+      return res;
+    };
+
+    for (const member of [org.specialist, org.supervisor, org.admin]) {
+      expect((await readBy(member.token)).json().data.insurance).toEqual(insurance);
+    }
+    const client = await readBy(org.client.token);
+    expect(client.json().data).toMatchObject({ id, my_access: 'client', insurance: null });
+    expect(client.body).not.toContain('NW-4471');
+    expect(client.body).not.toContain('Northwind');
+  });
+
   it('walks the status machine and answers 409 CASE.INVALID_TRANSITION to an illegal move, changing nothing', async () => {
     const id = await openCase(t, org.specialist, org.client.userId);
     expect((await moveCase(t, org.specialist, id, 'paused')).statusCode).toBe(409);

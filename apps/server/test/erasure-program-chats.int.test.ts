@@ -37,6 +37,10 @@ const history = async (by: Session, conversationId: string) =>
     attachments: unknown[];
   }[];
 const count = async (sql: string, args: unknown[]) => Number((await p.t.owner.query(sql, args)).rows[0].n);
+/** The sealed blobs of what a person attached, and how many of them are still in the store. */
+const blobsOf = async (userId: string) =>
+  (await p.t.owner.query('select storage_key from files.message_attachments where uploaded_by = $1', [userId])).rows.map((r) => r.storage_key as string);
+const stored = async (keys: string[]) => (await Promise.all(keys.map((k) => p.t.runtime.storage.exists(k)))).filter(Boolean).length;
 
 /** A client in a program chat with a colleague and another client: a message with a file, and an upload never sent. */
 async function programWithClient() {
@@ -77,6 +81,8 @@ async function approveErasure(client: Session, holds: Record<string, string>[] =
 describe('erasure and the chats a client shares with others', () => {
   it("keeps the program chat and everyone else's messages, and deletes what the erased client wrote and attached", async () => {
     const { id, client, peer } = await programWithClient();
+    const blobs = await blobsOf(client.userId);
+    expect(await stored(blobs)).toBe(2);
     const requestId = await approveErasure(client);
 
     for (const reader of [peer, p.org.specialist, p.org.supervisor]) {
@@ -93,7 +99,9 @@ describe('erasure and the chats a client shares with others', () => {
     expect(await count('select count(*) as n from files.message_attachments where uploaded_by = $1', [client.userId])).toBe(0);
     expect(await count('select count(*) as n from messaging.participants where user_id = $1', [client.userId])).toBe(0);
     const completed = await p.t.owner.query(`select details from audit.audit_log where action = 'privacy.erasure_completed' and resource_id = $1`, [requestId]);
-    expect(completed.rows[0].details.counts).toMatchObject({ messages: 1, chat_memberships: 1 });
+    expect(completed.rows[0].details.counts).toMatchObject({ messages: 1, attachments: 2, chat_memberships: 1 });
+    // Their blobs go too, sent or not, once the erasure has committed.
+    await expect.poll(() => stored(blobs), { timeout: 10_000 }).toBe(0);
 
     // The others keep writing in it.
     await send(peer, id, 'Still here');
@@ -102,12 +110,15 @@ describe('erasure and the chats a client shares with others', () => {
 
   it('with the clinical record on hold the client leaves the chat but their messages stay until the hold ends', async () => {
     const { id, client, peer } = await programWithClient();
+    const blobs = await blobsOf(client.userId);
     await approveErasure(client, [{ category: 'clinical_record', basis: 'GDPR Art. 17(3)(b)', reason: 'Statutory retention', expires_on: futureDate(30) }]);
     expect(await count('select count(*) as n from messaging.participants where user_id = $1', [client.userId])).toBe(0);
+    expect(await stored(blobs)).toBe(2);
     expect((await history(peer, id)).map((m) => m.body)).toEqual(['Same here, Olena', 'I am Olena, I wake up at 4 every night', 'Welcome to the group']);
 
     expect(await erasure().releaseExpiredHolds(futureDate(31))).toBeGreaterThanOrEqual(1);
     expect((await history(peer, id)).map((m) => m.body)).toEqual(['Same here, Olena', 'Welcome to the group']);
     expect(await count('select count(*) as n from files.message_attachments where uploaded_by = $1', [client.userId])).toBe(0);
+    await expect.poll(() => stored(blobs), { timeout: 10_000 }).toBe(0);
   });
 });

@@ -1,16 +1,24 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createErasureService } from '../src/modules/privacy';
-import { call, login, type TestApp, createTestApp } from './harness';
+import { call, freshIp, login, type Session, type TestApp, createTestApp } from './harness';
 import { moveCase, openCase } from './cases.fixtures';
+import { makePdf, multipart, tempDataDir, uploadFile } from './files.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
 let t: TestApp;
 let org: BuiltOrg;
+// Files land in a store of this test file's own, so what erasure leaves on disk can be looked at.
+const dataDir = tempDataDir();
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ dataDir });
   org = await buildOrg(t, 'Erasure practice');
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 const erasure = () => createErasureService({ db: t.runtime.db, crypto: t.runtime.crypto, jobs: t.runtime.jobs });
 const futureDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -48,9 +56,59 @@ async function clientWithRecord(b: BuiltOrg) {
   return caseId;
 }
 
+/** A file on the case and one sent in its chat; returns the storage keys of their sealed blobs. */
+async function filesOnRecord(b: BuiltOrg, caseId: string): Promise<string[]> {
+  const onCase = await uploadFile(t, b.specialist, caseId, { filename: 'referral.pdf', content: makePdf() });
+  expect(onCase.statusCode).toBe(201);
+  const chat = (await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/conversation`, token: b.client.token })).json().data.id;
+  const inChat = (await attachTo(b.client, chat)).json().data.id;
+  const sent = await call(t.app, {
+    method: 'POST',
+    url: `/api/v1/conversations/${chat}/messages`,
+    token: b.client.token,
+    payload: { body: 'My diary', attachment_ids: [inChat] },
+  });
+  expect(sent.statusCode).toBe(201);
+  const keys = await t.owner.query(
+    `select storage_key from files.case_files where id = $1 union all select storage_key from files.message_attachments where id = $2`,
+    [onCase.json().data.id, inChat],
+  );
+  return keys.rows.map((r) => r.storage_key as string);
+}
+
+function attachTo(by: Session, conversationId: string) {
+  const { boundary, stream } = multipart({ filename: 'diary.pdf', content: makePdf(), contentType: 'application/pdf' });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/conversations/${conversationId}/attachments`,
+    remoteAddress: freshIp(),
+    headers: { authorization: `Bearer ${by.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: stream,
+  });
+}
+
+const blobsLeft = async (keys: string[]) => (await Promise.all(keys.map((k) => t.runtime.storage.exists(k)))).filter(Boolean).length;
+const purgeJobsFor = async (key: string) =>
+  (await t.owner.query(`select retry_limit, state from pgboss.job where name = 'files.purge-blobs' and data->'storage_keys' ? $1`, [key])).rows;
+
+/** The org's client asks to be erased and its admin approves, with no hold. */
+async function approve(b: BuiltOrg): Promise<string> {
+  const id = (await call(t.app, { method: 'POST', url: '/api/v1/privacy/erasure-requests', token: b.client.token, payload: {} })).json().data.id;
+  const decided = await call(t.app, {
+    method: 'POST',
+    url: `/api/v1/privacy/erasure-requests/${id}/decision`,
+    token: b.admin.token,
+    payload: { decision: 'approve', note: 'Approved', holds: [] },
+  });
+  expect(decided.statusCode).toBe(200);
+  return id;
+}
+
 describe('erasure', () => {
   it('the client asks, the admin approves with a hold on the clinical record; the job erases forms and the account, keeps the record until the hold ends', async () => {
     const caseId = await clientWithRecord(org);
+    const blobs = await filesOnRecord(org, caseId);
+    expect(await blobsLeft(blobs)).toBe(2);
     const asked = await call(t.app, { method: 'POST', url: '/api/v1/privacy/erasure-requests', token: org.client.token, payload: { reason: 'Moving on' } });
     expect(asked.statusCode).toBe(201);
     const id = asked.json().data.id;
@@ -116,12 +174,20 @@ describe('erasure', () => {
     expect((await t.owner.query('select count(*) from crisis.safety_plans where client_user_id = $1', [org.client.userId])).rows[0].count).toBe('1'); // held with the record
     const key = await t.owner.query(`select wrapped, destroyed_at from crypto.data_keys where owner_user_id = $1`, [org.client.userId]);
     expect(key.rows.every((r) => r.wrapped === null && r.destroyed_at !== null)).toBe(true);
+    // The held record's files keep their rows and their blobs: nothing was queued to delete them.
+    expect((await t.owner.query('select count(*) from files.case_files where case_id = $1', [caseId])).rows[0].count).toBe('1');
+    expect(await blobsLeft(blobs)).toBe(2);
+    for (const blob of blobs) expect(await purgeJobsFor(blob)).toEqual([]);
 
     // When the hold ends, the daily job erases the record too.
     expect(await erasure().releaseExpiredHolds(futureDate(29))).toBe(0);
     expect(await erasure().releaseExpiredHolds(futureDate(31))).toBe(1);
     expect((await t.owner.query('select count(*) from case_mgmt.cases where client_user_id = $1', [org.client.userId])).rows[0].count).toBe('0');
     expect((await t.owner.query('select count(*) from clinical.notes where case_id = $1', [caseId])).rows[0].count).toBe('0');
+    // The files' rows went with the record, their blobs after it committed (the worker runs the queued purge).
+    expect((await t.owner.query('select count(*) from files.case_files where case_id = $1', [caseId])).rows[0].count).toBe('0');
+    for (const blob of blobs) expect(await purgeJobsFor(blob)).toEqual([expect.objectContaining({ retry_limit: 10 })]);
+    await expect.poll(() => blobsLeft(blobs), { timeout: 10_000 }).toBe(0);
     for (const table of [
       'messaging.messages m join messaging.conversations c on c.id = m.conversation_id where c.case_id',
       'crisis.alerts where client_user_id',
@@ -137,6 +203,26 @@ describe('erasure', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(
       expect.arrayContaining(['privacy.erasure_request', 'privacy.erasure_approve', 'privacy.erasure_completed', 'privacy.hold_released']),
     );
+  });
+
+  it('a store that cannot delete a blob leaves the erasure committed and audited, and its purge is retried', async () => {
+    const b = await buildOrg(t, 'Stubborn store');
+    const caseId = await clientWithRecord(b);
+    const [stuck, other] = await filesOnRecord(b, caseId);
+    // A directory where the blob was: the local store's delete really fails on it.
+    const stuckPath = path.join(dataDir, 'files', ...(stuck as string).split('/'));
+    fs.rmSync(stuckPath);
+    fs.mkdirSync(path.join(stuckPath, 'in-the-way'), { recursive: true });
+
+    const id = await approve(b);
+    await erasure().execute(id);
+    expect((await t.owner.query('select status from privacy.erasure_requests where id = $1', [id])).rows[0].status).toBe('completed');
+    expect(
+      (await t.owner.query(`select count(*) from audit.audit_log where action = 'privacy.erasure_completed' and resource_id = $1`, [id])).rows[0].count,
+    ).toBe('1');
+    expect((await t.owner.query('select count(*) from files.case_files where case_id = $1', [caseId])).rows[0].count).toBe('0');
+    await expect.poll(async () => (await purgeJobsFor(stuck as string))[0]?.state, { timeout: 10_000 }).toBe('retry');
+    expect(await t.runtime.storage.exists(other as string)).toBe(false);
   });
 
   it('outside the erasure job nothing can delete clinical history, not even the owner', async () => {

@@ -1,7 +1,11 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import type { Consent, DocumentReference, FhirResource } from 'fhir/r4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, type TestApp, createTestApp } from './harness';
+import { call, type Session, type TestApp, createTestApp } from './harness';
 import { moveCase, openCase } from './cases.fixtures';
+import { makePdf, makePng, tempDataDir, uploadFile, type Upload } from './files.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
 const require = createRequire(import.meta.url);
@@ -10,8 +14,13 @@ const FhirValidator = require('@asymmetrik/fhir-json-schema-validator') as new (
 let t: TestApp;
 let org: BuiltOrg;
 let caseId: string;
+// The client's documents: what they uploaded, what the specialist shared, kept apart, and deleted.
+const sleepDiary = makePdf();
+const referralScan = makePng(32);
+const documents = { own: '', shared: '', unshared: '', deleted: '' };
+const dataDir = tempDataDir();
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ dataDir });
   org = await buildOrg(t, 'Export practice');
   caseId = await openCase(t, org.specialist, org.client.userId, { title: 'Sleep and worry' });
   await moveCase(t, org.specialist, caseId, 'active');
@@ -76,8 +85,42 @@ beforeAll(async () => {
     call(t.app, { method: 'POST', url: '/api/v1/consent', token: org.client.token, payload: { signature_name: 'A client', language: 'en', ...payload } });
   expect((await grant({ template_id: byKind('treatment') })).statusCode).toBe(201);
   expect((await grant({ template_id: byKind('data_sharing'), recipient_user_id: org.specialist.userId, scope: ['mood'] })).statusCode).toBe(201);
+  // A recipient who leads none of the client's cases: the bundle must still hold them.
+  expect((await grant({ template_id: byKind('data_sharing'), recipient_user_id: org.supervisor.userId, scope: ['mood'] })).statusCode).toBe(201);
+
+  const upload = async (by: Session, file: Upload) => {
+    const res = await uploadFile(t, by, caseId, file);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().data.id as string;
+  };
+  documents.own = await upload(org.client, { filename: 'Щоденник сну.pdf', content: sleepDiary });
+  // Sent as application/octet-stream: the export gives the type sniffed from the content.
+  documents.shared = await upload(org.specialist, { filename: 'referral-scan.png', content: referralScan, shared: true });
+  documents.unshared = await upload(org.specialist, { filename: 'UNSHARED-supervision.pdf', content: makePdf(), shared: false });
+  documents.deleted = await upload(org.specialist, { filename: 'DELETED-letter.pdf', content: makePdf(), shared: true });
+  const removed = await call(t.app, { method: 'DELETE', url: `/api/v1/cases/${caseId}/files/${documents.deleted}`, token: org.specialist.token });
+  expect(removed.statusCode).toBe(200);
 });
-afterAll(() => t.close());
+
+type FhirBundle = { entry: { fullUrl: string; resource: FhirResource }[] };
+
+/** Every `reference` string anywhere in the bundle (Reference.reference), with where it was found. */
+function referencesIn(value: unknown, path = ''): { path: string; reference: string }[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => referencesIn(v, `${path}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === 'reference' && typeof v === 'string' ? [{ path: `${path}.${key}`, reference: v }] : referencesIn(v, `${path}.${key}`),
+  );
+}
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const exportOf = async (format: 'json' | 'fhir') =>
+  (await call(t.app, { method: 'GET', url: `/api/v1/privacy/export?format=${format}`, token: org.client.token })).json().data;
+const documentReferences = (bundle: FhirBundle) =>
+  bundle.entry.map((e) => e.resource).filter((r): r is DocumentReference => r.resourceType === 'DocumentReference');
 
 describe('data export', () => {
   it('gives the client their data as JSON, without any note text, and audits it', async () => {
@@ -90,7 +133,13 @@ describe('data export', () => {
       expect.objectContaining({ id: caseId, title: 'Sleep and worry', status: 'active', specialist: { id: org.specialist.userId, name: 'A specialist' } }),
     ]);
     expect(data.goals[caseId][0]).toMatchObject({ title: 'Sleep 7 hours', objectives: [{ text: 'Keep a sleep diary' }] });
-    expect(data.consents.map((c: { kind: string }) => c.kind).sort()).toEqual(['data_sharing', 'treatment']);
+    expect(data.consents.map((c: { kind: string }) => c.kind).sort()).toEqual(['data_sharing', 'data_sharing', 'treatment']);
+    // Recipients by name where the client may read it: their lead specialist, not staff off their care team.
+    const sharing = data.consents.filter((c: { kind: string }) => c.kind === 'data_sharing');
+    expect(Object.fromEntries(sharing.map((c: { recipient_id: string; recipient_name: string | null }) => [c.recipient_id, c.recipient_name]))).toEqual({
+      [org.specialist.userId]: 'A specialist',
+      [org.supervisor.userId]: null,
+    });
     expect(data.forms[0]).toMatchObject({ title: 'Intake', answers: { reason: 'Cannot sleep', mood: 3 }, signature: { name: 'A client' } });
     expect(res.body).not.toContain('PSYCHOTHERAPY-NOTE-TEXT');
     expect(res.body).not.toContain('PROGRESS-NOTE-TEXT');
@@ -121,6 +170,95 @@ describe('data export', () => {
     expect(res.body).not.toContain('PSYCHOTHERAPY-NOTE-TEXT');
     // The validator is not a rubber stamp: a broken resource fails.
     expect(validator.validate({ ...bundle, type: 'not-a-bundle-type' }).length).toBeGreaterThan(0);
+  });
+
+  it('hashes each attachment as R4 says (SHA-1 of its data), keeps the signature hash apart, and resolves every reference inside the bundle', async () => {
+    const bundle = (await call(t.app, { method: 'GET', url: '/api/v1/privacy/export?format=fhir', token: org.client.token })).json().data as FhirBundle;
+    const json = (await call(t.app, { method: 'GET', url: '/api/v1/privacy/export', token: org.client.token })).json().data;
+
+    const signedForms = documentReferences(bundle).filter((d) => d.id?.endsWith('-signed'));
+    expect(signedForms).toHaveLength(1);
+    const [signed] = signedForms;
+    const attachment = signed?.content[0]?.attachment;
+    expect(attachment?.hash).toBe(
+      crypto
+        .createHash('sha1')
+        .update(Buffer.from(attachment?.data ?? '', 'base64'))
+        .digest('base64'),
+    );
+    expect(signed?.extension).toEqual([{ url: expect.stringMatching(/^https:\/\/.+\/form-signature-sha256$/), valueString: json.forms[0].signature.hash }]);
+
+    const fullUrls = bundle.entry.map((e) => e.fullUrl);
+    expect(new Set(fullUrls).size).toBe(fullUrls.length);
+    const references = referencesIn(bundle.entry.map((e) => e.resource));
+    expect(references.length).toBeGreaterThan(0);
+    expect(references.filter((r) => !fullUrls.includes(r.reference))).toEqual([]);
+
+    // Both data-sharing recipients are Practitioner entries, the lead specialist once though named twice.
+    const practitioners = bundle.entry.filter((e) => e.resource.resourceType === 'Practitioner').map((e) => e.resource.id);
+    expect(practitioners.sort()).toEqual([org.specialist.userId, org.supervisor.userId].sort());
+    const recipients = bundle.entry
+      .map((e) => e.resource)
+      .filter((r): r is Consent => r.resourceType === 'Consent')
+      .flatMap((consent) => referencesIn(consent.provision?.actor))
+      .map((r) => r.reference);
+    expect(recipients.sort()).toEqual([`urn:uuid:${org.specialist.userId}`, `urn:uuid:${org.supervisor.userId}`].sort());
+  });
+
+  it('lists the documents the client sees, own uploads and shared ones, without their contents and under the export’s audit alone', async () => {
+    const fileAudits = async () => (await t.owner.query(`select count(*) from audit.audit_log where resource_type = 'case_file'`)).rows[0].count;
+    const before = await fileAudits();
+    const res = await call(t.app, { method: 'GET', url: '/api/v1/privacy/export', token: org.client.token });
+    const data = res.json().data;
+    expect(data.documents).toEqual([
+      {
+        id: documents.own,
+        case_id: caseId,
+        file_name: 'Щоденник сну.pdf',
+        content_type: 'application/pdf',
+        size_bytes: sleepDiary.length,
+        uploaded_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        uploaded_by: { role: 'client', id: org.client.userId, name: 'A client' },
+      },
+      {
+        id: documents.shared,
+        case_id: caseId,
+        file_name: 'referral-scan.png',
+        content_type: 'image/png',
+        size_bytes: referralScan.length,
+        uploaded_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        uploaded_by: { role: 'care_team', id: org.specialist.userId, name: 'A specialist' },
+      },
+    ]);
+    for (const hidden of [documents.unshared, documents.deleted, 'UNSHARED-supervision', 'DELETED-letter']) expect(res.body).not.toContain(hidden);
+    expect(data.not_included).toContainEqual(expect.stringMatching(/download each one from Documents/));
+    // Listing the files opened none of them and wrote no file entries: the export's own entry is the record.
+    expect(await fileAudits()).toBe(before);
+  });
+
+  it('gives each of those documents as a DocumentReference by its author, described but not attached', async () => {
+    const json = await exportOf('json');
+    const bundle = (await exportOf('fhir')) as FhirBundle;
+    const files = documentReferences(bundle).filter((d) => !d.id?.endsWith('-signed'));
+    expect(files.map((d) => d.id)).toEqual([documents.own, documents.shared]);
+    const [own, shared] = files;
+    const [ownJson, sharedJson] = json.documents;
+    expect(own).toMatchObject({
+      status: 'current',
+      subject: { reference: `urn:uuid:${org.client.userId}` },
+      date: ownJson.uploaded_at,
+      author: [{ reference: `urn:uuid:${org.client.userId}` }],
+      context: { encounter: [{ reference: `urn:uuid:${caseId}` }] },
+    });
+    expect(own?.content).toEqual([
+      { attachment: { contentType: 'application/pdf', title: 'Щоденник сну.pdf', size: sleepDiary.length, creation: ownJson.uploaded_at } },
+    ]);
+    expect(shared?.author).toEqual([{ reference: `urn:uuid:${org.specialist.userId}`, display: 'A specialist' }]);
+    expect(shared?.content).toEqual([
+      { attachment: { contentType: 'image/png', title: 'referral-scan.png', size: referralScan.length, creation: sharedJson.uploaded_at } },
+    ]);
+    const text = JSON.stringify(bundle);
+    for (const hidden of [documents.unshared, documents.deleted]) expect(text).not.toContain(hidden);
   });
 
   it('is for clients only, answers bad formats with 400, and shows nothing of another org', async () => {

@@ -18,9 +18,12 @@ const people = (c: Pick<CaseRow, 'clientUserId' | 'specialistUserId'>, names: Ma
 });
 
 export async function toCase(tx: Tx, crypto: FieldCrypto, row: CaseRow, names: Map<string, string>, myAccess: CaseDto['my_access']): Promise<CaseDto> {
+  // Insurance is for the care team only (billing, authorisations); for the client it is not even decrypted, so
+  // nothing added to this view later can carry it to them.
+  const insuranceCiphertext = myAccess === 'client' ? null : row.insuranceCiphertext;
   const [title, insurance] = await Promise.all([
     crypto.open(tx, row.titleCiphertext, caseAad(row.id, 'title')),
-    row.insuranceCiphertext ? crypto.open(tx, row.insuranceCiphertext, caseAad(row.id, 'insurance')) : null,
+    insuranceCiphertext ? crypto.open(tx, insuranceCiphertext, caseAad(row.id, 'insurance')) : null,
   ]);
   return {
     id: row.id,

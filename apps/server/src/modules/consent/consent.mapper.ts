@@ -1,4 +1,4 @@
-import { type ConsentGrant, type ConsentStatusEntry, consentKind, type consentEvent, type consentTemplate } from '@tend/contracts';
+import { type ConsentGrant, type ConsentStatusEntry, consentKind, consentNeverGiven, type consentEvent, type consentTemplate } from '@tend/contracts';
 import type { z } from 'zod';
 import { grantState } from './consent.check';
 import type { RecordRow, TemplateRow } from './consent.repository';
@@ -74,19 +74,6 @@ export function toEvent(r: RecordRow, reason: string | null): z.infer<typeof con
   };
 }
 
-const none = (kind: ConsentStatusEntry['kind']): ConsentStatusEntry => ({
-  kind,
-  state: 'none',
-  grant_id: null,
-  template: null,
-  recipient: null,
-  scope: [],
-  session_id: null,
-  granted_at: null,
-  expires_at: null,
-  revoked_at: null,
-});
-
 /**
  * Where a client stands: for every kind, the newest grant per data-sharing recipient (per recorded
  * session for recording), or `none`. `records` are the client's records, newest first.
@@ -116,6 +103,6 @@ export function toStatus(records: RecordRow[], templates: Map<string, TemplateRo
     });
   }
   const order = consentKind.options;
-  for (const kind of order) if (!entries.some((e) => e.kind === kind)) entries.push(none(kind));
+  for (const kind of order) if (!entries.some((e) => e.kind === kind)) entries.push(consentNeverGiven(kind));
   return entries.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
 }

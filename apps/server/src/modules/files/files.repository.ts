@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database';
 import { caseFiles, messageAttachments } from './files.table';
 
@@ -23,11 +23,41 @@ export const filesRepository = {
   },
   setShared: (tx: Tx, id: string, shared: boolean) => tx.update(caseFiles).set({ sharedWithClient: shared }).where(eq(caseFiles.id, id)),
   softDelete: (tx: Tx, id: string, by: string) => tx.update(caseFiles).set({ deletedAt: new Date(), deletedBy: by }).where(eq(caseFiles.id, id)),
+  /**
+   * What the client of these cases sees of their files, oldest first: their own uploads and what the care team
+   * shared with them. The read policy already says so; the export spells it out too, because a file leaked into
+   * an export is worse than one missing from it. Only the description, never the key or the storage location.
+   */
+  visibleToClient: (tx: Tx, clientUserId: string, caseIds: string[]) =>
+    caseIds.length
+      ? tx
+          .select({
+            id: caseFiles.id,
+            caseId: caseFiles.caseId,
+            uploadedBy: caseFiles.uploadedBy,
+            filenameCiphertext: caseFiles.filenameCiphertext,
+            size: caseFiles.size,
+            mimeType: caseFiles.mimeType,
+            createdAt: caseFiles.createdAt,
+          })
+          .from(caseFiles)
+          .where(
+            and(
+              inArray(caseFiles.caseId, caseIds),
+              isNull(caseFiles.deletedAt),
+              or(eq(caseFiles.sharedWithClient, true), eq(caseFiles.uploadedBy, clientUserId)),
+            ),
+          )
+          .orderBy(asc(caseFiles.createdAt))
+      : Promise.resolve([]),
 };
 
-/** Deletes the files of these cases, and with them their wrapped keys (erasure job only). */
-export const eraseFilesOfCases = async (tx: Tx, caseIds: string[]): Promise<number> =>
-  caseIds.length ? (await tx.delete(caseFiles).where(inArray(caseFiles.caseId, caseIds)).returning({ id: caseFiles.id })).length : 0;
+/**
+ * Deletes the files of these cases, and with them their wrapped keys (erasure job only). Returns the
+ * storage keys of their blobs, which the caller purges once this transaction commits (files.purge.ts).
+ */
+export const eraseFilesOfCases = async (tx: Tx, caseIds: string[]): Promise<string[]> =>
+  caseIds.length ? (await tx.delete(caseFiles).where(inArray(caseFiles.caseId, caseIds)).returning({ key: caseFiles.storageKey })).map((r) => r.key) : [];
 
 /** Chat attachments; RLS shows one to the conversation's participants once it is on a message, and to its uploader before. */
 export const attachmentsRepository = {
@@ -66,17 +96,22 @@ export const attachmentsRepository = {
       : Promise.resolve([]),
 };
 
-/** Deletes the attachments of these conversations, and with them their wrapped keys (erasure job only). */
-/** Deletes every chat attachment a person uploaded in an org, sent or not (erasure job only; the wrapped keys go with the rows). */
-export const eraseAttachmentsUploadedBy = async (tx: Tx, orgId: string, userId: string): Promise<number> =>
+/**
+ * Deletes every chat attachment a person uploaded in an org, sent or not (erasure job only; the wrapped keys
+ * go with the rows). Returns the storage keys of their blobs, to purge after commit.
+ */
+export const eraseAttachmentsUploadedBy = async (tx: Tx, orgId: string, userId: string): Promise<string[]> =>
   (
     await tx
       .delete(messageAttachments)
       .where(and(eq(messageAttachments.orgId, orgId), eq(messageAttachments.uploadedBy, userId)))
-      .returning({ id: messageAttachments.id })
-  ).length;
+      .returning({ key: messageAttachments.storageKey })
+  ).map((r) => r.key);
 
-export const eraseAttachmentsOf = async (tx: Tx, conversationIds: string[]): Promise<number> =>
+/** Deletes the attachments of these conversations, and with them their wrapped keys (erasure job only); returns their storage keys. */
+export const eraseAttachmentsOf = async (tx: Tx, conversationIds: string[]): Promise<string[]> =>
   conversationIds.length
-    ? (await tx.delete(messageAttachments).where(inArray(messageAttachments.conversationId, conversationIds)).returning({ id: messageAttachments.id })).length
-    : 0;
+    ? (
+        await tx.delete(messageAttachments).where(inArray(messageAttachments.conversationId, conversationIds)).returning({ key: messageAttachments.storageKey })
+      ).map((r) => r.key)
+    : [];

@@ -72,31 +72,34 @@ export const messagingRepository = {
       .where(and(eq(participants.conversationId, conversationId), eq(participants.userId, userId))),
 };
 
-/** Deletes the chats of these cases, their attachments and their response-time settings (erasure job only). */
-export async function eraseConversationsOf(tx: Tx, caseIds: string[]): Promise<number> {
-  if (!caseIds.length) return 0;
+/**
+ * Deletes the chats of these cases, their attachments and their response-time settings (erasure job only).
+ * Returns how many chats went and the storage keys of the attachments' blobs, to purge after commit.
+ */
+export async function eraseConversationsOf(tx: Tx, caseIds: string[]): Promise<{ conversations: number; attachmentBlobs: string[] }> {
+  if (!caseIds.length) return { conversations: 0, attachmentBlobs: [] };
   const ids = (await tx.select({ id: conversations.id }).from(conversations).where(inArray(conversations.caseId, caseIds))).map((r) => r.id);
   await tx.delete(caseResponse).where(inArray(caseResponse.caseId, caseIds));
-  if (!ids.length) return 0;
-  await eraseAttachmentsOf(tx, ids);
+  if (!ids.length) return { conversations: 0, attachmentBlobs: [] };
+  const attachmentBlobs = await eraseAttachmentsOf(tx, ids);
   await tx.delete(messages).where(inArray(messages.conversationId, ids));
   await tx.delete(participants).where(inArray(participants.conversationId, ids));
   await tx.delete(conversations).where(inArray(conversations.id, ids));
-  return ids.length;
+  return { conversations: ids.length, attachmentBlobs };
 }
 
 /**
  * Deletes what a person wrote in the org's other chats (program and direct), with the files they attached;
- * the conversations and everyone else's messages stay (erasure job only, ADR 0022).
+ * the conversations and everyone else's messages stay (erasure job only, ADR 0022). Returns how many
+ * messages went and the storage keys of the attachments' blobs, to purge after commit.
  */
-export async function eraseMessagesOf(tx: Tx, orgId: string, userId: string): Promise<number> {
-  await eraseAttachmentsUploadedBy(tx, orgId, userId);
-  return (
-    await tx
-      .delete(messages)
-      .where(and(eq(messages.orgId, orgId), eq(messages.senderUserId, userId)))
-      .returning({ id: messages.id })
-  ).length;
+export async function eraseMessagesOf(tx: Tx, orgId: string, userId: string): Promise<{ messages: number; attachmentBlobs: string[] }> {
+  const attachmentBlobs = await eraseAttachmentsUploadedBy(tx, orgId, userId);
+  const erased = await tx
+    .delete(messages)
+    .where(and(eq(messages.orgId, orgId), eq(messages.senderUserId, userId)))
+    .returning({ id: messages.id });
+  return { messages: erased.length, attachmentBlobs };
 }
 
 /** Takes a person out of every conversation of the org they were in, read receipts included (erasure job only). */

@@ -9,7 +9,7 @@ import type { Jobs } from '../../platform/jobs/jobs';
 import { clientCaseIds, eraseCasesOf } from '../cases';
 import { eraseClinicalRecord, eraseFormsOf } from '../clinical';
 import { eraseCrisisOf } from '../crisis';
-import { eraseFilesOfCases } from '../files';
+import { eraseFilesOfCases, purgeBlobsAfterCommit } from '../files';
 import { eraseConversationsOf, eraseMessagesOf, eraseParticipationOf } from '../messaging';
 import { eraseAppointmentsOf } from '../scheduling';
 import { eraseHomeworkOfCases, eraseMoodOf } from '../selfcare';
@@ -55,10 +55,16 @@ export function createErasureService(deps: Deps) {
       const ids = (await clientCaseIds(tx, orgId, clientUserId)).map((c) => c.id);
       await eraseClinicalRecord(tx, ids);
       await eraseHomeworkOfCases(tx, ids);
-      done.files = await eraseFilesOfCases(tx, ids);
-      done.conversations = await eraseConversationsOf(tx, ids);
+      const fileBlobs = await eraseFilesOfCases(tx, ids);
+      const caseChats = await eraseConversationsOf(tx, ids);
       // Program (and direct) chats belong to everyone in them: only what this person wrote there goes.
-      done.messages = await eraseMessagesOf(tx, orgId, clientUserId);
+      const written = await eraseMessagesOf(tx, orgId, clientUserId);
+      done.files = fileBlobs.length;
+      done.conversations = caseChats.conversations;
+      done.messages = written.messages;
+      done.attachments = caseChats.attachmentBlobs.length + written.attachmentBlobs.length;
+      // The rows go in this transaction, their sealed blobs only after it commits (a job queued here).
+      await purgeBlobsAfterCommit(tx, deps.jobs, [...fileBlobs, ...caseChats.attachmentBlobs, ...written.attachmentBlobs]);
       done.appointments = await eraseAppointmentsOf(tx, orgId, clientUserId);
       await eraseCrisisOf(tx, orgId, clientUserId);
       done.cases = await eraseCasesOf(tx, orgId, clientUserId);

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/http/app-error';
 import { casesForExport, type ExportedCase } from '../cases';
 import { clinicalForExport, type ExportedForm, type ExportedGoal } from '../clinical';
 import { consentsForExport, type ExportedConsent } from '../consent';
+import { documentsForExport, type ExportedDocument } from '../files';
 import { type RequestMeta, userAad, usersRepository } from '../identity';
 import { inActiveOrg, orgsRepository } from '../orgs';
 
@@ -18,6 +19,8 @@ export type DataExport = {
   cases: ExportedCase[];
   goals: Record<string, ExportedGoal[]>;
   forms: ExportedForm[];
+  /** Files on the client's cases that they can see; each file's contents are downloaded from the portal. */
+  documents: ExportedDocument[];
   consents: ExportedConsent[];
   /** What this export leaves out, and why. */
   not_included: string[];
@@ -33,12 +36,10 @@ export function createExportService(deps: { db: Database; crypto: FieldCrypto })
         const org = await orgsRepository.byId(tx, actor.orgId);
         if (!user || !org) throw new AppError('ORG.NOT_FOUND', 'No such organization');
         const cases = await casesForExport(tx, crypto, p.userId);
-        const clinical = await clinicalForExport(
-          tx,
-          crypto,
-          p.userId,
-          cases.map((c) => c.id),
-        );
+        const caseIds = cases.map((c) => c.id);
+        const clinical = await clinicalForExport(tx, crypto, p.userId, caseIds);
+        // Lists the files without opening any, in this transaction: the export's audit entry covers the read.
+        const documents = await documentsForExport(tx, crypto, p.userId, caseIds);
         const exportId = uuidv7();
         await recordAudit(tx, actor, {
           action: 'privacy.export',
@@ -62,10 +63,13 @@ export function createExportService(deps: { db: Database; crypto: FieldCrypto })
           cases,
           goals: clinical.goals,
           forms: clinical.forms,
-          consents: await consentsForExport(tx, actor.orgId, p.userId),
+          documents,
+          consents: await consentsForExport(tx, crypto, actor.orgId, p.userId),
           not_included: [
             'Psychotherapy notes: kept apart from your record by law (HIPAA 45 CFR 164.501) and never exported.',
             'Progress notes: ask your practice; they release them on a request for access.',
+            // Files run to 100 MB each; the portal already hands each one to the client by a short-lived link.
+            'Contents of your documents: this export lists them; download each one from Documents on your My care page.',
           ],
         };
       }),

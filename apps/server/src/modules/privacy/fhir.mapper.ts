@@ -1,7 +1,9 @@
-import type { Bundle, BundleEntry, FhirResource, QuestionnaireResponseItem } from 'fhir/r4';
+import crypto from 'node:crypto';
+import type { Bundle, BundleEntry, FhirResource, QuestionnaireResponseItem, Reference } from 'fhir/r4';
 import type { ExportedCase } from '../cases';
 import type { ExportedForm, ExportedGoal } from '../clinical';
 import type { ExportedConsent } from '../consent';
+import type { ExportedDocument } from '../files';
 import type { DataExport } from './export.service';
 
 const EPISODE_STATUS: Record<string, 'planned' | 'active' | 'onhold' | 'finished'> = {
@@ -18,6 +20,14 @@ const GOAL_STATUS: Record<string, 'proposed' | 'active' | 'completed' | 'cancell
   achieved: 'completed',
   discontinued: 'cancelled',
 };
+
+/**
+ * Where Tend's own FHIR definitions are named. The project publishes no site for them yet, so the name is
+ * under `.example` (RFC 2606), which no one else can own; receivers match it as a name and never fetch it.
+ */
+const TEND_FHIR_DEFINITIONS = 'https://tend.example/fhir/StructureDefinition';
+/** The SHA-256 (hex) Tend recorded over a form's canonical signed content when the client signed it. */
+const SIGNATURE_HASH_EXTENSION = `${TEND_FHIR_DEFINITIONS}/form-signature-sha256`;
 
 const urn = (id: string) => `urn:uuid:${id}`;
 const entry = (id: string, resource: FhirResource): BundleEntry => ({ fullUrl: urn(id), resource });
@@ -51,11 +61,14 @@ export function toFhirBundle(data: DataExport): Bundle {
     }),
     entry(orgId, { resourceType: 'Organization', id: orgId, name: data.practice.name, active: true }),
   ];
-  const practitioners = new Map(data.cases.map((c) => [c.specialist.id, c.specialist.name]));
-  for (const [id, name] of practitioners) entries.push(entry(id, { resourceType: 'Practitioner', id, name: [{ text: name }] }));
+  // Lead specialists and data-sharing recipients, each once: every reference to them is their urn:uuid entry.
+  const practitioners = new Map<string, string | null>(data.cases.map((c) => [c.specialist.id, c.specialist.name]));
+  for (const c of data.consents) if (c.recipient_id && !practitioners.has(c.recipient_id)) practitioners.set(c.recipient_id, c.recipient_name);
+  for (const [id, name] of practitioners) entries.push(entry(id, { resourceType: 'Practitioner', id, ...(name ? { name: [{ text: name }] } : {}) }));
 
   for (const c of data.cases) entries.push(...episode(c, patientId, orgId, data.goals[c.id] ?? []));
   for (const form of data.forms) entries.push(...formResources(form, patientId));
+  for (const doc of data.documents) entries.push(documentResource(doc, patientId, practitioners));
   for (const consent of data.consents) entries.push(consentResource(consent, patientId, orgId));
   return { resourceType: 'Bundle', id: data.export_id, type: 'collection', timestamp: data.exported_at, entry: entries };
 }
@@ -117,10 +130,18 @@ function formResources(form: ExportedForm, patientId: string): BundleEntry[] {
   ];
   if (form.signature) {
     const docId = `${form.id}-signed`;
+    const signedForm = Buffer.from(
+      JSON.stringify({ form: form.title, answers: form.answers, signer: form.signature.name, signed_at: form.signature.signed_at }),
+    );
     out.push(
       entry(docId, {
         resourceType: 'DocumentReference',
         id: docId,
+        // The signature's SHA-256 is evidence of what was signed, so it stays, but not as the attachment's
+        // hash: R4 defines that as the SHA-1 of `data`, and the signature hashes Tend's canonical signed
+        // content (with the form's field definitions), which `data` does not reproduce. No core element
+        // carries it, so it goes in an extension of our own; the JSON export has it too.
+        extension: [{ url: SIGNATURE_HASH_EXTENSION, valueString: form.signature.hash }],
         status: 'current',
         subject: { reference: urn(patientId) },
         date: form.signature.signed_at,
@@ -129,10 +150,8 @@ function formResources(form: ExportedForm, patientId: string): BundleEntry[] {
           {
             attachment: {
               contentType: 'application/json',
-              data: Buffer.from(
-                JSON.stringify({ form: form.title, answers: form.answers, signer: form.signature.name, signed_at: form.signature.signed_at }),
-              ).toString('base64'),
-              hash: Buffer.from(form.signature.hash, 'hex').toString('base64'),
+              data: signedForm.toString('base64'),
+              hash: crypto.createHash('sha1').update(signedForm).digest('base64'),
               title: form.title,
             },
           },
@@ -142,6 +161,34 @@ function formResources(form: ExportedForm, patientId: string): BundleEntry[] {
     );
   }
   return out;
+}
+
+function documentResource(doc: ExportedDocument, patientId: string, practitioners: Map<string, string | null>): BundleEntry {
+  // A care-team uploader the bundle does not hold (a co-specialist, a former lead) goes unnamed rather than
+  // as a reference that resolves to nothing.
+  const author: Reference | null =
+    doc.uploaded_by.role === 'client'
+      ? { reference: urn(patientId) }
+      : practitioners.has(doc.uploaded_by.id)
+        ? { reference: urn(doc.uploaded_by.id), ...(doc.uploaded_by.name ? { display: doc.uploaded_by.name } : {}) }
+        : null;
+  return entry(doc.id, {
+    resourceType: 'DocumentReference',
+    id: doc.id,
+    status: 'current',
+    subject: { reference: urn(patientId) },
+    date: doc.uploaded_at,
+    ...(author ? { author: [author] } : {}),
+    content: [
+      {
+        // Neither data nor url: the contents are not in the export (files run to 100 MB), and a signed download
+        // link would expire long before anyone follows it. The client downloads each file from the portal.
+        attachment: { contentType: doc.content_type, title: doc.file_name, size: doc.size_bytes, creation: doc.uploaded_at },
+      },
+    ],
+    // R4 lets context.encounter name an EpisodeOfCare: the case the file is on, as in the JSON export.
+    context: { encounter: [{ reference: urn(doc.case_id) }] },
+  });
 }
 
 // R4 Consent scopes (domain reference §6): research for research use, treatment for the rest of care,
@@ -171,7 +218,11 @@ function consentResource(c: ExportedConsent, patientId: string, orgId: string): 
     provision: {
       type: 'permit',
       period: { start: c.granted_at, ...(c.revoked_at ? { end: c.revoked_at } : c.expires_at ? { end: c.expires_at } : {}) },
-      ...(c.recipient_id ? { actor: [{ role: { text: 'recipient' }, reference: { reference: `Practitioner/${c.recipient_id}` } }] } : {}),
+      ...(c.recipient_id
+        ? {
+            actor: [{ role: { text: 'recipient' }, reference: { reference: urn(c.recipient_id), ...(c.recipient_name ? { display: c.recipient_name } : {}) } }],
+          }
+        : {}),
       ...(c.scope.length ? { data: c.scope.map((category) => ({ meaning: 'related' as const, reference: { display: category } })) } : {}),
     },
   });

@@ -1,35 +1,4 @@
-import type { DataCategory } from '@tend/contracts';
-
-const EU = new Set([
-  'AT',
-  'BE',
-  'BG',
-  'HR',
-  'CY',
-  'CZ',
-  'DK',
-  'EE',
-  'FI',
-  'FR',
-  'DE',
-  'GR',
-  'HU',
-  'IE',
-  'IT',
-  'LV',
-  'LT',
-  'LU',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SK',
-  'SI',
-  'ES',
-  'SE',
-  'EU',
-]);
+import { type DataCategory, EU_JURISDICTIONS } from '@tend/contracts';
 
 type Suggestion = { category: DataCategory; jurisdiction: string; basis: string; verified: boolean };
 
@@ -49,7 +18,7 @@ export function suggestedHolds(jurisdictions: string[]): Suggestion[] {
         verified: false,
       };
     }
-    if (EU.has(country)) {
+    if (EU_JURISDICTIONS.has(country)) {
       return {
         category: 'clinical_record',
         jurisdiction: country,
