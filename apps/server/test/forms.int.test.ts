@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, call, type TestApp, createTestApp } from './harness';
+import { addMember, call, type TestApp, createTestApp, latestLinkToken } from './harness';
 import { openCase } from './cases.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
@@ -31,6 +31,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const send = () => call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/forms`, token: org.specialist.token, payload: { form_id: formId } });
+/** The assignment as stored, ciphertexts and all: equal before and after means a request changed nothing. */
+const assignmentRow = async (id: string) => (await t.owner.query('select f::text as row from clinical.form_assignments f where id = $1', [id])).rows;
 
 describe('intake forms', () => {
   it('a specialist sends a form, the client saves, resumes, signs and submits; the signature records name, time, IP and a hash', async () => {
@@ -57,6 +59,7 @@ describe('intake forms', () => {
     const resumed = await call(t.app, { method: 'GET', url: `/api/v1/form-assignments/${id}`, token: org.client.token });
     expect(resumed.json().data.answers.reason).toBe('Trouble sleeping since the war started');
 
+    const draft = await assignmentRow(id);
     const incomplete = await call(t.app, {
       method: 'POST',
       url: `/api/v1/form-assignments/${id}/submit`,
@@ -65,6 +68,18 @@ describe('intake forms', () => {
     });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().error).toMatchObject({ code: 'FORM.INCOMPLETE', details: { missing: ['mood'] } });
+    // Refused with answers of its own, a submit must not overwrite the saved draft either.
+    const incompleteWithAnswers = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/form-assignments/${id}/submit`,
+      token: org.client.token,
+      payload: { answers: { reason: 'A different reason', therapy_before: true }, signature_name: 'Test Client' },
+    });
+    expect(incompleteWithAnswers.json().error).toMatchObject({ code: 'FORM.INCOMPLETE', details: { missing: ['mood'] } });
+    expect(await assignmentRow(id)).toEqual(draft);
+    const unchanged = (await call(t.app, { method: 'GET', url: `/api/v1/form-assignments/${id}`, token: org.client.token })).json().data;
+    expect(unchanged).toMatchObject({ status: 'in_progress', submitted_at: null, signature: null });
+    expect(unchanged.answers).toEqual({ reason: 'Trouble sleeping since the war started' });
     const answers = { reason: 'Trouble sleeping', mood: 4, therapy_before: false, topics: ['sleep'] };
     const unsigned = await call(t.app, { method: 'POST', url: `/api/v1/form-assignments/${id}/submit`, token: org.client.token, payload: { answers } });
     expect(unsigned.json().error.code).toBe('FORM.SIGNATURE_REQUIRED');
@@ -105,9 +120,18 @@ describe('intake forms', () => {
       const res = await call(t.app, { method: 'PATCH', url: `/api/v1/form-assignments/${id}`, token: org.client.token, payload });
       expect(res.json().error?.code, JSON.stringify(payload).slice(0, 80)).toBe(code);
     }
-    expect(
-      (await call(t.app, { method: 'PATCH', url: `/api/v1/form-assignments/${id}`, token: org.specialist.token, payload: { answers: {} } })).statusCode,
-    ).toBe(403);
+    // The care team sees the form but only its client fills it in: 403. The org admin is not on the care team and
+    // cannot see the form at all, so for them it does not exist: 404, as for another org.
+    for (const [member, status] of [
+      [org.specialist, 403],
+      [org.supervisor, 403],
+      [org.admin, 404],
+    ] as const) {
+      const save = await call(t.app, { method: 'PATCH', url: `/api/v1/form-assignments/${id}`, token: member.token, payload: { answers: {} } });
+      expect(save.statusCode).toBe(status);
+      const submit = await call(t.app, { method: 'POST', url: `/api/v1/form-assignments/${id}/submit`, token: member.token, payload: {} });
+      expect(submit.statusCode).toBe(status);
+    }
     expect((await call(t.app, { method: 'GET', url: `/api/v1/form-assignments/${id}`, token: org.client.token })).json().data.status).toBe('sent');
     const bad = await call(t.app, {
       method: 'POST',
@@ -200,21 +224,37 @@ describe('intake forms', () => {
   it("keeps forms and answers from another org's members and from raw SQL in their context", async () => {
     const id = (await send()).json().data.id;
     const b = await buildOrg(t, 'Other');
-    for (const s of [b.admin, b.specialist, b.client]) {
-      expect((await call(t.app, { method: 'GET', url: `/api/v1/form-assignments/${id}`, token: s.token })).statusCode).toBe(404);
-      expect(
-        (await call(t.app, { method: 'PATCH', url: `/api/v1/form-assignments/${id}`, token: s.token, payload: { answers: {} } })).statusCode,
-      ).toBeGreaterThanOrEqual(403);
-      expect(
-        (await call(t.app, { method: 'POST', url: `/api/v1/form-assignments/${id}/submit`, token: s.token, payload: {} })).statusCode,
-      ).toBeGreaterThanOrEqual(403);
-      expect((await call(t.app, { method: 'GET', url: `/api/v1/cases/${caseId}/forms`, token: s.token })).statusCode).toBe(404);
-      expect((await call(t.app, { method: 'POST', url: `/api/v1/cases/${caseId}/forms`, token: s.token, payload: { form_id: formId } })).statusCode).toBe(404);
+    const before = await assignmentRow(id);
+    const unexpected: string[] = [];
+    for (const [who, member] of [
+      ["B's org admin", b.admin],
+      ["B's specialist", b.specialist],
+      ["B's supervisor", b.supervisor],
+      ["B's client", b.client],
+    ] as const) {
+      for (const [does, method, url, payload] of [
+        ['read the form', 'GET', `/api/v1/form-assignments/${id}`, undefined],
+        ['save answers', 'PATCH', `/api/v1/form-assignments/${id}`, { answers: {} }],
+        ['submit it', 'POST', `/api/v1/form-assignments/${id}/submit`, {}],
+        ["list the case's forms", 'GET', `/api/v1/cases/${caseId}/forms`, undefined],
+        ['send a form on the case', 'POST', `/api/v1/cases/${caseId}/forms`, { form_id: formId }],
+        ['withdraw it', 'POST', `/api/v1/cases/${caseId}/forms/${id}/cancel`, undefined],
+      ] as const) {
+        const res = await call(t.app, { method, url, token: member.token, ...(payload ? { payload } : {}) });
+        if (res.statusCode !== 404 || res.json().success !== false) unexpected.push(`${who} tried to ${does}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+      }
+      const mine = await call(t.app, { method: 'GET', url: '/api/v1/my/forms?all=true', token: member.token });
+      if (mine.body.includes(id)) unexpected.push(`${who} listed A's form among their own: ${mine.statusCode}`);
     }
+    expect(unexpected).toEqual([]);
+    expect(await assignmentRow(id)).toEqual(before);
     const bCase = await openCase(t, b.specialist, b.client.userId);
     expect(
       (await call(t.app, { method: 'POST', url: `/api/v1/cases/${bCase}/forms`, token: b.specialist.token, payload: { form_id: formId } })).statusCode,
     ).toBe(404);
+    // Nor through B's own case, where B's specialist may withdraw forms.
+    expect((await call(t.app, { method: 'POST', url: `/api/v1/cases/${bCase}/forms/${id}/cancel`, token: b.specialist.token })).statusCode).toBe(404);
+    expect(await assignmentRow(id)).toEqual(before);
     expect((await call(t.app, { method: 'GET', url: '/api/v1/forms', token: b.admin.token })).body).not.toContain(formId);
     const ctx = { userId: b.admin.userId, orgId: b.orgId, role: 'org_admin' as const, platformAdmin: false, system: false };
     const seen = await t.runtime.db.inContext(ctx, async (tx) => [
@@ -222,5 +262,38 @@ describe('intake forms', () => {
       (await tx.$client.query('select id from clinical.form_assignments where org_id = $1', [org.orgId])).rowCount,
     ]);
     expect(seen).toEqual([0, 0]);
+  });
+
+  it("shows a client of two practices, acting in one, none of the other's forms, and lets them touch none", async () => {
+    const client = await addMember(t, org.admin, 'client');
+    const theirCase = await openCase(t, org.specialist, client.userId);
+    const sent = await call(t.app, { method: 'POST', url: `/api/v1/cases/${theirCase}/forms`, token: org.specialist.token, payload: { form_id: formId } });
+    const id = sent.json().data.id;
+    const b = await buildOrg(t, 'Second practice');
+    await call(t.app, { method: 'POST', url: `/api/v1/orgs/${b.orgId}/invitations`, token: b.admin.token, payload: { email: client.email, role: 'client' } });
+    const invitation = await latestLinkToken(t, client.email, '/invitations/accept');
+    // Accepting signs them in afresh, acting in the practice they joined; their earlier sign-in still acts in the first.
+    const joined = await call(t.app, { method: 'POST', url: '/api/v1/invitations/accept', token: client.token, payload: { token: invitation } });
+    expect(joined.json().data.user.active_org_id).toBe(b.orgId);
+    const inB: string = joined.json().data.access_token;
+    const myForms = async (token: string) =>
+      (await call(t.app, { method: 'GET', url: '/api/v1/my/forms?all=true', token })).json().data.map((f: { id: string }) => f.id);
+
+    const before = await assignmentRow(id);
+    expect(await myForms(inB)).toEqual([]);
+    expect((await call(t.app, { method: 'GET', url: `/api/v1/form-assignments/${id}`, token: inB })).statusCode).toBe(404);
+    const save = await call(t.app, { method: 'PATCH', url: `/api/v1/form-assignments/${id}`, token: inB, payload: { answers: { mood: 3 } } });
+    expect(save.statusCode).toBe(404);
+    const submit = await call(t.app, {
+      method: 'POST',
+      url: `/api/v1/form-assignments/${id}/submit`,
+      token: inB,
+      payload: { answers: { reason: 'x', mood: 3 }, signature_name: 'Someone' },
+    });
+    expect(submit.statusCode).toBe(404);
+    expect(await assignmentRow(id)).toEqual(before);
+
+    // Acting in the practice that sent it, the same person finds it.
+    expect(await myForms(client.token)).toEqual([id]);
   });
 });

@@ -124,8 +124,21 @@ describe('organizations and memberships', () => {
     });
     const token = await latestLinkToken(t, person.email, '/invitations/accept');
     await call(t.app, { method: 'POST', url: '/api/v1/invitations/accept', token: person.token, payload: { token } });
-    const switched = await call(t.app, { method: 'POST', url: '/api/v1/me/active-org', token: person.token, payload: { org_id: first.orgId } });
-    expect(switched.statusCode).toBe(200);
-    expect(switched.json().data.user).toMatchObject({ active_org_id: first.orgId, active_role: 'specialist' });
+    const switchTo = (orgId: string, token: string) => call(t.app, { method: 'POST', url: '/api/v1/me/active-org', token, payload: { org_id: orgId } });
+    const stay = await switchTo(first.orgId, person.token);
+    expect(stay.statusCode).toBe(200);
+    expect(stay.json().data.user).toMatchObject({ active_org_id: first.orgId, active_role: 'specialist' });
+    // Over to the other practice and back, each time with the token the last switch gave.
+    const over = await switchTo(second.orgId, stay.json().data.access_token);
+    expect(over.statusCode, over.body).toBe(200);
+    expect(over.json().data.user).toMatchObject({ active_org_id: second.orgId, active_role: 'client' });
+    const back = await switchTo(first.orgId, over.json().data.access_token);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json().data.user).toMatchObject({ active_org_id: first.orgId, active_role: 'specialist' });
+    // A practice they do not belong to stays out of reach.
+    const stranger = await createOrg(t.app, 'Third');
+    const refused = await switchTo(stranger.orgId, back.json().data.access_token);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error.code).toBe('ORG.NOT_FOUND');
   });
 });

@@ -127,12 +127,32 @@ describe('treatment plans', () => {
 
   it("is invisible to another org's members and to raw SQL in their context", async () => {
     const b = await buildOrg(t, 'Other');
-    for (const s of [b.admin, b.specialist, b.client]) {
-      expect((await plan('GET', s.token)).statusCode).toBe(404);
-      expect((await plan('PUT', s.token, '', { base_version: 3, problems })).statusCode).toBe(404);
-      expect((await plan('GET', s.token, '/versions')).statusCode).toBe(404);
-      expect((await plan('POST', s.token, '/progress', { goal_id: 'g1', progress: 1 })).statusCode).toBe(404);
+    const stored = async () => [
+      (await t.owner.query('select p::text as row from clinical.treatment_plans p where case_id = $1 order by version', [caseId])).rows,
+      (await t.owner.query('select p::text as row from clinical.plan_progress p where case_id = $1 order by id', [caseId])).rows,
+    ];
+    const before = await stored();
+    expect(before[0], 'precondition: the plan has versions').not.toEqual([]);
+    const unexpected: string[] = [];
+    for (const [who, member] of [
+      ["B's org admin", b.admin],
+      ["B's specialist", b.specialist],
+      ["B's supervisor", b.supervisor],
+      ["B's client", b.client],
+    ] as const) {
+      for (const [does, method, suffix, payload] of [
+        ['read the plan', 'GET', '', undefined],
+        ['save a version', 'PUT', '', { base_version: 3, problems }],
+        ['list the versions', 'GET', '/versions', undefined],
+        ['read a version', 'GET', '/versions/1', undefined],
+        ['record progress', 'POST', '/progress', { goal_id: 'g1', progress: 1 }],
+      ] as const) {
+        const res = await plan(method, member.token, suffix, payload);
+        if (res.statusCode !== 404 || res.json().success !== false) unexpected.push(`${who} tried to ${does}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+      }
     }
+    expect(unexpected).toEqual([]);
+    expect(await stored()).toEqual(before);
     const ctx = { userId: b.admin.userId, orgId: b.orgId, role: 'org_admin' as const, platformAdmin: false, system: false };
     const seen = await t.runtime.db.inContext(ctx, async (tx) => [
       (await tx.$client.query('select id from clinical.treatment_plans where org_id = $1', [org.orgId])).rowCount,

@@ -60,11 +60,15 @@ export function createFormsService(deps: FormsDeps, notes: NotesService) {
     };
   }
 
-  /** The client's own assignment, locked for a change; anyone else gets 404 or 403. */
+  /**
+   * The client's own assignment, locked for a change. The look-up comes before the role check: whoever cannot see
+   * the assignment (another org's member, a colleague off the care team) gets the 404 of a form that does not
+   * exist; whoever sees it but is not its client gets 403.
+   */
   async function clientsOwn(scope: OrgScope, id: string): Promise<AssignmentRow> {
     const row = await formsRepository.assignment(scope.tx, id);
     if (!row) throw new AppError('FORM.NOT_FOUND', 'No such form');
-    if (row.clientUserId !== scope.actor.userId) throw new AppError('AUTH.FORBIDDEN', 'Only the client fills in their form');
+    if (scope.role !== 'client' || row.clientUserId !== scope.actor.userId) throw new AppError('AUTH.FORBIDDEN', 'Only the client fills in their form');
     if (row.status === 'submitted') throw new AppError('FORM.ALREADY_SUBMITTED', 'This form was already submitted');
     if (row.status === 'cancelled') throw new AppError('FORM.CANCELLED', 'Your specialist withdrew this form');
     return (await formsRepository.assignment(scope.tx, id, true)) as AssignmentRow;
@@ -164,7 +168,7 @@ export function createFormsService(deps: FormsDeps, notes: NotesService) {
 
     /** Save and resume: the client's draft answers. */
     save: (p: Principal, id: string, answers: FormAnswers, meta: RequestMeta): Promise<FormAssignment> =>
-      inActiveOrg(deps, p, meta, ['client'], async (scope) => {
+      inActiveOrg(deps, p, meta, null, async (scope) => {
         const row = await clientsOwn(scope, id);
         ensureValid(row.fields, answers, false);
         await formsRepository.update(scope.tx, id, {
@@ -181,7 +185,7 @@ export function createFormsService(deps: FormsDeps, notes: NotesService) {
       body: { answers?: FormAnswers | undefined; signature_name?: string | undefined },
       meta: RequestMeta,
     ): Promise<FormAssignment> =>
-      inActiveOrg(deps, p, meta, ['client'], async (scope) => {
+      inActiveOrg(deps, p, meta, null, async (scope) => {
         const row = await clientsOwn(scope, id);
         const saved = row.answersCiphertext ? (JSON.parse((await fields.open(scope.tx, row.answersCiphertext, answersAad(id))) ?? '{}') as FormAnswers) : {};
         const answers = body.answers ?? saved;

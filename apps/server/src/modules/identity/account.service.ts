@@ -104,11 +104,15 @@ export function createAccountService(deps: IdentityDeps) {
         await usersRepository.update(tx, p.userId, { defaultOrgId: orgId });
         await sessionsRepository.setFamilyOrg(tx, p.sessionId, orgId);
         const principal = principalFor(user, membership, p.sessionId);
-        await recordAudit(
-          tx,
-          { ...actor(p, meta), orgId },
-          { action: 'user.switch_org', resourceType: 'org', resourceId: orgId, subjectUserId: p.userId, purpose: 'account' },
-        );
+        // Recorded in the practice being left (the transaction's own): the database lets a transaction write
+        // audit entries only for its own practice, and what the person does next is recorded in the new one.
+        await recordAudit(tx, actor(p, meta), {
+          action: 'user.switch_org',
+          resourceType: 'org',
+          resourceId: orgId,
+          subjectUserId: p.userId,
+          purpose: 'account',
+        });
         return {
           access_token: await deps.tokens.issueAccess(principal),
           expires_in: ACCESS_TOKEN_SECONDS,
