@@ -4,6 +4,49 @@ import { pageQuery } from './envelope';
 export const consentKind = z.enum(['treatment', 'telehealth', 'recording', 'ai_processing', 'data_sharing', 'research']);
 export type ConsentKind = z.infer<typeof consentKind>;
 export const consentJurisdiction = z.enum(['UA', 'US', 'EU']);
+export type ConsentJurisdiction = z.infer<typeof consentJurisdiction>;
+
+/** The EU's 27 member states (ISO 3166-1 alpha-2), and `EU` itself for a case filed under the Union as a whole. */
+export const EU_JURISDICTIONS: ReadonlySet<string> = new Set([
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+  'EU',
+]);
+
+/**
+ * Which consent texts a case's jurisdiction (UA, US-OH, DE-BE) calls for: Ukraine's, the United States'
+ * (HIPAA) or the EU's (GDPR); null where Tend ships none, so the client picks.
+ */
+export function consentJurisdictionOf(jurisdiction: string): ConsentJurisdiction | null {
+  const country = jurisdiction.trim().toUpperCase().split('-')[0] ?? '';
+  if (country === 'UA' || country === 'US') return country;
+  return EU_JURISDICTIONS.has(country) ? 'EU' : null;
+}
 /** What a client may share with a named specialist. */
 export const sharedDataCategory = z.enum(['mood', 'journal', 'assessments', 'wearables', 'companion', 'selfcare_goals', 'messages_summary']);
 export type SharedDataCategory = z.infer<typeof sharedDataCategory>;
@@ -21,6 +64,7 @@ export const consentTemplate = z.object({
   body: z.object({ uk: z.string(), en: z.string() }),
   practice_text: z.boolean(),
 });
+export type ConsentTemplate = z.infer<typeof consentTemplate>;
 export const templatesQuery = z.object({ jurisdiction: consentJurisdiction.optional(), kind: consentKind.optional() });
 export const createTemplateBody = z
   .object({
@@ -84,6 +128,7 @@ export const consentEvent = z.object({
   /** Revocations only: the client's own words, if they gave any. */
   reason: z.string().nullable(),
 });
+export type ConsentEvent = z.infer<typeof consentEvent>;
 export const clientQuery = z.object({ client_id: z.uuid().optional() });
 export const historyQuery = clientQuery.extend(pageQuery.shape);
 
@@ -104,6 +149,22 @@ export const consentStatusEntry = z.object({
   revoked_at: z.iso.datetime().nullable(),
 });
 export type ConsentStatusEntry = z.infer<typeof consentStatusEntry>;
+
+/** Where a kind of consent stands when the client never gave it in this practice. */
+export function consentNeverGiven(kind: ConsentKind): ConsentStatusEntry {
+  return {
+    kind,
+    state: 'none',
+    grant_id: null,
+    template: null,
+    recipient: null,
+    scope: [],
+    session_id: null,
+    granted_at: null,
+    expires_at: null,
+    revoked_at: null,
+  };
+}
 export const consentStatus = z.object({ client_id: z.uuid(), entries: z.array(consentStatusEntry) });
 
 /** A client who currently shares data with me (the named specialist), and what, until when. */

@@ -59,4 +59,10 @@ export const queryKeys = {
   caseFeedback: (caseId: string) => ['cases', caseId, 'session-feedback'] as const,
   freeSlots: (sessionTypeId: string, date: string) => ['scheduling', 'slots', sessionTypeId, date] as const,
   myHomework: ['my', 'homework'] as const,
+  consent: ['consent'] as const,
+  consentTemplatesAll: ['consent', 'templates'] as const,
+  consentTemplates: (jurisdiction: string) => ['consent', 'templates', jurisdiction] as const,
+  /** A client's own (no id) or, for staff, a named client's. */
+  consentStatus: (clientId: string | null) => ['consent', 'status', clientId ?? 'mine'] as const,
+  consentHistory: (clientId: string | null, page: number) => ['consent', 'history', clientId ?? 'mine', page] as const,
 };

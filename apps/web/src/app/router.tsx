@@ -45,6 +45,7 @@ import { NotificationSettingsPage } from '../notifications/notification-settings
 import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
 import { ErasureReviewPage } from '../privacy/erasure-review-page';
+import { MyConsentsPage } from '../consent/my-consents-page';
 import { MyDataPage } from '../privacy/my-data-page';
 import { RecordAccessPage } from '../privacy/record-access-page';
 import { MyGoalsPage } from '../treatment-plan/my-goals-page';
@@ -162,6 +163,7 @@ export const router = createBrowserRouter([
               { path: '/my-goals', element: <MyGoalsPage /> },
               { path: '/my-homework', element: <MyHomeworkPage /> },
               { path: '/sessions/:id/feedback', element: <FeedbackPage /> },
+              { path: '/my-consents', element: <MyConsentsPage /> },
               { path: '/privacy', element: <MyDataPage /> },
               { path: '/privacy/record-access', element: <RecordAccessPage /> },
               { path: '/forms/:assignmentId', element: <FormFillPage /> },

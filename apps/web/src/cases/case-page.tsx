@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { queryKeys } from '../api/query-keys';
+import { ClientConsentsSection } from '../consent/client-consents-section';
 import { crisisApi } from '../crisis/crisis.api';
 import { RiskFlagsSection } from '../crisis/risk-flags-section';
 import { CaseFilesSection } from '../files/case-files-section';
@@ -22,7 +23,7 @@ import { casesApi } from './cases.api';
 import { CaseFeedbackSection } from './case-feedback-section';
 import { CareTeamSection } from './care-team-section';
 
-/** One case for its care team: the facts, what may be done now, risk flags, the chat with the client, the timeline, the treatment plan, files and the author's private notes. */
+/** One case for its care team: the facts, what may be done now, risk flags, the chat with the client, the timeline, the treatment plan, files, the client's consents and the author's private notes. */
 export function CasePage() {
   const { t } = useTranslation();
   const { caseId = '' } = useParams();
@@ -62,6 +63,7 @@ export function CasePage() {
             ) : null}
             <CaseFormsSection caseId={item.id} canSend={can(item.my_access, 'writeNotes') && isOpen(item.status)} />
             <CareTeamSection item={item} />
+            {can(item.my_access, 'readHistory') ? <ClientConsentsSection clientId={item.client.id} /> : null}
             {can(item.my_access, 'writeNotes') ? <PsychotherapyNotesSection caseId={item.id} /> : null}
           </Stack>
         )}

@@ -8,6 +8,8 @@ import caseworkEn from './casework.en.json';
 import caseworkUk from './casework.uk.json';
 import clinicalEn from './clinical.en.json';
 import clinicalUk from './clinical.uk.json';
+import consentEn from './consent.en.json';
+import consentUk from './consent.uk.json';
 import en from './en.json';
 import inboxEn from './inbox.en.json';
 import inboxUk from './inbox.uk.json';
@@ -20,10 +22,10 @@ import sessionsUk from './sessions.uk.json';
 import uk from './uk.json';
 import { browserLanguage, storedLanguage } from './language';
 
-// Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy), chat, scheduling, the session room and what follows it have their own message files so each stays readable.
+// Cases and notes, case files and treatment plans, the client portal (crisis, forms, privacy), consents, chat, scheduling, the session room and what follows it have their own message files so each stays readable.
 const resources = {
-  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...schedulingEn, ...sessionsEn, ...afterEn, ...inboxEn } },
-  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...schedulingUk, ...sessionsUk, ...afterUk, ...inboxUk } },
+  en: { translation: { ...en, ...clinicalEn, ...portalEn, ...chatEn, ...caseworkEn, ...schedulingEn, ...sessionsEn, ...afterEn, ...inboxEn, ...consentEn } },
+  uk: { translation: { ...uk, ...clinicalUk, ...portalUk, ...chatUk, ...caseworkUk, ...schedulingUk, ...sessionsUk, ...afterUk, ...inboxUk, ...consentUk } },
 } as const;
 
 i18n.on('languageChanged', (language) => {

@@ -3,6 +3,7 @@ import type after from './after.en.json';
 import type chat from './chat.en.json';
 import type casework from './casework.en.json';
 import type clinical from './clinical.en.json';
+import type consent from './consent.en.json';
 import type en from './en.json';
 import type inbox from './inbox.en.json';
 import type portal from './portal.en.json';
@@ -20,7 +21,8 @@ declare module 'i18next' {
         typeof scheduling &
         typeof sessions &
         typeof after &
-        typeof inbox;
+        typeof inbox &
+        typeof consent;
     };
   }
 }

@@ -39,9 +39,14 @@ export function MyDataPage() {
           <FormError error={download.error} />
         </Stack>
       </Paper>
-      <Anchor component={Link} to="/privacy/record-access">
-        {t('privacy.access.link')}
-      </Anchor>
+      <Stack gap={4}>
+        <Anchor component={Link} to="/my-consents">
+          {t('consent.link')}
+        </Anchor>
+        <Anchor component={Link} to="/privacy/record-access">
+          {t('privacy.access.link')}
+        </Anchor>
+      </Stack>
       <ErasureSection />
     </Stack>
   );

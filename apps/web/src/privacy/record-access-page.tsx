@@ -11,7 +11,8 @@ import { useOrgTime } from '../ui/use-org-time';
 import { usePageTitle } from '../ui/use-page-title';
 import { privacyApi } from './privacy.api';
 
-const readActions = /\.(read|view|list|export)$/;
+// Looks, however the module names them: `case.list`, `safety_plan.read`, `selfcare.mood_read`, `session.room_view`.
+const readActions = /[._](read|view|list|export)$/;
 
 function who(entry: RecordAccessEntry, t: TFunction): string {
   if (entry.actor?.name) return entry.actor.name;

@@ -22,6 +22,7 @@ const careLinks: Partial<Record<OrgRole, (t: TFunction) => NavLinkItem[]>> = {
     { to: '/my-goals', label: t('portalNav.myGoals') },
     { to: '/my-homework', label: t('homework.mine') },
     { to: '/my-forms', label: t('portalNav.myForms') },
+    { to: '/my-consents', label: t('consent.nav') },
     { to: '/privacy', label: t('portalNav.privacy') },
     { to: '/safety-plan', label: t('portalNav.safetyPlan') },
     { to: '/crisis', label: t('portalNav.crisis') },

@@ -2,6 +2,7 @@ import { Alert, Button, List, NativeSelect, Paper, Stack, Text, Title } from '@m
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TelehealthConsentNotice } from '../../consent/telehealth-consent-notice';
 import { errorMessage } from '../../i18n/error-message';
 import { checkDevices } from './device-check';
 import { DevicePicker } from './device-picker';
@@ -50,6 +51,7 @@ export function ClientLobby({ sessionId, onJoined }: Props) {
 
   return (
     <Stack gap="md">
+      <TelehealthConsentNotice />
       <Paper withBorder p="md" component="section" aria-labelledby="location-title">
         <Title order={2} size="h3" id="location-title" mb="xs">
           {t('sessionRoom.location.title')}
