@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, errors, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
@@ -63,8 +63,25 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   expect(violations, `axe on ${label}`).toEqual([]);
 }
 
-/** Saves a screenshot under e2e/artifacts for a person to look at. */
+/** How long one try at a screenshot may take; a healthy one takes well under a second. */
+const SCREENSHOT_TRY_MS = 15_000;
+
+/**
+ * Saves a screenshot under e2e/artifacts for a person to look at. Headless Chromium now and then never
+ * delivers the frame a capture waits for (the page itself still answers: axe has just run in it); once
+ * in many CI runs a capture hung its full 30 s. So a capture that times out is tried once more, after
+ * the page is brought to the front and asked for a frame.
+ */
 export async function snapshot(page: Page, name: string): Promise<void> {
   await fs.mkdir(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  const capture = () => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true, timeout: SCREENSHOT_TRY_MS });
+  try {
+    await capture();
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+    process.stderr.write(`screenshot ${name} timed out once; trying again\n`);
+    await page.bringToFront();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    await capture();
+  }
 }

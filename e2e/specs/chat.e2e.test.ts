@@ -37,6 +37,29 @@ async function bothOpen(viewport = desktop): Promise<{ staff: BrowserContext; sp
   return { staff, specialist, mine, client };
 }
 
+/**
+ * Records the specialist's read receipts, so that if "Seen" never comes the failure says what it depended on:
+ * whether the chat was on screen with the tab in front, how the server answered the receipts the page sent,
+ * and what the server holds: the specialist's read mark against their newest message.
+ */
+function receiptsOf(specialist: Page): () => Promise<string> {
+  const answers: string[] = [];
+  specialist.on('response', (r) => {
+    if (/\/api\/v1\/conversations\/[^/]+\/read$/.test(r.url())) answers.push(`${r.status()} at ${new Date().toISOString()}`);
+  });
+  return async () => {
+    const box = await history(specialist).boundingBox();
+    const tab = await specialist.evaluate(() => ({ visibility: document.visibilityState, scrollY: window.scrollY, height: window.innerHeight }));
+    const caseId = casePath.split('/').pop();
+    const server = await specialist.evaluate(async (id) => {
+      const list = await (await fetch('/api/v1/conversations', { credentials: 'include' })).json();
+      const row = list.data.find((c: { case_id: string | null }) => c.case_id === id);
+      return row ? { unread: row.unread, last_read_at: row.last_read_at, last_message_at: row.last_message_at } : 'no conversation for the case';
+    }, caseId);
+    return `specialist's chat at ${JSON.stringify(box)}, tab ${JSON.stringify(tab)}, receipts answered: ${answers.join(', ') || 'none'}, server: ${JSON.stringify(server)}`;
+  };
+}
+
 describe('case chat between a client and their specialist', () => {
   it('the specialist opens a case and finds its empty chat', async () => {
     const context = await newContext(browser, { viewport: desktop });
@@ -61,6 +84,7 @@ describe('case chat between a client and their specialist', () => {
 
   it('typing shows live, messages arrive live as plain text, and the client sees "Seen" once the specialist has looked', async () => {
     const { staff, specialist, mine, client } = await bothOpen();
+    const receipts = receiptsOf(specialist);
     await client.getByRole('link', { name: 'Messages' }).first().waitFor();
     await expect.poll(visible(client, 'Messages with your care team')).toBe(true);
 
@@ -69,6 +93,8 @@ describe('case chat between a client and their specialist', () => {
     await client.keyboard.type('Hello, could we talk about Thursday?');
     await expect.poll(visible(specialist, `${clientName} is typing…`), { timeout: 5000 }).toBe(true);
     await visit(specialist, 'chat-case-typing-en');
+    // The screenshot scrolled the page to its top; the specialist looks at the chat again.
+    await history(specialist).scrollIntoViewIfNeeded();
     await client.keyboard.press('Enter');
     await expect.poll(() => messageBox(client).inputValue()).toBe('');
     await expect.poll(() => history(specialist).getByText('Hello, could we talk about Thursday?').isVisible(), { timeout: 3000 }).toBe(true);
@@ -77,7 +103,12 @@ describe('case chat between a client and their specialist', () => {
     // The specialist has the chat on screen, so it is read: the client sees "Seen". That is three hops (the message
     // reaches the specialist's page, its receipt goes to the API, the API tells the client's socket); on a CI
     // machine busy with the other specialist's and the server's work they took over 5 s once, so allow 15.
-    await expect.poll(() => history(client).getByText('Seen', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => history(client).getByText('Seen', { exact: true }).isVisible(), { timeout: 15_000 })
+      .toBe(true)
+      .catch(async (error: unknown) => {
+        throw new Error(`"Seen" did not come: ${await receipts()}`, { cause: error });
+      });
 
     // Shift+Enter is a new line; markup is shown as text, never run.
     await messageBox(client).focus();

@@ -1,7 +1,7 @@
 import type { RiskLevel } from '@tend/contracts';
 import { Alert, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { queryKeys } from '../api/query-keys';
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../auth/signed-in-user';
@@ -21,11 +21,11 @@ export function ChatPanel({ conversationId, title, flags }: Props) {
   const { t } = useTranslation();
   const me = useSignedInUser();
   const queryClient = useQueryClient();
-  const listRef = useRef<HTMLDivElement>(null);
+  const [list, setList] = useState<HTMLDivElement | null>(null);
   const { conversation, history, messages, typing, incoming, added } = useChat(conversationId, me.id);
   const signalTyping = useTypingSignal(conversationId);
   const [support, setSupport] = useState<CrisisResources | null>(null);
-  useMarkRead(conversationId, me.id, messages, conversation.data, listRef);
+  useMarkRead(conversationId, me.id, messages, conversation.data, list);
 
   const others = (conversation.data?.participants ?? []).filter((p) => p.id !== me.id).map((p) => p.name);
   return (
@@ -55,7 +55,7 @@ export function ChatPanel({ conversationId, title, flags }: Props) {
             hasOlder={history.hasNextPage}
             loadingOlder={history.isFetchingNextPage}
             onLoadOlder={() => void history.fetchNextPage()}
-            listRef={listRef}
+            onElement={setList}
           />
         )}
         <Text size="sm" fs="italic" aria-live="polite" mih="1.4em">

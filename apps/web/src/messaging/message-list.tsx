@@ -1,6 +1,6 @@
 import type { RiskLevel } from '@tend/contracts';
 import { Badge, Box, Button, Center, Group, Stack, Text } from '@mantine/core';
-import { useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkifiedText } from '../ui/linkified-text';
 import { useOrgTime } from '../ui/use-org-time';
@@ -17,14 +17,23 @@ type Props = {
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
-  listRef: React.RefObject<HTMLDivElement | null>;
+  /** Told the history's scrolling box whenever it is put on the page or taken off. */
+  onElement: (element: HTMLDivElement | null) => void;
 };
 
 /** The history, oldest at the top; it stays at the bottom as messages arrive and keeps its place when older ones load. */
-export function MessageList({ messages, myId, seenId, flags, hasOlder, loadingOlder, onLoadOlder, listRef }: Props) {
+export function MessageList({ messages, myId, seenId, flags, hasOlder, loadingOlder, onLoadOlder, onElement }: Props) {
   const { t } = useTranslation();
   const time = useOrgTime();
   const edges = useRef({ first: '', last: '', height: 0 });
+  const listRef = useRef<HTMLDivElement | null>(null);
+  const attach = useCallback(
+    (element: HTMLDivElement | null) => {
+      listRef.current = element;
+      onElement(element);
+    },
+    [onElement],
+  );
 
   useLayoutEffect(() => {
     const box = listRef.current;
@@ -39,11 +48,11 @@ export function MessageList({ messages, myId, seenId, flags, hasOlder, loadingOl
       if (!before.last || nearBottom || messages[messages.length - 1]?.sender.id === myId) box.scrollTop = box.scrollHeight;
     }
     edges.current = { first, last, height: box.scrollHeight };
-  }, [messages, myId, listRef]);
+  }, [messages, myId]);
 
   return (
     <Box
-      ref={listRef}
+      ref={attach}
       className="chat-history"
       tabIndex={0}
       role="region"

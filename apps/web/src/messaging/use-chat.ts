@@ -45,11 +45,15 @@ export function useChat(conversationId: string, myId: string) {
     if (receipt.conversation_id !== conversationId) return;
     queryClient.setQueryData<Conversation>(queryKeys.conversation(conversationId), (data) => withReadAt(data, receipt.user_id, receipt.at));
   });
-  // After a reconnect, events may have been missed: fetch the newest page again.
+  // After a reconnect, events may have been missed (messages, read receipts): fetch the newest page and the
+  // participants' read marks again.
   const socket = useRealtimeSocket();
   useEffect(() => {
     if (!socket) return;
-    const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.conversationMessages(conversationId) });
+    const refresh = () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversationMessages(conversationId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId), exact: true });
+    };
     socket.on('connect', refresh);
     return () => {
       socket.off('connect', refresh);
