@@ -8,6 +8,10 @@ export type CallState = 'connecting' | 'connected' | 'reconnecting';
 
 /** How long ICE may stay "disconnected" before the specialist restarts it. */
 const RESTART_AFTER_MS = 2500;
+/** How long an offer may go unanswered before this side takes it back and offers again. */
+const REOFFER_AFTER_MS = 6000;
+/** How long ICE may stay unconnected after an answer before the specialist restarts it (lost candidates). */
+const UNCONNECTED_RESTART_MS = 10_000;
 const STATS_EVERY_MS = 1000;
 
 type Options = {
@@ -27,6 +31,10 @@ type Stats = QualityVerdict & { videoBytesReceived: number };
  * The 1:1 call as "perfect negotiation": both sides offer when they need to, the client yields on a
  * collision. ICE that drops is restarted (shown as reconnecting); stats are read every second for the
  * bytes received and for loss or low bandwidth while connected, which turn on audio-only.
+ *
+ * Signals are relayed to the other person's open connections only, so one can be lost (their phone dropped off
+ * the network for a moment). An offer left unanswered is taken back and made again, with ICE restarted; without
+ * that, a lost offer leaves both sides waiting for each other, and each ignores (or yields to) the other's.
  */
 export function usePeerConnection({ sessionId, polite, iceServers, localStream, socket, inbox }: Options) {
   const [remoteStream, setRemoteStream] = useState<MediaStream | null>(null);
@@ -45,6 +53,11 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
     let ignoreOffer = false;
     let restartTimer: number | undefined;
     let queue: Promise<void> = Promise.resolve();
+    let offeredAt = 0;
+    let agreedAt = Date.now();
+    pc.onsignalingstatechange = () => {
+      if (pc.signalingState === 'stable') agreedAt = Date.now();
+    };
     const send = (message: Record<string, unknown>) =>
       socket.timeout(10_000).emit('session.signal', { session_id: sessionId, ...message }, (_error: Error | null, _ack?: SocketAck) => undefined);
 
@@ -70,6 +83,7 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
         await pc.setLocalDescription();
         const description = pc.localDescription;
         if (description) send({ description: { type: description.type, sdp: description.sdp } });
+        offeredAt = Date.now();
       } catch {
         // A newer negotiation replaces this one.
       } finally {
@@ -122,6 +136,25 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
       queue = queue.then(() => receive(signal)).catch(() => undefined);
     });
 
+    // In the same queue as what arrives, so an answer that does come is never taken back half-way.
+    const unanswered = window.setInterval(() => {
+      queue = queue
+        .then(async () => {
+          if (closed) return;
+          const ice = pc.iceConnectionState;
+          // Agreed, but the candidates never met (some were lost): the specialist starts ICE over.
+          if (!polite && pc.signalingState === 'stable' && (ice === 'new' || ice === 'checking') && Date.now() - agreedAt > UNCONNECTED_RESTART_MS) {
+            agreedAt = Date.now();
+            pc.restartIce();
+            return;
+          }
+          if (pc.signalingState !== 'have-local-offer' || Date.now() - offeredAt < REOFFER_AFTER_MS) return;
+          await pc.setLocalDescription({ type: 'rollback' });
+          pc.restartIce(); // negotiation is needed again: a new offer, with new candidates
+        })
+        .catch(() => undefined);
+    }, STATS_EVERY_MS);
+
     const judge = qualityJudge();
     const readStats = async () => {
       const report = await pc.getStats().catch(() => null);
@@ -147,6 +180,7 @@ export function usePeerConnection({ sessionId, polite, iceServers, localStream, 
       closed = true;
       inbox.listen(null);
       window.clearInterval(poll);
+      window.clearInterval(unanswered);
       window.clearTimeout(restartTimer);
       pc.close();
       videoSender.current = null;
