@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fakeMedia, launch, newContext } from '../browser';
 import { shows, signIn, visible, visit } from '../flows';
 import { bookSessionNow, practice } from '../practice';
+import { bytesReceived } from '../call';
 
 const baseUrl = inject('baseUrl');
 const specialistEmail = 'specialist2@demo.tend.local';
@@ -20,7 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const bytesReceived = async (page: Page) => Number((await page.locator('video[data-bytes-received]').getAttribute('data-bytes-received')) ?? 0);
 /** Waits up to 10 s for the text: pages, sockets and the call take a moment on a busy machine. */
 
 describe('a live session with built-in video, in Chromium with fake camera and microphone', () => {
@@ -54,7 +54,7 @@ describe('a live session with built-in video, in Chromium with fake camera and m
     await visit(client, 'live-session-client-waiting-uk-375');
   });
 
-  it('the specialist sees who waits and where, is warned they hold no licence there, sees the brief, and admits them; both receive the other’s video', async () => {
+  it('the specialist sees who waits and where, is warned they hold no licence there and that there is no consent to video, sees the brief, and admits them; both receive the other’s video', async () => {
     staff = await newContext(browser, { viewport: desktop });
     specialist = await signIn(staff, specialistEmail);
     await specialist.goto(`${baseUrl}/sessions/${sessionId}`);
@@ -64,6 +64,9 @@ describe('a live session with built-in video, in Chromium with fake camera and m
     await shows(specialist, 'Before you start');
     await shows(specialist, "No licence for the client's location");
     await shows(specialist, `${clientName} says they are in New York, United States today, where you hold no licence on file.`);
+    // The demo client has not agreed to sessions by video (no spec gives that consent): the specialist is told, and may still admit.
+    await shows(specialist, 'No consent to sessions by video on file');
+    await shows(specialist, `${clientName} has not agreed to sessions by video yet.`);
     await visit(specialist, 'live-session-specialist-lobby-en');
 
     await specialist.getByRole('button', { name: `Admit ${clientName}` }).click();

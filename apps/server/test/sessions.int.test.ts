@@ -101,6 +101,24 @@ describe('a live session', () => {
     expect(await waiting).toMatchObject({ session_id: sessionId, client_location: 'US-NY', licence_warning: true });
     const room = await call(t.app, { method: 'GET', url: `/api/v1/sessions/${sessionId}/waiting-room`, token: org.specialist.token });
     expect(room.json().data).toMatchObject({ waiting: true, client_location: 'US-NY', licence_warning: true, device_check: { camera: true } });
+    // Whether the client agreed to sessions by video, from the one consent check: not yet, given, withdrawn.
+    const telehealthConsent = async () =>
+      (await call(t.app, { method: 'GET', url: `/api/v1/sessions/${sessionId}/waiting-room`, token: org.specialist.token })).json().data.telehealth_consent;
+    expect(await telehealthConsent()).toBe('no_grant');
+    const template = (
+      await call(t.app, { method: 'GET', url: '/api/v1/consent/templates?jurisdiction=UA&kind=telehealth', token: org.client.token })
+    ).json().data[0];
+    const grant = await call(t.app, {
+      method: 'POST',
+      url: '/api/v1/consent',
+      token: org.client.token,
+      payload: { template_id: template.id, signature_name: 'Olena Client', language: 'uk' },
+    });
+    expect(grant.statusCode, grant.body).toBe(201);
+    expect(await telehealthConsent()).toBe('granted');
+    await call(t.app, { method: 'POST', url: `/api/v1/consent/${grant.json().data.id}/revoke`, token: org.client.token, payload: {} });
+    // Withdrawn at once; the call is still the specialist's to hold (nothing here refuses the admission below).
+    expect(await telehealthConsent()).toBe('revoked');
     // Back home: the warning goes.
     await post('join', org.client.token, { location: 'UA' });
     expect(

@@ -28,6 +28,11 @@ export const waitingRoom = z.object({
   waiting: z.boolean(),
   client_location: z.string().nullable(),
   licence_warning: z.boolean(),
+  /**
+   * Whether the client has agreed to sessions by video (the consent engine's answer for this specialist now):
+   * `granted`, or why not. It never stops the call; the specialist decides, and only the client gives it.
+   */
+  telehealth_consent: z.enum(['granted', 'no_grant', 'revoked', 'expired']),
   /** What the client's browser reported before joining, as it sent it. */
   device_check: z.record(z.string(), z.unknown()).nullable(),
   joined_at: z.iso.datetime().nullable(),

@@ -1,3 +1,4 @@
+import type { WaitingRoom } from '@tend/contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
@@ -6,6 +7,7 @@ import type { Database } from '../../platform/db/database';
 import { AppError } from '../../platform/http/app-error';
 import type { UserEmitter } from '../../platform/realtime/relay';
 import { recordCompletedSession } from '../cases';
+import { consent, type ConsentReason } from '../consent';
 import type { RequestMeta } from '../identity';
 import type { NotificationsService } from '../notifications';
 import { inActiveOrg, type OrgScope } from '../orgs';
@@ -19,6 +21,11 @@ export const WAITING_ROOM_OPENS_MINUTES = 15;
 export function licensedFor(licences: string[], location: string): boolean {
   const country = location.split('-')[0];
   return licences.some((l) => l === location || l === country);
+}
+
+/** A standing consent's answer as the waiting room shows it (recipient and scope belong to data sharing only). */
+function standingConsentState(reason: ConsentReason): WaitingRoom['telehealth_consent'] {
+  return reason === 'granted' || reason === 'revoked' || reason === 'expired' ? reason : 'no_grant';
 }
 
 /** A session's life: the client waits (saying where they are), the specialist admits, then ends it. */
@@ -90,12 +97,15 @@ export function createSessionsService(deps: {
         const row = await appointmentFor(scope, id);
         specialistOnly(row, p);
         const presence = await sessionsRepository.presence(scope.tx, id);
+        // The one consent check, as every module asks it; a call without this consent is the specialist's call.
+        const telehealth = await consent.check(scope.tx, { orgId: row.orgId, clientUserId: row.clientUserId, actorUserId: p.userId, kind: 'telehealth' });
         return {
           session_id: id,
           status: row.status,
           waiting: Boolean(presence && !presence.admittedAt),
           client_location: presence?.clientLocation ?? null,
           licence_warning: presence?.licenceWarning ?? false,
+          telehealth_consent: standingConsentState(telehealth.reason),
           device_check: presence?.deviceCheck ? (JSON.parse(presence.deviceCheck) as Record<string, unknown>) : null,
           joined_at: presence?.joinedAt.toISOString() ?? null,
         };

@@ -12,7 +12,7 @@ import { useViewerTime } from './viewer-time';
 
 type Props = { sessionId: string; caseId: string | null; clientName: string; onAdmitted: () => void };
 
-/** The specialist before the call: who waits and where, a licence warning, the brief, and "Admit". */
+/** The specialist before the call: who waits and where, a licence warning, the telehealth consent, the brief, and "Admit". */
 export function SpecialistLobby({ sessionId, caseId, clientName, onAdmitted }: Props) {
   const { t } = useTranslation();
   const waiting = useQuery({ queryKey: queryKeys.waitingRoom(sessionId), queryFn: () => sessionRoomApi.waitingRoom(sessionId), refetchInterval: 10_000 });
@@ -35,7 +35,18 @@ export function SpecialistLobby({ sessionId, caseId, clientName, onAdmitted }: P
         <Title order={2} size="h3" id="lobby-title" mb="xs">
           {t('sessionRoom.lobby.title')}
         </Title>
-        <QueryState query={waiting}>{(room) => <WaitingDetails room={room} clientName={clientName} />}</QueryState>
+        <QueryState query={waiting}>
+          {(room) => (
+            <>
+              <WaitingDetails room={room} clientName={clientName} />
+              {room.telehealth_consent === 'granted' ? null : (
+                <Alert color="orange" role="note" mt="sm" title={t('sessionRoom.lobby.telehealthConsentTitle')}>
+                  {t(`sessionRoom.lobby.telehealthConsent_${room.telehealth_consent}`, { name: clientName })}
+                </Alert>
+              )}
+            </>
+          )}
+        </QueryState>
         {admit.isError ? (
           <Alert color="red" role="alert" mt="sm">
             {errorMessage(t, admit.error)}
