@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Consent, DocumentReference, FhirResource } from 'fhir/r4';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type Session, type TestApp, createTestApp } from './harness';
 import { moveCase, openCase } from './cases.fixtures';
@@ -134,12 +135,23 @@ describe('data export', () => {
     ]);
     expect(data.goals[caseId][0]).toMatchObject({ title: 'Sleep 7 hours', objectives: [{ text: 'Keep a sleep diary' }] });
     expect(data.consents.map((c: { kind: string }) => c.kind).sort()).toEqual(['data_sharing', 'data_sharing', 'treatment']);
-    // Recipients by name where the client may read it: their lead specialist, not staff off their care team.
+    // Recipients by name: the client may read the name of anyone they shared with, off their care team too.
     const sharing = data.consents.filter((c: { kind: string }) => c.kind === 'data_sharing');
     expect(Object.fromEntries(sharing.map((c: { recipient_id: string; recipient_name: string | null }) => [c.recipient_id, c.recipient_name]))).toEqual({
       [org.specialist.userId]: 'A specialist',
-      [org.supervisor.userId]: null,
+      [org.supervisor.userId]: 'A supervisor',
     });
+    // Staff they did not share with stay unreadable to them (row security), in this practice and beyond it.
+    const asClient = { userId: org.client.userId, orgId: org.orgId, role: 'client', platformAdmin: false, system: false };
+    const readable = await t.runtime.db.inContext(asClient, async (tx) =>
+      (await tx.execute<{ id: string }>(sql`select id from identity.users where id in (${org.admin.userId}, ${org.supervisor.userId})`)).rows.map((r) => r.id),
+    );
+    expect(readable).toEqual([org.supervisor.userId]);
+    const other = await buildOrg(t, 'Elsewhere');
+    const inAnotherOrg = await t.runtime.db.inContext({ ...asClient, orgId: other.orgId }, async (tx) =>
+      (await tx.execute<{ id: string }>(sql`select id from identity.users where id = ${org.supervisor.userId}`)).rows,
+    );
+    expect(inAnotherOrg).toEqual([]);
     expect(data.forms[0]).toMatchObject({ title: 'Intake', answers: { reason: 'Cannot sleep', mood: 3 }, signature: { name: 'A client' } });
     expect(res.body).not.toContain('PSYCHOTHERAPY-NOTE-TEXT');
     expect(res.body).not.toContain('PROGRESS-NOTE-TEXT');
