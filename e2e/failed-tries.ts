@@ -6,7 +6,9 @@ beforeEach((context) => {
   context.onTestFailed(({ task }) => {
     // The message (with the call specs' records of both pages) and the spec's own frames, not the runner's.
     const errors = (task.result?.errors ?? []).map((error) =>
-      [`${error.name ?? 'Error'}: ${error.message}`, ...(error.stack ?? '').split('\n').filter((line) => /^\s+at .*\/e2e\/(?!node_modules)/.test(line))].join('\n'),
+      [`${error.name ?? 'Error'}: ${error.message}`, ...(error.stack ?? '').split('\n').filter((line) => /^\s+at .*\/e2e\/(?!node_modules)/.test(line))].join(
+        '\n',
+      ),
     );
     console.error(`\n✗ try ${(task.result?.retryCount ?? 0) + 1} of "${task.name}" failed:\n${errors.join('\n')}\n`);
   });

@@ -148,8 +148,9 @@ describe('data export', () => {
     );
     expect(readable).toEqual([org.supervisor.userId]);
     const other = await buildOrg(t, 'Elsewhere');
-    const inAnotherOrg = await t.runtime.db.inContext({ ...asClient, orgId: other.orgId }, async (tx) =>
-      (await tx.execute<{ id: string }>(sql`select id from identity.users where id = ${org.supervisor.userId}`)).rows,
+    const inAnotherOrg = await t.runtime.db.inContext(
+      { ...asClient, orgId: other.orgId },
+      async (tx) => (await tx.execute<{ id: string }>(sql`select id from identity.users where id = ${org.supervisor.userId}`)).rows,
     );
     expect(inAnotherOrg).toEqual([]);
     expect(data.forms[0]).toMatchObject({ title: 'Intake', answers: { reason: 'Cannot sleep', mood: 3 }, signature: { name: 'A client' } });

@@ -105,9 +105,8 @@ describe('a live session', () => {
     const telehealthConsent = async () =>
       (await call(t.app, { method: 'GET', url: `/api/v1/sessions/${sessionId}/waiting-room`, token: org.specialist.token })).json().data.telehealth_consent;
     expect(await telehealthConsent()).toBe('no_grant');
-    const template = (
-      await call(t.app, { method: 'GET', url: '/api/v1/consent/templates?jurisdiction=UA&kind=telehealth', token: org.client.token })
-    ).json().data[0];
+    const template = (await call(t.app, { method: 'GET', url: '/api/v1/consent/templates?jurisdiction=UA&kind=telehealth', token: org.client.token })).json()
+      .data[0];
     const grant = await call(t.app, {
       method: 'POST',
       url: '/api/v1/consent',
