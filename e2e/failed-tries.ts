@@ -10,6 +10,7 @@ beforeEach((context) => {
         '\n',
       ),
     );
+    // eslint-disable-next-line no-console -- the trace of a failed try is this file's whole point
     console.error(`\n✗ try ${(task.result?.retryCount ?? 0) + 1} of "${task.name}" failed:\n${errors.join('\n')}\n`);
   });
 });
