@@ -41,6 +41,7 @@ import { AppLayout } from '../shell/app-layout';
 import { ConversationsPage } from '../messaging/conversations-page';
 import { MessagesPage } from '../messaging/messages-page';
 import { NotePage } from '../notes/note-page';
+import { NoteTemplatesPage } from '../notes/note-templates-page';
 import { NotificationSettingsPage } from '../notifications/notification-settings-page';
 import { NotificationsPage } from '../notifications/notifications-page';
 import { NotFoundPage } from '../shell/not-found-page';
@@ -112,6 +113,7 @@ export const router = createBrowserRouter([
               { path: '/org/invitations', element: <InvitationsPage /> },
               { path: '/org/audit', element: <OrgAuditPage /> },
               { path: '/org/settings', element: <OrgSettingsPage /> },
+              { path: '/org/note-templates', element: <NoteTemplatesPage /> },
               { path: '/org/erasure-requests', element: <ErasureReviewPage /> },
             ],
           },

@@ -8,6 +8,7 @@ import { NoteStatusBadge } from './case-badges';
 import { filesApi } from '../files/files.api';
 import { formsApi } from '../forms/forms.api';
 import { notesApi } from '../notes/notes.api';
+import { useTemplateName } from '../notes/use-template-name';
 import { QueryState } from '../ui/query-state';
 import { useOrgTime } from '../ui/use-org-time';
 import { can } from './case-access';
@@ -18,11 +19,12 @@ import { usePracticePeople } from './use-practice-people';
 
 function NoteLine({ note }: { note: NoteDto }) {
   const { t } = useTranslation();
+  const templateName = useTemplateName();
   return (
     <Stack gap={4}>
       <Group gap="xs" wrap="wrap">
         <Anchor component={Link} to={`/cases/${note.case_id}/notes/${note.id}`} fw={600}>
-          {t('cases.timeline.note', { template: note.template.name })}
+          {t('cases.timeline.note', { template: templateName(note.template) })}
         </Anchor>
         <NoteStatusBadge status={note.status} />
         {note.version > 1 ? <Text size="sm">{t('notes.amendedVersion', { version: note.version })}</Text> : null}

@@ -15,6 +15,7 @@ import { AmendEditor } from './amend-editor';
 import { DraftEditor } from './draft-editor';
 import { notesApi } from './notes.api';
 import { SignedNoteView } from './signed-note-view';
+import { useTemplateName } from './use-template-name';
 
 /** A progress note: its author edits the draft or amends it once signed; the care team reads it. */
 export function NotePage() {
@@ -25,7 +26,8 @@ export function NotePage() {
   const [amending, setAmending] = useState(false);
   const item = useQuery({ queryKey: queryKeys.case(caseId), queryFn: () => casesApi.get(caseId) });
   const note = useQuery({ queryKey: queryKeys.note(caseId, noteId), queryFn: () => notesApi.get(caseId, noteId) });
-  usePageTitle(note.data ? t('cases.timeline.note', { template: note.data.template.name }) : t('notes.title'));
+  const templateName = useTemplateName();
+  usePageTitle(note.data ? t('cases.timeline.note', { template: templateName(note.data.template) }) : t('notes.title'));
 
   return (
     <Stack gap="lg" maw={880}>
@@ -39,7 +41,7 @@ export function NotePage() {
           return (
             <Stack gap="md">
               <Group gap="sm" wrap="wrap">
-                <Title order={1}>{t('cases.timeline.note', { template: current.template.name })}</Title>
+                <Title order={1}>{t('cases.timeline.note', { template: templateName(current.template) })}</Title>
                 <NoteStatusBadge status={current.status} />
               </Group>
               <Text size="sm">{t('notes.forCase', { client: item.data?.client.name ?? '', author: current.author.name })}</Text>

@@ -11,6 +11,7 @@ export function OrgHome() {
     { to: '/cases', label: t('nav.practiceCases'), description: t('home.practiceCasesDescription') },
     { to: '/org/members', label: t('nav.members'), description: t('home.membersDescription') },
     { to: '/org/invitations', label: t('nav.invitations'), description: t('home.invitationsDescription') },
+    { to: '/org/note-templates', label: t('noteTemplates.nav'), description: t('noteTemplates.homeDescription') },
     { to: '/org/audit', label: t('nav.orgAudit'), description: t('home.orgAuditDescription') },
     { to: '/org/settings', label: t('nav.orgSettings'), description: t('home.orgSettingsDescription') },
     ...useAccountLinks(),

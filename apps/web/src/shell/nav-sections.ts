@@ -47,6 +47,7 @@ function practiceLinks(role: OrgRole, t: TFunction): NavLinkItem[] {
       ...care,
       { to: '/org/members', label: t('nav.members') },
       { to: '/org/invitations', label: t('nav.invitations') },
+      { to: '/org/note-templates', label: t('noteTemplates.nav') },
       { to: '/org/audit', label: t('nav.orgAudit') },
       { to: '/org/erasure-requests', label: t('portalNav.erasureRequests') },
       { to: '/org/settings', label: t('nav.orgSettings') },
