@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { queryKeys } from '../api/query-keys';
 import { FormModal } from '../ui/form-modal';
 import { notesApi } from './notes.api';
+import { templateName } from './use-template-name';
 
 /** Starts a draft progress note from a template chosen in a dialog, then opens it in the editor. */
 export function NewNoteAction({ caseId }: { caseId: string }) {
@@ -34,7 +35,7 @@ export function NewNoteAction({ caseId }: { caseId: string }) {
       <NativeSelect
         name="template"
         label={t('notes.template')}
-        data={templates.data.map((template) => ({ value: template.id, label: i18n.language === 'uk' ? template.name_uk : template.name_en }))}
+        data={templates.data.map((template) => ({ value: template.id, label: templateName(template, i18n.language) }))}
       />
     </FormModal>
   );

@@ -10,6 +10,7 @@ import { notesApi } from './notes.api';
 import { checkDraft, MAX_SECTIONS, type Problem } from './template-draft';
 import { TemplateSectionEditor } from './template-section-editor';
 import { ADD_SECTION_BUTTON_ID, useTemplateDraft } from './use-template-draft';
+import { templateName } from './use-template-name';
 
 const half = { style: { flex: '1 1 14rem' } };
 
@@ -27,7 +28,7 @@ export function TemplateForm() {
   const create = useMutation({
     mutationFn: notesApi.createTemplate,
     onSuccess: async (template) => {
-      notify({ color: 'teal', message: t('noteTemplates.form.saved', { name: i18n.language === 'uk' ? template.name_uk : template.name_en }) });
+      notify({ color: 'teal', message: t('noteTemplates.form.saved', { name: templateName(template, i18n.language) }) });
       reset();
       setChecked(false);
       // The note editor's template picker reads the same query.

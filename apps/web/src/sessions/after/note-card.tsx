@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { queryKeys } from '../../api/query-keys';
 import { FormError } from '../../ui/form-error';
 import { afterApi } from './after.api';
+import { templateName } from '../../notes/use-template-name';
 
 /** Starts (or reopens) the session's draft note from the case's template and opens it in the note editor. */
 export function NoteCard({ after, caseId, template }: { after: SessionAfterDto; caseId: string; template: NoteTemplate }) {
@@ -25,7 +26,7 @@ export function NoteCard({ after, caseId, template }: { after: SessionAfterDto; 
         <Title order={2} size="h3" id="after-note-heading">
           {t('afterSession.note.title')}
         </Title>
-        <Text>{t('afterSession.note.template', { name: i18n.language === 'uk' ? template.name_uk : template.name_en })}</Text>
+        <Text>{t('afterSession.note.template', { name: templateName(template, i18n.language) })}</Text>
         <Text size="sm">{t('afterSession.note.hint')}</Text>
         <FormError error={start.error} />
         <Button onClick={() => start.mutate()} loading={start.isPending} style={{ alignSelf: 'flex-start' }}>
