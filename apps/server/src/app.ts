@@ -137,7 +137,7 @@ export async function buildApp(config: Config, runtime: Runtime, logger: Logger)
   orgsPlugin(app, { ...shared, auth });
   adminPlugin(app, shared);
   const { cases } = await casesPlugin(app, { ...shared, jobs: runtime.jobs, caseloadCachePages: config.caseloadCachePages });
-  clinicalPlugin(app, { ...shared, cases });
+  clinicalPlugin(app, { ...shared, cases, overviewCachePages: config.caseOverviewCachePages });
   await privacyPlugin(app, { ...shared, jobs: runtime.jobs });
   const { notifications } = await notificationsPlugin(app, {
     ...shared,

@@ -28,6 +28,7 @@ const envSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
   DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(20),
   CASELOAD_CACHE_PAGES: z.coerce.number().int().min(0).max(100_000).default(500),
+  CASE_OVERVIEW_CACHE_PAGES: z.coerce.number().int().min(0).max(100_000).default(500),
   S3_ENDPOINT: z.string().optional(),
   S3_BUCKET: z.string().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -84,6 +85,8 @@ export type Config = {
   dbPoolSize: number;
   /** Caseload pages kept per instance while their read version holds (ADR 0030); 0 keeps none. */
   caseloadCachePages: number;
+  /** Case pages (a case with its latest notes) kept per instance while their read version holds (ADR 0034); 0 keeps none. */
+  caseOverviewCachePages: number;
   /** Requests per minute per client address across the API; 0 turns the global limit off. */
   rateLimitPerMinute: number;
   /** Sign-in, registration and second-factor attempts per client address per minute. */
@@ -142,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: publicUrl.startsWith('https://'),
     dbPoolSize: e.DB_POOL_SIZE,
     caseloadCachePages: e.CASELOAD_CACHE_PAGES,
+    caseOverviewCachePages: e.CASE_OVERVIEW_CACHE_PAGES,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
     s3: e.S3_BUCKET

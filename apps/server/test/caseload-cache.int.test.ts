@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemContext } from '../src/platform/db/database';
 import { openCase } from './cases.fixtures';
 import { addMember, call, type Session, type TestApp, createTestApp } from './harness';
+import { counter, writeBehindTheVersion } from './read-versions.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
 let t: TestApp;
@@ -22,17 +23,7 @@ const caseload = async (who: Session, query = '') => {
 };
 const lineOf = async (who: Session, caseId: string, query = '') => (await caseload(who, query)).data.find((l) => l.id === caseId);
 
-/** Changes a row as the owner with triggers off: the read version does not move, so a kept page shows the old value. */
-const writeBehindTheVersion = (sql: string, values: unknown[], on: TestApp = t) =>
-  on.owner.connect().then(async (client) => {
-    try {
-      await client.query('set session_replication_role = replica');
-      await client.query(sql, values);
-    } finally {
-      await client.query('reset session_replication_role');
-      client.release();
-    }
-  });
+const writeBehind = (sql: string, values: unknown[], on: TestApp = t) => writeBehindTheVersion(on, sql, values);
 
 describe('kept caseload pages', () => {
   it('serves a kept page while the version holds, and a page built anew once the case changes through the app', async () => {
@@ -40,7 +31,7 @@ describe('kept caseload pages', () => {
     const caseId = await openCase(t, lead, org.client.userId);
     expect(await lineOf(lead, caseId)).toMatchObject({ risk_level: 'low', title: 'Low mood after job loss' });
 
-    await writeBehindTheVersion(`update case_mgmt.cases set risk_level = 'high' where id = $1`, [caseId]);
+    await writeBehind(`update case_mgmt.cases set risk_level = 'high' where id = $1`, [caseId]);
     expect(await lineOf(lead, caseId)).toMatchObject({ risk_level: 'low' }); // kept: nothing moved the version
 
     const patched = await call(t.app, { method: 'PATCH', url: `/api/v1/cases/${caseId}`, token: lead.token, payload: { title: 'Sleep and mood' } });
@@ -84,7 +75,7 @@ describe('kept caseload pages', () => {
     const lead = await addMember(t, org.admin, 'specialist');
     const caseId = await openCase(t, lead, org.client.userId);
     expect(await lineOf(lead, caseId, '&last_session=never')).toBeDefined();
-    await writeBehindTheVersion(`update case_mgmt.cases set last_session_at = now() - interval '2 days' where id = $1`, [caseId]);
+    await writeBehind(`update case_mgmt.cases set last_session_at = now() - interval '2 days' where id = $1`, [caseId]);
     expect(await lineOf(lead, caseId, '&last_session=never')).toBeUndefined();
     expect(await lineOf(lead, caseId, '&last_session=past_week')).toBeDefined();
   });
@@ -115,12 +106,7 @@ describe('kept caseload pages', () => {
 
   it('every write to what a caseload shows moves the read version; sign-ins and other orgs do not', async () => {
     const other = await buildOrg(t, 'Unrelated practice');
-    const versionOf = async (orgId: string) => {
-      const { rows } = await t.owner.query<{ v: string }>(`select coalesce((select version from app.read_versions where scope = $1), 0)::text as v`, [
-        `org:${orgId}`,
-      ]);
-      return rows[0]?.v as string;
-    };
+    const versionOf = (orgId: string) => counter(t, `org:${orgId}`);
     const lead = await addMember(t, org.admin, 'specialist');
     const caseId = await openCase(t, lead, org.client.userId);
     const writes: [string, string, unknown[]][] = [
@@ -179,7 +165,7 @@ describe('with no pages kept (CASELOAD_CACHE_PAGES=0)', () => {
     const line = async () =>
       ((await call(bare.app, { method: 'GET', url: '/api/v1/cases', token: practice.specialist.token })).json().data as Line[]).find((l) => l.id === caseId);
     expect(await line()).toMatchObject({ risk_level: 'low' });
-    await writeBehindTheVersion(`update case_mgmt.cases set risk_level = 'high' where id = $1`, [caseId], bare);
+    await writeBehind(`update case_mgmt.cases set risk_level = 'high' where id = $1`, [caseId], bare);
     expect(await line()).toMatchObject({ risk_level: 'high' });
   });
 });

@@ -3,7 +3,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit';
 import type { Principal } from '../../platform/auth/tokens';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto';
+import type { QueryResultRow } from 'pg';
 import type { Database, Tx } from '../../platform/db/database';
+import { VersionedCache } from '../../platform/db/read-versions';
 import { AppError } from '../../platform/http/app-error';
 import type { CaseAction, CaseRow, CasesService } from '../cases';
 import type { RequestMeta } from '../identity';
@@ -11,8 +13,17 @@ import { inActiveOrg, type OrgScope, userNames } from '../orgs';
 import { noteAad, toNote, toTemplate } from './notes.mapper';
 import { type NoteRow, notesRepository } from './notes.repository';
 
-export type ClinicalDeps = { db: Database; crypto: FieldCrypto; cases: CasesService };
+/** `overviewCachePages`: case pages kept while their read version holds (ADR 0034); 0 or unset keeps none. */
+export type ClinicalDeps = { db: Database; crypto: FieldCrypto; cases: CasesService; overviewCachePages?: number };
 export type CaseScope = OrgScope & { caseRow: CaseRow };
+type CaseOverview = { case: CaseDto; latest_notes: NoteDto[] };
+/** A built case page, with what its audit row names. */
+type KeptOverview = { overview: CaseOverview; caseRow: CaseRow; noteIds: string[] };
+
+/** How many of its latest progress notes the case page shows. */
+const OVERVIEW_NOTES = 3;
+/** How long a kept case page may be served at most, even while nothing it shows has changed. */
+const OVERVIEW_CACHE_TTL_MS = 5 * 60_000;
 
 /** Checks that every key is a section of the template and each value fits its section's type; returns the content unchanged. */
 export function checkSections(sections: NoteSection[], content: NoteContent): NoteContent {
@@ -29,6 +40,26 @@ export function checkSections(sections: NoteSection[], content: NoteContent): No
 
 export function createNotesService(deps: ClinicalDeps) {
   const { crypto } = deps;
+  const overviews = new VersionedCache<KeptOverview>(deps.overviewCachePages ?? 0, OVERVIEW_CACHE_TTL_MS);
+
+  /**
+   * Builds the case page: the case, its reader's access and names, then its latest notes, which their own policy
+   * guards and which are shown only once the reader may read this case's notes. `fetched`: the rows of the case's
+   * and the notes' statements, when they were read alongside entering the org.
+   */
+  async function buildOverview(scope: OrgScope, caseId: string, fetched: QueryResultRow[][]): Promise<KeptOverview> {
+    const [caseRows, noteRows] = fetched;
+    const { row, access, names } = await deps.cases.read(scope, caseId, 'read_notes', caseRows);
+    const rows = (noteRows as NoteRow[] | undefined) ?? (await notesRepository.forCase(scope.tx, caseId, OVERVIEW_NOTES));
+    // Notes are nearly always the lead's, whose name came with the case.
+    const authors = rows.map((r) => r.authorUserId).filter((id) => !names.has(id));
+    if (authors.length) for (const [id, name] of await userNames(scope.tx, crypto, authors)) names.set(id, name);
+    const [dto, latest] = await Promise.all([
+      deps.cases.present(scope.tx, row, access, names),
+      Promise.all(rows.map((r) => toNote(scope.tx, crypto, r, names))),
+    ]);
+    return { overview: { case: dto, latest_notes: latest }, caseRow: row, noteIds: rows.map((r) => r.id) };
+  }
 
   /** Runs `work` in the caller's org with the case loaded and `action` allowed on it. */
   const inCase = <T>(p: Principal, caseId: string, action: CaseAction, meta: RequestMeta, work: (scope: CaseScope) => Promise<T>): Promise<T> =>
@@ -108,31 +139,36 @@ export function createNotesService(deps: ClinicalDeps) {
         return items;
       }),
 
-    /** The case with its latest notes: what a specialist opens before a session. */
-    overview: (p: Principal, caseId: string, meta: RequestMeta): Promise<{ case: CaseDto; latest_notes: NoteDto[] }> =>
-      inActiveOrg(
+    /**
+     * The case with its latest notes: what a specialist opens before a session. Kept for its reader while the
+     * case's read version holds (ADR 0034); audited on every read, kept or built.
+     */
+    overview: (p: Principal, caseId: string, meta: RequestMeta): Promise<CaseOverview> => {
+      const done = async (scope: OrgScope, page: KeptOverview) => {
+        await audit({ ...scope, caseRow: page.caseRow }, 'case.overview_read', null, { notes: page.noteIds });
+        return page.overview;
+      };
+      if (!overviews.enabled) {
+        // The case and its three latest notes are read as the transaction enters the org, in the same round trip.
+        const alongside = [deps.cases.reading(caseId, p.userId), notesRepository.forCaseStatement(caseId, OVERVIEW_NOTES)];
+        return inActiveOrg(deps, p, meta, null, async (scope) => done(scope, await buildOverview(scope, caseId, scope.alongside)), { alongside });
+      }
+      return inActiveOrg(
         deps,
         p,
         meta,
         null,
         async (scope) => {
-          const [caseRows, noteRows = []] = scope.alongside;
-          const { row, access, names } = await deps.cases.read(scope, caseId, 'read_notes', caseRows);
-          // Only now may the notes be shown: their own policy guarded them, and the reader may read this case's.
-          const rows = noteRows as NoteRow[];
-          // Notes are nearly always the lead's, whose name came with the case.
-          const authors = rows.map((r) => r.authorUserId).filter((id) => !names.has(id));
-          if (authors.length) for (const [id, name] of await userNames(scope.tx, crypto, authors)) names.set(id, name);
-          const [dto, latest] = await Promise.all([
-            deps.cases.present(scope.tx, row, access, names),
-            Promise.all(rows.map((r) => toNote(scope.tx, crypto, r, names))),
-          ]);
-          await audit({ ...scope, caseRow: row }, 'case.overview_read', null, { notes: rows.map((r) => r.id) });
-          return { case: dto, latest_notes: latest };
+          const { readVersion } = scope;
+          const key = readVersion ? JSON.stringify([scope.actor.orgId, p.userId, scope.role, p.platformAdmin, caseId]) : null;
+          const kept = key && readVersion ? overviews.get(key, readVersion) : undefined;
+          const page = kept ?? (await buildOverview(scope, caseId, []));
+          if (!kept && key && readVersion) overviews.set(key, readVersion, page);
+          return done(scope, page);
         },
-        // The case and its three latest notes are read as the transaction enters the org, in the same round trip.
-        { alongside: [deps.cases.reading(caseId, p.userId), notesRepository.forCaseStatement(caseId, 3)] },
-      ),
+        { readVersion: { case: caseId } },
+      );
+    },
 
     create: (
       p: Principal,

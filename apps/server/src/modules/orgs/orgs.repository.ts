@@ -9,6 +9,10 @@ const enterStatement = (also: string) => `select m.role, set_config('app.org_id'
              from identity.memberships m where m.org_id = $1 and m.user_id = $2 and m.removed_at is null`;
 const ENTER_AS_MEMBER = enterStatement('');
 const ENTER_READING_VERSION = enterStatement(', app.read_version(m.org_id) as read_version');
+const ENTER_READING_CASE_VERSION = enterStatement(', app.read_version(m.org_id, $3::uuid) as read_version');
+
+/** Which read version (ADR 0030, 0034) entering reads: none, the org's, or the org's with a case's notes. */
+export type ReadVersionOf = boolean | { case: string };
 
 export const orgsRepository = {
   async byId(tx: Tx, id: string) {
@@ -28,10 +32,10 @@ export const orgsRepository = {
    * role and sets app.org_id / app.role for the rest of the transaction. No row (and nothing set) for a
    * non-member. The policies of this statement read the settings as they were before it.
    */
-  enterAsMember: (orgId: string, userId: string, withReadVersion = false): Opening => ({
-    text: withReadVersion ? ENTER_READING_VERSION : ENTER_AS_MEMBER,
-    values: [orgId, userId],
-  }),
+  enterAsMember: (orgId: string, userId: string, readVersion: ReadVersionOf = false): Opening =>
+    typeof readVersion === 'object'
+      ? { text: ENTER_READING_CASE_VERSION, values: [orgId, userId, readVersion.case] }
+      : { text: readVersion ? ENTER_READING_VERSION : ENTER_AS_MEMBER, values: [orgId, userId] },
   /** The role the opening above found; undefined for a non-member. */
   enteredRole: (entered: { role?: unknown }[]): OrgRole | undefined => entered[0]?.role as OrgRole | undefined,
   /** The org's read version (ADR 0030) the opening read when asked to; undefined otherwise. */

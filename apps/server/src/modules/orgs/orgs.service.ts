@@ -10,7 +10,7 @@ import type { Statement } from '../../platform/db/statements';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
 import { contextOf, type RequestMeta, userAad, users, usersRepository } from '../identity';
-import { orgsRepository } from './orgs.repository';
+import { orgsRepository, type ReadVersionOf } from './orgs.repository';
 import { toAuditEntry, toOrg } from './orgs.mapper';
 
 export type OrgDeps = { db: Database; crypto: FieldCrypto };
@@ -18,7 +18,7 @@ export type OrgScope = {
   tx: Tx;
   role: OrgRole;
   actor: { userId: string; orgId: string; requestId: string; ip: string };
-  /** The org's read version (ADR 0030), read as the transaction entered the org; only when asked for. */
+  /** The read version asked for (ADR 0030, 0034), read as the transaction entered the org; only when asked for. */
   readVersion?: string;
   /** The rows of each statement asked for `alongside`, in order; empty when none were. */
   alongside: QueryResultRow[][];
@@ -26,11 +26,11 @@ export type OrgScope = {
 
 /**
  * What the transaction reads as it enters the org, in the same round trip: `readVersion`, the org's read
- * version; `alongside`, statements the work needs first, which run right after entering, under the org's
- * settings and policies, as the caller's membership. Their rows reach the work only for a member whose role
- * passes.
+ * version (ADR 0030), or with `{ case }` the org's and that case's notes' (ADR 0034); `alongside`, statements
+ * the work needs first, which run right after entering, under the org's settings and policies, as the caller's
+ * membership. Their rows reach the work only for a member whose role passes.
  */
-export type EnterOptions = { readVersion?: boolean; alongside?: readonly Statement[] };
+export type EnterOptions = { readVersion?: ReadVersionOf; alongside?: readonly Statement[] };
 
 /** Runs `work` inside org `orgId` as the caller's membership there; anyone else gets a 404. */
 export function inOrg<T>(
