@@ -6,6 +6,8 @@ import { shows, signIn, visible, visit } from '../flows';
 const baseUrl = inject('baseUrl');
 const specialistEmail = 'specialist2@demo.tend.local';
 const specialistName = 'Maria Lysenko';
+const coSpecialistEmail = 'specialist1@demo.tend.local';
+const coSpecialistName = 'Андрій Шевченко';
 const clientEmail = 'client3@demo.tend.local';
 const clientName = 'Оксана Ткаченко';
 const desktop = { width: 1280, height: 900 };
@@ -114,6 +116,43 @@ describe('a client’s consents: who may see what', () => {
     await shows(client, `${specialistName} viewed: your consents`);
     await mine.close();
     await staff.close();
+  });
+
+  it('the client sees a co-specialist join their care team and shares their mood with them', async () => {
+    const staff = await newContext(browser, { viewport: desktop });
+    const lead = await signIn(staff, specialistEmail);
+    await lead.goto(`${baseUrl}${casePath}`);
+    const team = lead.getByRole('region', { name: 'Care team' });
+    await team.getByRole('button', { name: 'Give access' }).click();
+    const grant = lead.getByRole('dialog');
+    await grant.getByLabel(/^Access as/).selectOption('co_specialist');
+    await grant.getByLabel(/^Person/).selectOption({ label: coSpecialistName });
+    await grant.getByRole('button', { name: 'Give access' }).click();
+    await settled(lead);
+    await expect.poll(() => team.getByText(coSpecialistName).isVisible()).toBe(true);
+
+    const mine = await newContext(browser, { viewport: desktop });
+    const client = await signIn(mine, clientEmail);
+    await client.goto(`${baseUrl}/my-care`);
+    await shows(client, `Also on your care team: ${coSpecialistName} (Co-specialist)`);
+    await visit(client, 'my-care-team-en');
+
+    await client.goto(`${baseUrl}/my-consents`);
+    await client.getByRole('button', { name: 'Share with a specialist' }).click();
+    const dialog = client.getByRole('dialog');
+    await dialog.getByLabel(/^Specialist/).selectOption({ label: `${coSpecialistName} · Co-specialist` });
+    await dialog.getByRole('checkbox', { name: 'Mood' }).check();
+    await dialog.getByLabel(/^Type your full name to sign/).fill(clientName);
+    await dialog.getByRole('button', { name: 'Sign and agree' }).click();
+    await settled(client);
+    await expect.poll(() => row(client, `${coSpecialistName} sees: Mood`).isVisible()).toBe(true);
+
+    const coContext = await newContext(browser, { viewport: desktop });
+    const co = await signIn(coContext, coSpecialistEmail);
+    expect((await sharedWithMe(co)).find((entry) => entry.client.name === clientName)?.scope).toEqual(['mood']);
+    await staff.close();
+    await mine.close();
+    await coContext.close();
   });
 
   it('is accessible in Ukrainian and usable at 375 px, in the light and the dark', async () => {

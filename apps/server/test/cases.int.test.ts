@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, call, type TestApp, createTestApp } from './harness';
+import { addMember, call, type Session, type TestApp, createTestApp } from './harness';
 import { moveCase, openCase } from './cases.fixtures';
 import { type BuiltOrg, buildOrg } from './tenancy.fixtures';
 
@@ -274,6 +274,41 @@ describe('cases', () => {
     expect((await call(t.app, { method: 'DELETE', url: `/api/v1/cases/${id}/access/${co.userId}`, token: org.specialist.token })).statusCode).toBe(200);
     expect((await call(t.app, { method: 'GET', url: `/api/v1/cases/${id}`, token: co.token })).statusCode).toBe(404);
     expect((await call(t.app, { method: 'DELETE', url: `/api/v1/cases/${id}/access/${co.userId}`, token: org.specialist.token })).statusCode).toBe(404);
+  });
+
+  it("shows a client who is on their case's care team, by name; never another client's team, never a revoked grant", async () => {
+    const client = await addMember(t, org.admin, 'client', 'Team Client');
+    const other = await addMember(t, org.admin, 'client', 'Other Client');
+    const co = await addMember(t, org.admin, 'specialist', 'Dr Co');
+    const id = await openCase(t, org.specialist, client.userId);
+    const teamAs = (who: Session) => call(t.app, { method: 'GET', url: `/api/v1/cases/${id}/access`, token: who.token });
+    expect((await teamAs(client)).json().data).toEqual([]);
+
+    const grant = (userId: string, role: string) =>
+      call(t.app, { method: 'POST', url: `/api/v1/cases/${id}/access`, token: org.specialist.token, payload: { user_id: userId, role } });
+    expect((await grant(co.userId, 'co_specialist')).statusCode).toBe(201);
+    expect((await grant(org.supervisor.userId, 'supervisor')).statusCode).toBe(201);
+    const seen = (await teamAs(client)).json().data as { user: { id: string; name: string }; role: string }[];
+    expect(seen.map((g) => [g.user.name, g.role]).sort()).toEqual([
+      ['A supervisor', 'supervisor'],
+      ['Dr Co', 'co_specialist'],
+    ]);
+    const audited = await t.owner.query(`select count(*)::int as n from audit.audit_log where actor_user_id = $1 and action = 'case.team_read'`, [
+      client.userId,
+    ]);
+    expect(audited.rows[0].n).toBe(2);
+
+    // Another client of the practice sees neither the case nor its team, nor the grant rows underneath.
+    expect((await teamAs(other)).statusCode).toBe(404);
+    const asOther = { userId: other.userId, orgId: org.orgId, role: 'client', platformAdmin: false, system: false };
+    const rows = await t.runtime.db.inContext(
+      asOther,
+      async (tx) => (await tx.$client.query('select id from case_mgmt.case_access where case_id = $1', [id])).rows,
+    );
+    expect(rows).toEqual([]);
+
+    expect((await call(t.app, { method: 'DELETE', url: `/api/v1/cases/${id}/access/${co.userId}`, token: org.specialist.token })).statusCode).toBe(200);
+    expect(((await teamAs(client)).json().data as { user: { id: string } }[]).map((g) => g.user.id)).toEqual([org.supervisor.userId]);
   });
 
   it('pauses an active case 30 days after its last completed session (the job), and not before', async () => {

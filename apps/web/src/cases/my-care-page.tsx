@@ -12,6 +12,15 @@ import { casesApi } from './cases.api';
 
 const filters = { sort: 'updated', page: 1 } as const;
 
+/** Who else reads this case: its co-specialists and supervisors, by name and role; nothing while there are none. */
+function CareTeamLine({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const team = useQuery({ queryKey: queryKeys.caseTeam(caseId), queryFn: () => casesApi.team(caseId) });
+  const members = team.data ?? [];
+  if (members.length === 0) return null;
+  return <Text>{t('myCare.team', { names: members.map((m) => `${m.user.name} (${t(`roles.${m.role}`)})`).join(', ') })}</Text>;
+}
+
 /** A client's own courses of care: who leads each, where it stands, and the documents shared on it. Notes and risk stay with the care team. */
 export function MyCarePage() {
   const { t } = useTranslation();
@@ -37,6 +46,7 @@ export function MyCarePage() {
                     </Title>
                     <CaseStatusBadge status={item.status} />
                     <Text>{t('myCare.specialist', { name: item.specialist.name })}</Text>
+                    <CareTeamLine caseId={item.id} />
                     {(item.status === 'active' || item.status === 'draft' || item.status === 'paused') && (
                       <Anchor component={Link} to={`/book/${item.specialist.id}`}>
                         {t('scheduling.bookWith', { name: item.specialist.name })}

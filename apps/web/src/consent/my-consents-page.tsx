@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryKeys } from '../api/query-keys';
 import { casesApi } from '../cases/cases.api';
+import { useCareTeams } from '../cases/use-care-teams';
 import { QueryState } from '../ui/query-state';
 import { usePageTitle } from '../ui/use-page-title';
 import { consentApi } from './consent.api';
@@ -34,7 +35,8 @@ export function MyConsentsPage() {
     enabled: !cases.isPending,
   });
   const status = useQuery({ queryKey: queryKeys.consentStatus(null), queryFn: () => consentApi.status() });
-  const recipients = [...new Map<string, Recipient>(items.map((item) => [item.specialist.id, item.specialist])).values()];
+  // Anyone on the care team of their cases: leads, co-specialists and supervisors (ADR 0035).
+  const recipients: Recipient[] = useCareTeams(items);
   const names = new Map<string, string>(recipients.map((r) => [r.id, r.name]));
   for (const entry of status.data?.entries ?? []) if (entry.recipient) names.set(entry.recipient.id, entry.recipient.name);
 

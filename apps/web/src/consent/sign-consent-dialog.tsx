@@ -7,7 +7,8 @@ import { FormError } from '../ui/form-error';
 import { queryKeys } from '../api/query-keys';
 import { type ConsentTemplate, consentApi } from './consent.api';
 
-export type Recipient = { id: string; name: string };
+/** Someone the client may share with; `role` says how they are on the care team (a lead goes without). */
+export type Recipient = { id: string; name: string; role?: 'primary' | 'co_specialist' | 'supervisor' };
 type Props = { template: ConsentTemplate; recipients?: Recipient[]; opened: boolean; onClose: () => void };
 
 /**
@@ -64,7 +65,7 @@ export function SignConsentDialog({ template, recipients = [], opened, onClose }
                 label={t('consent.sharing.recipient')}
                 data={[
                   ...(recipients.length === 1 ? [] : [{ value: '', label: t('consent.sharing.choose'), disabled: true }]),
-                  ...recipients.map((r) => ({ value: r.id, label: r.name })),
+                  ...recipients.map((r) => ({ value: r.id, label: r.role && r.role !== 'primary' ? `${r.name} · ${t(`roles.${r.role}`)}` : r.name })),
                 ]}
                 value={recipient}
                 onChange={(event) => setRecipient(event.currentTarget.value)}

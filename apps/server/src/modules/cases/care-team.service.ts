@@ -35,7 +35,7 @@ export function createCareTeamService(deps: { db: Database; crypto: FieldCrypto 
 
     team: (p: Principal, caseId: string, meta: RequestMeta): Promise<Grant[]> =>
       inActiveOrg(deps, p, meta, null, async (scope) => {
-        const { row } = await cases.load(scope, caseId, 'read_history');
+        const { row } = await cases.load(scope, caseId, 'read_team');
         const grants = await casesRepository.activeAccess(scope.tx, row.id);
         const names = await userNames(
           scope.tx,

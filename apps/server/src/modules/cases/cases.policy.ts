@@ -37,6 +37,8 @@ const ALLOWED = {
   transfer: ['primary', 'supervisor', 'org_admin'],
   manage_access: ['primary', 'org_admin'],
   read_history: ['primary', 'co_specialist', 'supervisor', 'org_admin'],
+  // Who is on the care team: the client too, so they know who reads their record (ADR 0035).
+  read_team: ['client', 'primary', 'co_specialist', 'supervisor', 'org_admin'],
   read_notes: ['primary', 'co_specialist', 'supervisor'],
   write_notes: ['primary', 'co_specialist'],
   cosign_notes: ['supervisor'],

@@ -109,7 +109,7 @@ export function casesRoutes(app: FastifyInstance, { cases, team }: { cases: Case
   privateRoute(app, {
     method: 'GET',
     url: '/api/v1/cases/:id/access',
-    summary: 'Co-specialists and supervisors with access to the case',
+    summary: 'Co-specialists and supervisors with access to the case (the care team, and the client of the case)',
     tags,
     params: uuidParam,
     response: z.array(caseAccessGrant),
