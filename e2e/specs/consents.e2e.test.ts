@@ -164,6 +164,14 @@ describe('a client’s consents: who may see what', () => {
       await expect.poll(visible(page, 'Відкликано: Доступ фахівця до моїх даних')).toBe(true);
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await visit(page, `consents-uk-375-${colorScheme}`);
+      if (colorScheme === 'light') {
+        await page.goto(`${baseUrl}/my-care`);
+        await shows(page, `Також у вашій команді допомоги: ${coSpecialistName} (Співспеціаліст)`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await visit(page, 'my-care-team-uk-375');
+        await page.goto(`${baseUrl}/my-consents`);
+        await shows(page, 'Згоди, які я надаю');
+      }
       await page.getByRole('button', { name: 'Прочитати й погодитися: Сесії по відео' }).click();
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       await expectAccessible(page, `consent-sign-uk-375-${colorScheme}`);

@@ -38,7 +38,7 @@ export const orgsRepository = {
       : { text: readVersion ? ENTER_READING_VERSION : ENTER_AS_MEMBER, values: [orgId, userId] },
   /** The role the opening above found; undefined for a non-member. */
   enteredRole: (entered: { role?: unknown }[]): OrgRole | undefined => entered[0]?.role as OrgRole | undefined,
-  /** The org's read version (ADR 0030) the opening read when asked to; undefined otherwise. */
+  /** The read version (ADR 0030, 0034) the opening read when asked to; undefined otherwise. */
   enteredReadVersion: (entered: { read_version?: unknown }[]): string | undefined => (entered[0]?.read_version as string | null) ?? undefined,
   /** The caller's active role in an org, or undefined; RLS lets a user read their own memberships. */
   async roleOf(tx: Tx, orgId: string, userId: string) {
