@@ -81,7 +81,7 @@ export async function caseScenarios<S>(deps: CaseBenchDeps<S>): Promise<S[]> {
   // so the server enters the org reading the case's version and writes the audit row. With
   // CASE_OVERVIEW_CACHE_PAGES=0 (passed on to the server) every request builds it: the case, names and notes read
   // alongside entering, all decrypted, then the audit row.
-  const keptPage = process.env.CASE_OVERVIEW_CACHE_PAGES !== '0';
+  const keptPage = benchSettings.caseOverviewKept;
   const overview = await deps.scenario(
     `GET /api/v1/cases/:id/overview (case + 3 latest notes, decrypted, audited; ${keptPage ? 'kept page' : 'built every time'})`,
     `${deps.url}/api/v1/cases/${caseId}/overview`,

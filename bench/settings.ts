@@ -1,7 +1,7 @@
 // The benchmark's own knobs, read once from the environment (the server's settings live in
 // apps/server/src/config.ts; these only shape the measurement).
 import { z } from 'zod';
-import { parseEnv } from '../apps/server/src/config';
+import { envSchema, parseEnv } from '../apps/server/src/config';
 
 const schema = z.object({
   /** Seconds each scenario runs. */
@@ -14,6 +14,8 @@ const schema = z.object({
   BENCH_DATABASE_URL: z.string().min(1).optional(),
   /** Write a V8 CPU profile of the bench server into this directory (open it in Chrome DevTools). */
   BENCH_PROFILE_DIR: z.string().min(1).optional(),
+  /** The server's own setting, passed on to the bench server: `0` makes it build the case page every time. */
+  CASE_OVERVIEW_CACHE_PAGES: envSchema.shape.CASE_OVERVIEW_CACHE_PAGES,
 });
 
 const env = parseEnv(schema, process.env, 'bench settings');
@@ -24,4 +26,6 @@ export const benchSettings = {
   bookingConnections: env.BENCH_BOOKING_CONNECTIONS,
   databaseUrl: env.BENCH_DATABASE_URL,
   profileDir: env.BENCH_PROFILE_DIR,
+  /** Whether the bench server keeps case pages (ADR 0034), as its scenario's name and ceiling must say. */
+  caseOverviewKept: env.CASE_OVERVIEW_CACHE_PAGES > 0,
 };

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentTemplate } from './consent.api';
 import { ConsentRow } from './consent-row';
-import { type Recipient, SignConsentDialog } from './sign-consent-dialog';
+import type { CareTeamMember } from '../cases/use-care-teams';
+import { SignConsentDialog } from './sign-consent-dialog';
 import { WithdrawConsentButton } from './withdraw-consent-button';
 
-type Props = { entries: ConsentStatusEntry[]; template: ConsentTemplate | undefined; templatesLoaded: boolean; recipients: Recipient[] };
+type Props = { entries: ConsentStatusEntry[]; template: ConsentTemplate | undefined; templatesLoaded: boolean; recipients: CareTeamMember[] };
 
 /** "Who may see what": what the client shares with which specialist, until when; they share more or stop here. */
 export function DataSharingSection({ entries, template, templatesLoaded, recipients }: Props) {

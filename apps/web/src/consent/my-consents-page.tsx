@@ -11,7 +11,6 @@ import { usePageTitle } from '../ui/use-page-title';
 import { consentApi } from './consent.api';
 import { ConsentHistory } from './consent-history';
 import { DataSharingSection } from './data-sharing-section';
-import type { Recipient } from './sign-consent-dialog';
 import { StandingConsents } from './standing-consents';
 
 const caseFilters = { sort: 'updated', page: 1 } as const;
@@ -36,7 +35,7 @@ export function MyConsentsPage() {
   });
   const status = useQuery({ queryKey: queryKeys.consentStatus(null), queryFn: () => consentApi.status() });
   // Anyone on the care team of their cases: leads, co-specialists and supervisors (ADR 0035).
-  const recipients: Recipient[] = useCareTeams(items);
+  const recipients = useCareTeams(items);
   const names = new Map<string, string>(recipients.map((r) => [r.id, r.name]));
   for (const entry of status.data?.entries ?? []) if (entry.recipient) names.set(entry.recipient.id, entry.recipient.name);
 

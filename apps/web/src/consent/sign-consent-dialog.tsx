@@ -3,13 +3,12 @@ import { DATA_SHARING_DEFAULT_DAYS, DATA_SHARING_MAX_DAYS, type SharedDataCatego
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CareTeamMember } from '../cases/use-care-teams';
 import { FormError } from '../ui/form-error';
 import { queryKeys } from '../api/query-keys';
 import { type ConsentTemplate, consentApi } from './consent.api';
 
-/** Someone the client may share with; `role` says how they are on the care team (a lead goes without). */
-export type Recipient = { id: string; name: string; role?: 'primary' | 'co_specialist' | 'supervisor' };
-type Props = { template: ConsentTemplate; recipients?: Recipient[]; opened: boolean; onClose: () => void };
+type Props = { template: ConsentTemplate; recipients?: CareTeamMember[]; opened: boolean; onClose: () => void };
 
 /**
  * A consent text to read in the reader's language and sign with a typed name. For data sharing the
@@ -65,7 +64,7 @@ export function SignConsentDialog({ template, recipients = [], opened, onClose }
                 label={t('consent.sharing.recipient')}
                 data={[
                   ...(recipients.length === 1 ? [] : [{ value: '', label: t('consent.sharing.choose'), disabled: true }]),
-                  ...recipients.map((r) => ({ value: r.id, label: r.role && r.role !== 'primary' ? `${r.name} · ${t(`roles.${r.role}`)}` : r.name })),
+                  ...recipients.map((r) => ({ value: r.id, label: r.role !== 'primary' ? `${r.name} · ${t(`roles.${r.role}`)}` : r.name })),
                 ]}
                 value={recipient}
                 onChange={(event) => setRecipient(event.currentTarget.value)}

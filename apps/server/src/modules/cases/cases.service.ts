@@ -9,7 +9,7 @@ import { VersionedCache } from '../../platform/db/read-versions';
 import { AppError } from '../../platform/http/app-error';
 import { Paged } from '../../platform/http/route';
 import type { RequestMeta } from '../identity';
-import { inActiveOrg, openNames, type OrgScope, orgsRepository, userNames } from '../orgs';
+import { inActiveOrg, openNames, type OrgScope, orgsRepository, readerKey, userNames } from '../orgs';
 import { caseAad, eventAad, toCase, toCaseEvent, toCaseSummary } from './cases.mapper';
 import { accessFrom, accessTo, type CaseAction, type CaseAccessKind, ensureAllowed } from './cases.policy';
 import { type CaseFilters, caseloadPage, caseWithNames, caseWithNamesStatement, namedCaseFrom } from './caseload.query';
@@ -179,7 +179,8 @@ export function createCasesService(deps: CasesDeps) {
         p,
         meta,
         null,
-        async ({ tx, role, actor, readVersion }) => {
+        async (scope) => {
+          const { tx, role, actor, readVersion } = scope;
           if (role === 'eap_manager') throw new AppError('AUTH.FORBIDDEN', 'EAP managers see aggregate reports, not cases');
           const filters = {
             status: query.status,
@@ -188,10 +189,10 @@ export function createCasesService(deps: CasesDeps) {
             clientId: query.client_id,
             lastSession: query.last_session,
           };
-          const key = keeping && readVersion ? caseloadKey(actor.orgId, p, role, query) : null;
-          const kept = key && readVersion ? caseloads.get(key, readVersion) : undefined;
+          const key = caseloadKey(scope, p, query);
+          const kept = readVersion ? caseloads.get(key, readVersion) : undefined;
           const page = kept ?? (await buildCaseload(tx, p, role, actor.orgId, filters, query));
-          if (!kept && key && readVersion) caseloads.set(key, readVersion, page);
+          if (!kept && readVersion) caseloads.set(key, readVersion, page);
           await recordAudit(tx, actor, {
             action: 'case.list',
             resourceType: 'case',
@@ -285,7 +286,7 @@ export type CasesService = ReturnType<typeof createCasesService>;
  * Whose page of which query: everything the row-level policies read of the reader (who, which org, their role
  * there, platform admin or not) and the whole query. The same key only ever serves the same reader.
  */
-function caseloadKey(orgId: string, p: Principal, role: string, query: CaseListQuery): string {
+function caseloadKey(scope: OrgScope, p: Principal, query: CaseListQuery): string {
   const { status, risk, specialist_id, client_id, sort, page, per_page } = query;
-  return JSON.stringify([orgId, p.userId, role, p.platformAdmin, status ?? null, risk ?? null, specialist_id ?? null, client_id ?? null, sort, page, per_page]);
+  return readerKey(scope, p, status ?? null, risk ?? null, specialist_id ?? null, client_id ?? null, sort, page, per_page);
 }

@@ -9,7 +9,7 @@ import { VersionedCache } from '../../platform/db/read-versions';
 import { AppError } from '../../platform/http/app-error';
 import type { CaseAction, CaseRow, CasesService } from '../cases';
 import type { RequestMeta } from '../identity';
-import { inActiveOrg, type OrgScope, userNames } from '../orgs';
+import { inActiveOrg, type OrgScope, readerKey, userNames } from '../orgs';
 import { noteAad, toNote, toTemplate } from './notes.mapper';
 import { type NoteRow, notesRepository } from './notes.repository';
 
@@ -160,10 +160,10 @@ export function createNotesService(deps: ClinicalDeps) {
         null,
         async (scope) => {
           const { readVersion } = scope;
-          const key = readVersion ? JSON.stringify([scope.actor.orgId, p.userId, scope.role, p.platformAdmin, caseId]) : null;
-          const kept = key && readVersion ? overviews.get(key, readVersion) : undefined;
+          const key = readerKey(scope, p, caseId);
+          const kept = readVersion ? overviews.get(key, readVersion) : undefined;
           const page = kept ?? (await buildOverview(scope, caseId, []));
-          if (!kept && key && readVersion) overviews.set(key, readVersion, page);
+          if (!kept && readVersion) overviews.set(key, readVersion, page);
           return done(scope, page);
         },
         { readVersion: { case: caseId } },

@@ -5,7 +5,7 @@ import { createInvitationsService } from './invitations.service';
 import { orgsRoutes } from './orgs.routes';
 import { createOrgsService, type OrgDeps } from './orgs.service';
 
-export { inActiveOrg, inOrg, openNames, userNames, type OrgDeps, type OrgScope } from './orgs.service';
+export { inActiveOrg, inOrg, openNames, readerKey, userNames, type OrgDeps, type OrgScope } from './orgs.service';
 export { toAuditEntry } from './orgs.mapper';
 
 /** Organizations, memberships, roles, invitations and each org's audit log. */

@@ -32,6 +32,14 @@ export type OrgScope = {
  */
 export type EnterOptions = { readVersion?: ReadVersionOf; alongside?: readonly Statement[] };
 
+/**
+ * The key of a page kept for its reader (ADR 0030, 0034): everything the row policies read of the reader (who,
+ * which org, their role there, platform admin or not), then what the page is of. A kept page is only ever
+ * served to the reader it was built for.
+ */
+export const readerKey = (scope: Pick<OrgScope, 'actor' | 'role'>, p: Principal, ...page: unknown[]): string =>
+  JSON.stringify([scope.actor.orgId, p.userId, scope.role, p.platformAdmin, ...page]);
+
 /** Runs `work` inside org `orgId` as the caller's membership there; anyone else gets a 404. */
 export function inOrg<T>(
   deps: OrgDeps,
